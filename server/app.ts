@@ -1,0 +1,47 @@
+/** createApp(deps): middleware and routes. No module-level state: everything comes in through deps. */
+import { Hono } from 'hono';
+import type { Logger } from 'pino';
+import type { AccessPolicy } from './collab/access.js';
+import type { CollabHub } from './collab/hub.js';
+import { collabRoutes } from './collab/route.js';
+import { errorHandler } from './http/errors.js';
+import { staticRoutes } from './http/static.js';
+import type { Metrics } from './metrics.js';
+import type { Storage } from './storage/storage.js';
+
+export interface AppDeps {
+  storage: Storage;
+  hub: CollabHub;
+  policy: AccessPolicy;
+  metrics: Metrics;
+  log: Logger;
+  allowedOrigins: () => readonly string[];
+  /** Built client to serve; omitted in API-only test servers. */
+  distDir?: string | undefined;
+}
+
+export function createApp(deps: AppDeps): Hono {
+  const app = new Hono();
+  app.onError(errorHandler(deps.log));
+
+  app.get('/healthz', async (c) => {
+    try {
+      await deps.storage.ping();
+      return c.json({ ok: true });
+    } catch (error) {
+      deps.log.warn({ err: error }, 'health check failed');
+      return c.json({ ok: false, error: { code: 'storage_unavailable', message: 'storage does not answer' } }, 503);
+    }
+  });
+
+  app.get('/metrics', async (c) => {
+    c.header('Content-Type', deps.metrics.registry.contentType);
+    return c.body(await deps.metrics.registry.metrics());
+  });
+
+  app.route('/', collabRoutes({ hub: deps.hub, policy: deps.policy, allowedOrigins: deps.allowedOrigins }));
+
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: 'no such route' } }, 404));
+  if (deps.distDir) app.route('/', staticRoutes(deps.distDir));
+  return app;
+}

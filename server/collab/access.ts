@@ -1,0 +1,58 @@
+/**
+ * The access seam between the relay and whoever decides who may open a document. The route asks the
+ * policy before any `101`; the relay only sees the answer.
+ */
+
+/** Who is behind a connection, as the server (not the client) says. Written into awareness `user`. */
+export interface Identity {
+  id: string;
+  name: string;
+  color: string;
+  timeZone: string;
+  /** Working hours in the user's zone, e.g. { start: "09:00", end: "17:00" }; absent when unknown. */
+  workingHours?: { start: string; end: string } | undefined;
+}
+
+/** What an allowed connection may do, plus a handle to close it when access changes. */
+export interface Grant {
+  identity: Identity;
+  canWrite: boolean;
+  /** Session the socket belongs to, so that logout can close it. */
+  sessionId?: string | undefined;
+}
+
+export type AccessDecision = { allow: true; grant: Grant } | { allow: false; status: 401 | 403 | 404; reason: string };
+
+/** Decides whether a WebSocket upgrade for `docId` may proceed. Runs before any `101`. */
+export type AccessPolicy = (request: Request, docId: string) => Promise<AccessDecision>;
+
+const palette = ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#42d4f4', '#f032e6', '#469990', '#9a6324', '#800000'];
+
+/** A stable colour for a user id, so a person keeps their colour across sessions and devices. */
+export function colorFor(userId: string): string {
+  let hash = 0;
+  for (let i = 0; i < userId.length; i++) hash = (hash * 31 + userId.charCodeAt(i)) | 0;
+  return palette[Math.abs(hash) % palette.length] ?? '#4363d8';
+}
+
+/**
+ * Development policy: everyone may write, as an anonymous guest. Only for tests of the relay itself and
+ * for the first editor page before accounts existed; never the default of a running server.
+ */
+export function openAccessPolicy(): AccessPolicy {
+  let guest = 0;
+  return async () => {
+    guest += 1;
+    const id = `guest-${guest}`;
+    return { allow: true, grant: { identity: { id, name: `Guest ${guest}`, color: colorFor(id), timeZone: 'UTC' }, canWrite: true } };
+  };
+}
+
+/** Test policy: everyone may read, nobody may write. */
+export function readOnlyAccessPolicy(): AccessPolicy {
+  const open = openAccessPolicy();
+  return async (request, docId) => {
+    const decision = await open(request, docId);
+    return decision.allow ? { allow: true, grant: { ...decision.grant, canWrite: false } } : decision;
+  };
+}

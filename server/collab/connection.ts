@@ -1,0 +1,121 @@
+/**
+ * One socket on one document: flood limits, defensive decoding, the send-buffer cap, and the
+ * read-only bookkeeping. Frames that arrive while the room is still loading wait in a small queue.
+ */
+import type { Logger } from 'pino';
+import { limits } from '../../shared/limits.js';
+import { CloseCode, ProtocolError, readMessage } from '../../shared/protocol/index.js';
+import type { Metrics } from '../metrics.js';
+import type { Grant } from './access.js';
+import { CloseError } from './errors.js';
+import type { Room } from './room.js';
+import type { WebSocketLike } from './socket.js';
+import { TokenBucket } from './token-bucket.js';
+
+export interface ConnectionDeps {
+  metrics: Metrics;
+  log: Logger;
+}
+
+export class Connection {
+  /** Awareness client IDs this connection introduced (and alone may change). */
+  readonly awarenessClients = new Set<number>();
+  private room: Room | null = null;
+  private waiting: Uint8Array[] = [];
+  private closed = false;
+  private readOnlyViolations = 0;
+  private readonly messages = new TokenBucket(limits.maxMessagesPerSecond, limits.maxMessagesPerSecond * 2);
+  private readonly bytes = new TokenBucket(limits.maxBytesPerSecond, limits.maxBytesPerSecond * 2);
+
+  constructor(
+    readonly docId: string,
+    private readonly socket: WebSocketLike,
+    readonly grant: Grant,
+    /** The client asked for "committed" notices (`?confer=1`). Stock clients never get them. */
+    readonly wantsCommitted: boolean,
+    private readonly deps: ConnectionDeps,
+  ) {}
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** Joins the loaded room and processes frames that arrived meanwhile. */
+  attach(room: Room): void {
+    if (this.closed) return;
+    this.room = room;
+    room.addConnection(this);
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const frame of waiting) this.process(frame);
+  }
+
+  /** Entry point for every frame from the socket. */
+  receive(frame: Uint8Array): void {
+    if (this.closed) return;
+    if (frame.byteLength > limits.maxFrameBytes) {
+      return this.close(CloseCode.TooLarge, `frame of ${frame.byteLength} bytes is over the limit`);
+    }
+    if (!this.messages.take(1) || !this.bytes.take(frame.byteLength)) {
+      return this.close(CloseCode.RateLimited, 'too many messages');
+    }
+    if (this.room) this.process(frame);
+    else this.waiting.push(frame);
+  }
+
+  private process(frame: Uint8Array): void {
+    if (this.closed || !this.room) return;
+    try {
+      this.room.handle(this, readMessage(frame));
+    } catch (error) {
+      if (error instanceof CloseError) return this.close(error.code, error.message);
+      if (error instanceof ProtocolError) return this.close(CloseCode.Malformed, error.message);
+      this.deps.log.error({ err: error, docId: this.docId }, 'unexpected error handling a frame');
+      this.close(CloseCode.InternalError, 'internal error');
+    }
+  }
+
+  /** Counts a write on a read-only connection; closes the socket when it keeps trying. */
+  droppedReadOnlyWrite(update: Uint8Array): void {
+    // An empty update (2 bytes: no structs, no deletions) is the stock client's answer to our step1.
+    if (update.byteLength <= 2) return;
+    this.deps.metrics.readOnlyDropped.inc();
+    this.readOnlyViolations += 1;
+    if (this.readOnlyViolations > limits.maxReadOnlyViolations) {
+      this.close(CloseCode.Forbidden, 'read-only: this role cannot edit the document');
+    }
+  }
+
+  /** Sends a frame, or drops the connection if the peer has stopped reading. */
+  send(frame: Uint8Array): void {
+    if (this.closed || !this.socket.isOpen) return;
+    if (this.socket.bufferedAmount > limits.maxSocketBufferedBytes) {
+      this.deps.log.warn({ docId: this.docId, user: this.grant.identity.id }, 'terminating slow consumer');
+      this.closed = true;
+      this.deps.metrics.closes.inc({ code: 'terminated' });
+      this.socket.terminate();
+      return;
+    }
+    this.socket.send(frame);
+  }
+
+  /** Closes with a documented code; the socket's close event then detaches it from the room. */
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.deps.metrics.closes.inc({ code: String(code) });
+    if (code >= 4400) this.deps.log.info({ docId: this.docId, user: this.grant.identity.id, code, reason }, 'closing socket');
+    // Close reasons are limited to 123 bytes by the WebSocket protocol.
+    this.socket.close(code, reason.slice(0, 120));
+  }
+
+  /** Socket is gone: leave the room (removes presence). Returns the room it was in, if any. */
+  detach(): Room | null {
+    this.closed = true;
+    this.waiting = [];
+    const room = this.room;
+    this.room = null;
+    room?.removeConnection(this);
+    return room;
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * The relay's front door: accepts sockets into rooms, keeps the set of live connections (so access
+ * changes can close them), and shuts everything down in order.
+ */
+import type { Logger } from 'pino';
+import { CloseCode } from '../../shared/protocol/index.js';
+import type { Metrics } from '../metrics.js';
+import type { DocumentStore } from '../storage/types.js';
+import type { Grant } from './access.js';
+import { CommitQueue } from './commit-queue.js';
+import { Connection } from './connection.js';
+import { RoomRegistry } from './registry.js';
+import type { WebSocketLike } from './socket.js';
+
+export interface HubOptions {
+  store: DocumentStore;
+  metrics: Metrics;
+  log: Logger;
+  graceMs: number;
+  compactAfterUpdates: number;
+  compactAfterBytes: number;
+}
+
+export class CollabHub {
+  readonly registry: RoomRegistry;
+  readonly commits: CommitQueue;
+  private readonly live = new Set<Connection>();
+  private closing = false;
+
+  constructor(private readonly options: HubOptions) {
+    this.commits = new CommitQueue(options.store, options.metrics, options.log);
+    this.registry = new RoomRegistry(
+      {
+        store: options.store,
+        commits: this.commits,
+        metrics: options.metrics,
+        log: options.log,
+        compactAfterUpdates: options.compactAfterUpdates,
+        compactAfterBytes: options.compactAfterBytes,
+      },
+      { graceMs: options.graceMs },
+    );
+  }
+
+  /** Live connections (read-only view). */
+  get connections(): ReadonlySet<Connection> {
+    return this.live;
+  }
+
+  /** Takes a freshly upgraded socket; the room loads in the background and frames wait meanwhile. */
+  accept(docId: string, socket: WebSocketLike, grant: Grant, wantsCommitted: boolean): Connection {
+    const conn = new Connection(docId, socket, grant, wantsCommitted, { metrics: this.options.metrics, log: this.options.log });
+    if (this.closing) {
+      socket.close(CloseCode.ServiceRestart, 'server restarting');
+      return conn;
+    }
+    this.live.add(conn);
+    this.options.metrics.connections.inc();
+    this.registry.acquire(docId).then(
+      (room) => {
+        if (conn.isClosed) return this.registry.release(room);
+        conn.attach(room);
+      },
+      () => conn.close(CloseCode.TryAgainLater, 'document could not be loaded, retry later'),
+    );
+    return conn;
+  }
+
+  /** The socket closed (by either side). */
+  disconnect(conn: Connection): void {
+    if (!this.live.delete(conn)) return;
+    this.options.metrics.connections.dec();
+    const room = conn.detach();
+    if (room) this.registry.release(room);
+  }
+
+  /** Closes every live connection matching `predicate` (logout, revoked access, lowered role). */
+  closeWhere(predicate: (conn: Connection) => boolean, code: number, reason: string): number {
+    let closed = 0;
+    for (const conn of this.live) {
+      if (!predicate(conn)) continue;
+      conn.close(code, reason);
+      closed += 1;
+    }
+    return closed;
+  }
+
+  /** Graceful shutdown: commit what is pending, close sockets with 1012, unload every room. */
+  async shutdown(): Promise<void> {
+    this.closing = true;
+    await this.commits.drain();
+    for (const conn of this.live) conn.close(CloseCode.ServiceRestart, 'server restarting');
+    for (const conn of [...this.live]) this.disconnect(conn);
+    await this.registry.closeAll();
+    await this.commits.drain();
+  }
+}

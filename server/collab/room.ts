@@ -1,0 +1,350 @@
+/**
+ * One open document: its Y.Doc, its awareness, its connections, and the gate that holds back everything
+ * derived from an update until the update is committed (the durability invariant).
+ *
+ * Every update applied to the doc gets a local sequence number (`applied`); the commit queue reports
+ * the highest one that is durable (`durable`). Frames derived from the doc wait in `outbox` tagged with
+ * the `applied` value at the time they were made, and leave only once `durable` has caught up.
+ */
+import type { Logger } from 'pino';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { limits } from '../../shared/limits.js';
+import {
+  CloseCode,
+  ProtocolError,
+  readAwarenessUpdate,
+  writeAwareness,
+  writeAwarenessUpdate,
+  writeCommitted,
+  writeSyncStep1,
+  writeSyncStep2,
+  writeSyncUpdate,
+  type IncomingMessage,
+} from '../../shared/protocol/index.js';
+import type { Metrics } from '../metrics.js';
+import type { DocumentStore } from '../storage/types.js';
+import { filterAwareness } from './awareness-guard.js';
+import type { CommitQueue, CommitTarget } from './commit-queue.js';
+import type { Connection } from './connection.js';
+import { CloseError } from './errors.js';
+
+/** Origin of transactions that replay stored data: never stored or relayed again. */
+const LOAD_ORIGIN = Symbol('load');
+
+export interface RoomDeps {
+  store: DocumentStore;
+  commits: CommitQueue;
+  metrics: Metrics;
+  log: Logger;
+  compactAfterUpdates: number;
+  compactAfterBytes: number;
+}
+
+interface OutboxItem {
+  need: number;
+  frame: Uint8Array;
+  /** A reply for one connection, or null for a broadcast. */
+  to: Connection | null;
+  exclude: Connection | null;
+  /** State vector after this update, for the "committed" notice. */
+  state: Map<number, number> | null;
+}
+
+export class Room implements CommitTarget {
+  readonly connections = new Set<Connection>();
+  readonly awareness: Awareness;
+  /** Registry bookkeeping: acquisitions not yet released. */
+  pins = 0;
+  /** Called once when a commit failed and the room must be dropped. */
+  onFailed: (() => void) | null = null;
+
+  private readonly owners = new Map<number, Connection>();
+  private applied = 0;
+  private durable = 0;
+  private outbox: OutboxItem[] = [];
+  private outboxHead = 0;
+  private committedState: Map<number, number>;
+  private lastSeq: number;
+  private logUpdates: number;
+  private logBytes: number;
+  private compacting: Promise<void> | null = null;
+  private durableWaiters: Array<() => void> = [];
+  private failed = false;
+
+  /** Loads snapshot + log from the store. Throws if the store cannot answer: no empty stand-in is made. */
+  static async load(docId: string, deps: RoomDeps): Promise<Room> {
+    const stored = await deps.store.load(docId);
+    const doc = new Y.Doc({ gc: true });
+    Y.transact(
+      doc,
+      () => {
+        if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot, LOAD_ORIGIN);
+        for (const update of stored.updates) Y.applyUpdate(doc, update, LOAD_ORIGIN);
+      },
+      LOAD_ORIGIN,
+    );
+    return new Room(docId, doc, stored.lastSeq, stored.updates.length, stored.logBytes, deps);
+  }
+
+  private constructor(
+    readonly docId: string,
+    readonly doc: Y.Doc,
+    lastSeq: number,
+    logUpdates: number,
+    logBytes: number,
+    private readonly deps: RoomDeps,
+  ) {
+    this.lastSeq = lastSeq;
+    this.logUpdates = logUpdates;
+    this.logBytes = logBytes;
+    this.committedState = Y.decodeStateVector(Y.encodeStateVector(doc));
+    this.awareness = new Awareness(doc);
+    // The server has no presence of its own.
+    this.awareness.setLocalState(null);
+    doc.on('update', this.onDocUpdate);
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  get isFailed(): boolean {
+    return this.failed;
+  }
+
+  /** Adds a connection and starts the handshake: our step1, then everyone's presence. */
+  addConnection(conn: Connection): void {
+    this.connections.add(conn);
+    conn.send(writeSyncStep1(Y.encodeStateVector(this.doc)));
+    const states = this.awareness.getStates();
+    if (states.size > 0) conn.send(writeAwareness(encodeAwarenessUpdate(this.awareness, [...states.keys()])));
+  }
+
+  /** Removes a connection and its presence. */
+  removeConnection(conn: Connection): void {
+    if (!this.connections.delete(conn)) return;
+    const clients = [...conn.awarenessClients];
+    for (const id of clients) this.owners.delete(id);
+    conn.awarenessClients.clear();
+    if (clients.length > 0 && !this.failed) removeAwarenessStates(this.awareness, clients, conn);
+  }
+
+  /** Dispatches one decoded client frame. Throws ProtocolError/CloseError for the caller to close the socket. */
+  handle(conn: Connection, message: IncomingMessage): void {
+    if (this.failed) return;
+    switch (message.kind) {
+      case 'sync-step1':
+        return this.replyToStep1(conn, message.stateVector);
+      case 'sync-step2':
+      case 'sync-update':
+        if (!conn.grant.canWrite) return conn.droppedReadOnlyWrite(message.update);
+        return this.applyClientUpdate(conn, message.update);
+      case 'awareness':
+        return this.applyClientAwareness(conn, message.update);
+      case 'query-awareness':
+        conn.send(writeAwareness(encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
+        return;
+      case 'auth':
+        // Clients have nothing to say in the auth channel; stock providers never send it.
+        return;
+      case 'committed':
+        throw new ProtocolError('"committed" is a server-to-client message');
+    }
+  }
+
+  private replyToStep1(conn: Connection, stateVector: Uint8Array): void {
+    let diff: Uint8Array;
+    try {
+      diff = Y.encodeStateAsUpdate(this.doc, stateVector);
+    } catch (error) {
+      throw new ProtocolError(`invalid state vector: ${(error as Error).message}`);
+    }
+    this.enqueue({ need: this.applied, frame: writeSyncStep2(diff), to: conn, exclude: null, state: null });
+  }
+
+  private applyClientUpdate(conn: Connection, update: Uint8Array): void {
+    // Parse fully before applying: Yjs integrates structs before it reads the delete set, so a frame
+    // truncated in its delete set would otherwise be half-applied.
+    try {
+      Y.decodeUpdate(update);
+    } catch (error) {
+      throw new ProtocolError(`update rejected: ${(error as Error).message}`);
+    }
+    const store = this.doc.store;
+    const pendingBefore = store.pendingStructs;
+    const pendingDsBefore = store.pendingDs;
+    try {
+      Y.applyUpdate(this.doc, update, conn);
+    } catch (error) {
+      throw new ProtocolError(`update rejected by Yjs: ${(error as Error).message}`);
+    }
+    this.deps.metrics.updatesIn.inc();
+    if ((store.pendingStructs && store.pendingStructs !== pendingBefore) || (store.pendingDs && store.pendingDs !== pendingDsBefore)) {
+      // Yjs holds back structs whose dependencies are missing; they are not in the update event, so
+      // keep the raw update durable too (idempotent on replay). Bounded by the pending limit below.
+      this.applied += 1;
+      this.deps.commits.add(this, update, this.applied);
+      const pendingBytes = (store.pendingStructs?.update.byteLength ?? 0) + (store.pendingDs?.byteLength ?? 0);
+      if (pendingBytes > limits.maxPendingStructBytesPerRoom) {
+        throw new CloseError(CloseCode.TooLarge, `updates with missing dependencies exceed ${limits.maxPendingStructBytesPerRoom} bytes`);
+      }
+    }
+  }
+
+  private applyClientAwareness(conn: Connection, body: Uint8Array): void {
+    const entries = readAwarenessUpdate(body);
+    const ownership = { ownerOf: (id: number) => this.owners.get(id), clientsOf: (c: Connection) => c.awarenessClients };
+    const accepted = filterAwareness(entries, conn, conn.grant.identity, ownership, this.doc.clientID);
+    if (accepted.length === 0) return;
+    for (const entry of accepted) {
+      if (entry.state === null) {
+        this.owners.delete(entry.clientId);
+        conn.awarenessClients.delete(entry.clientId);
+      } else {
+        this.owners.set(entry.clientId, conn);
+        conn.awarenessClients.add(entry.clientId);
+      }
+    }
+    applyAwarenessUpdate(this.awareness, writeAwarenessUpdate(accepted), conn);
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction): void => {
+    if (origin === LOAD_ORIGIN) return;
+    this.applied += 1;
+    this.deps.commits.add(this, update, this.applied);
+    const exclude = this.connections.has(origin as Connection) ? (origin as Connection) : null;
+    this.enqueue({ need: this.applied, frame: writeSyncUpdate(update), to: null, exclude, state: tr.afterState });
+  };
+
+  private readonly onAwarenessUpdate = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = [...change.added, ...change.updated, ...change.removed];
+    if (changed.length === 0) return;
+    const frame = writeAwareness(encodeAwarenessUpdate(this.awareness, changed));
+    for (const conn of this.connections) if (conn !== origin) conn.send(frame);
+  };
+
+  private enqueue(item: OutboxItem): void {
+    if (item.need <= this.durable && this.outboxHead === this.outbox.length) this.deliver(item);
+    else this.outbox.push(item);
+  }
+
+  private deliver(item: OutboxItem): void {
+    if (item.to) {
+      item.to.send(item.frame);
+      if (item.to.wantsCommitted) item.to.send(writeCommitted(Y.encodeStateVector(this.committedState)));
+      return;
+    }
+    let sent = 0;
+    for (const conn of this.connections) {
+      if (conn === item.exclude) continue;
+      conn.send(item.frame);
+      sent += 1;
+    }
+    this.deps.metrics.updatesOut.inc(sent);
+  }
+
+  /** CommitQueue callback: updates up to `localSeq` are durable; release what waited for them. */
+  committed(localSeq: number, storeSeq: number, updates: number, bytes: number): void {
+    if (this.failed) return;
+    this.durable = Math.max(this.durable, localSeq);
+    this.lastSeq = Math.max(this.lastSeq, storeSeq);
+    this.logUpdates += updates;
+    this.logBytes += bytes;
+    let released = false;
+    while (this.outboxHead < this.outbox.length) {
+      const item = this.outbox[this.outboxHead];
+      if (!item || item.need > this.durable) break;
+      this.outboxHead += 1;
+      if (item.state) {
+        this.committedState = item.state;
+        released = true;
+      }
+      this.deliver(item);
+    }
+    if (this.outboxHead === this.outbox.length) {
+      this.outbox = [];
+      this.outboxHead = 0;
+    }
+    if (released) this.announceCommitted();
+    if (this.durable >= this.applied) this.notifyDurable();
+    if (this.logUpdates >= this.deps.compactAfterUpdates || this.logBytes >= this.deps.compactAfterBytes) {
+      void this.compact();
+    }
+  }
+
+  private announceCommitted(): void {
+    let frame: Uint8Array | null = null;
+    for (const conn of this.connections) {
+      if (!conn.wantsCommitted) continue;
+      frame ??= writeCommitted(Y.encodeStateVector(this.committedState));
+      conn.send(frame);
+    }
+  }
+
+  /** CommitQueue callback: the commit failed. Nothing derived from those updates may leave: drop it all. */
+  commitFailed(error: unknown): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.deps.log.warn({ err: error, docId: this.docId }, 'closing room after failed commit; clients will resend');
+    this.outbox = [];
+    this.outboxHead = 0;
+    for (const conn of [...this.connections]) conn.close(CloseCode.TryAgainLater, 'storage unavailable, retry');
+    this.notifyDurable();
+    this.onFailed?.();
+  }
+
+  /** Resolves when every applied update is committed (or the room failed). */
+  whenDurable(): Promise<void> {
+    if (this.failed || this.durable >= this.applied) return Promise.resolve();
+    return new Promise((resolve) => this.durableWaiters.push(resolve));
+  }
+
+  private notifyDurable(): void {
+    const waiters = this.durableWaiters;
+    this.durableWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  /**
+   * Writes a snapshot from the live document and deletes the log rows it covers. Never merges the log
+   * with Y.mergeUpdates (quadratic on long logs, yjs issue 710): the live doc already is the merge.
+   */
+  compact(): Promise<void> {
+    if (this.compacting) return this.compacting;
+    if (this.logUpdates === 0 || this.failed) return Promise.resolve();
+    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    const through = this.lastSeq;
+    const updates = this.logUpdates;
+    const bytes = this.logBytes;
+    this.compacting = this.deps.store
+      .compact(this.docId, snapshot, through)
+      .then(
+        () => {
+          this.logUpdates -= updates;
+          this.logBytes -= bytes;
+          this.deps.metrics.compactions.inc();
+        },
+        (error: unknown) => this.deps.log.warn({ err: error, docId: this.docId }, 'compaction failed; the log is kept'),
+      )
+      .finally(() => {
+        this.compacting = null;
+      });
+    return this.compacting;
+  }
+
+  /** For tests and diagnostics: log rows not yet folded into the snapshot. */
+  get logSize(): { updates: number; bytes: number; lastSeq: number } {
+    return { updates: this.logUpdates, bytes: this.logBytes, lastSeq: this.lastSeq };
+  }
+
+  /** Waits for pending commits, compacts, and frees the doc. The room is unusable afterwards. */
+  async close(): Promise<void> {
+    await this.whenDurable();
+    await this.compact();
+    this.doc.off('update', this.onDocUpdate);
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

@@ -1,0 +1,75 @@
+/** Environment → typed, validated Config. Read once at start; defaults give the embedded setup. */
+import { z } from 'zod';
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  PUBLIC_URL: z.url({ message: 'PUBLIC_URL must be an absolute URL such as https://confer.example.org' }).optional(),
+  ALLOWED_ORIGINS: z.string().optional(),
+  LOG_LEVEL: z.enum(logLevels).default('info'),
+  DATABASE_URL: z.string().optional(),
+  REDIS_URL: z.string().optional(),
+  ROOM_UNLOAD_GRACE_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
+  SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(500),
+  COMPACT_AFTER_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+});
+
+/** Typed configuration for one server process. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** The URL users reach Confer at; its origin is always allowed. */
+  publicUrl: string | undefined;
+  /** Origins allowed on state-changing requests and WebSocket upgrades. Empty = same-origin/loopback only. */
+  allowedOrigins: string[];
+  logLevel: (typeof logLevels)[number];
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  roomUnloadGraceMs: number;
+  sqliteSynchronous: 'FULL' | 'NORMAL';
+  compactAfterUpdates: number;
+  compactAfterBytes: number;
+}
+
+/** Thrown with one line per bad variable, so the operator sees every problem at once. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Parses the environment; throws ConfigError listing every invalid variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const v = parsed.data;
+  const origins = (v.ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    if (!URL.canParse(origin)) throw new ConfigError(`Invalid configuration:\n  ALLOWED_ORIGINS: "${origin}" is not a URL`);
+  }
+  const allowedOrigins = origins.map((o) => new URL(o).origin);
+  if (v.PUBLIC_URL) allowedOrigins.push(new URL(v.PUBLIC_URL).origin);
+  return {
+    port: v.PORT,
+    host: v.HOST,
+    dataDir: v.DATA_DIR,
+    publicUrl: v.PUBLIC_URL,
+    allowedOrigins,
+    logLevel: v.LOG_LEVEL,
+    databaseUrl: v.DATABASE_URL || undefined,
+    redisUrl: v.REDIS_URL || undefined,
+    roomUnloadGraceMs: v.ROOM_UNLOAD_GRACE_MS,
+    sqliteSynchronous: v.SQLITE_SYNCHRONOUS,
+    compactAfterUpdates: v.COMPACT_AFTER_UPDATES,
+    compactAfterBytes: v.COMPACT_AFTER_BYTES,
+  };
+}

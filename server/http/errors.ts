@@ -1,0 +1,35 @@
+/** One error shape for the whole HTTP API: { error: { code, message, fields? } }. */
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Logger } from 'pino';
+
+/** An error with an API code, thrown from handlers and turned into a response by `onError`. */
+export class ApiError extends HTTPException {
+  constructor(
+    status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly fields?: Record<string, string[]>,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(status, { message });
+  }
+}
+
+/** app.onError handler: the only place errors become responses. */
+export function errorHandler(log: Logger) {
+  return function handleError(err: Error, c: Context): Response {
+    if (err instanceof ApiError) {
+      const body = { error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } };
+      return c.json(body, err.status, err.headers);
+    }
+    if (err instanceof HTTPException) {
+      const status = err.status;
+      const code = status === 413 ? 'payload_too_large' : status === 401 ? 'unauthenticated' : 'http_error';
+      return c.json({ error: { code, message: err.message || 'request failed' } }, status);
+    }
+    log.error({ err, path: c.req.path }, 'unhandled error');
+    return c.json({ error: { code: 'internal', message: 'internal server error' } }, 500);
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * Process assembly: config → stores → app → listen, and graceful shutdown (stop accepting, commit
+ * what is pending, close sockets with 1012, close the database).
+ */
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import type { Logger } from 'pino';
+import { WebSocketServer } from 'ws';
+import { limits } from '../shared/limits.js';
+import { createApp } from './app.js';
+import { openAccessPolicy, type AccessPolicy } from './collab/access.js';
+import { CollabHub } from './collab/hub.js';
+import type { Config } from './config.js';
+import { loopbackOrigins } from './http/origin.js';
+import { createLogger } from './logger.js';
+import { createMetrics, type Metrics } from './metrics.js';
+import { openStorage } from './storage/open.js';
+import type { Storage } from './storage/storage.js';
+
+export interface StartOptions {
+  /** Replaces the access policy (tests of the relay use open or read-only policies). */
+  policy?: AccessPolicy;
+  logger?: Logger;
+  distDir?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  hub: CollabHub;
+  storage: Storage;
+  metrics: Metrics;
+  log: Logger;
+  /** Graceful shutdown; resolves when the database is closed. */
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const log = options.logger ?? createLogger(config.logLevel);
+  const metrics = createMetrics();
+  const storage = await openStorage(config);
+  const hub = new CollabHub({
+    store: storage.documents,
+    metrics,
+    log,
+    graceMs: config.roomUnloadGraceMs,
+    compactAfterUpdates: config.compactAfterUpdates,
+    compactAfterBytes: config.compactAfterBytes,
+  });
+  let port = config.port;
+  const allowed = () => (config.allowedOrigins.length > 0 ? config.allowedOrigins : loopbackOrigins(port));
+  const app = createApp({
+    storage,
+    hub,
+    policy: options.policy ?? openAccessPolicy(),
+    metrics,
+    log,
+    allowedOrigins: allowed,
+    distDir: options.distDir,
+  });
+  // Twice the relay's own frame limit: frames in between get the documented 4413, larger ones ws's 1009.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes * 2 });
+  const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  const hostForUrl = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${hostForUrl === '0.0.0.0' ? '127.0.0.1' : hostForUrl}:${port}`;
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      await hub.shutdown();
+      for (const client of wss.clients) client.terminate();
+      if ('closeAllConnections' in server) server.closeAllConnections();
+      await stopped;
+      await storage.close();
+    })();
+    return closing;
+  };
+  return { url, port, hub, storage, metrics, log, close };
+}

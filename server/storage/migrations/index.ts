@@ -1,0 +1,24 @@
+/**
+ * Every schema migration, in apply order. Add a file per migration and one line here; never edit a
+ * migration that has shipped.
+ */
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { documentLog } from './0001_document_log.js';
+import type { AnyDb, Engine, MigrationFactory } from './engine.js';
+
+const migrations: Array<[name: string, factory: MigrationFactory]> = [['0001_document_log', documentLog]];
+
+/** Applies every pending migration; throws naming the one that failed. */
+export async function migrate(db: AnyDb, engine: Engine): Promise<void> {
+  const provider: MigrationProvider = {
+    getMigrations: async () =>
+      Object.fromEntries(migrations.map(([name, make]): [string, Migration] => [name, make(engine)])),
+  };
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`migration ${failed?.migrationName ?? '(setup)'} failed: ${String(error)}`, { cause: error });
+  }
+}
+
+export type { Engine } from './engine.js';

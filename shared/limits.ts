@@ -1,0 +1,29 @@
+/**
+ * Limits shared by the server (which enforces them) and the client (which stays inside them).
+ * Each one says which abuse it stops.
+ */
+export const limits = {
+  /** Largest WebSocket frame the relay accepts (close 4413 above it): stops memory blow-up from one huge frame. */
+  maxFrameBytes: 8 * 1024 * 1024,
+  /** Largest awareness state (JSON) per client: stops presence from being abused as a broadcast channel. */
+  maxAwarenessStateBytes: 16 * 1024,
+  /** Most client IDs one connection may introduce into awareness: stops presence-list flooding. */
+  maxAwarenessClientsPerConnection: 8,
+  /** Bytes of Yjs structs waiting for missing dependencies per room: stops "far-future clock" memory attacks. */
+  maxPendingStructBytesPerRoom: 4 * 1024 * 1024,
+  /** Messages per second per connection (token bucket, burst = 2 s worth): stops floods. */
+  maxMessagesPerSecond: 400,
+  /** Bytes per second per connection (token bucket, burst = 2 s worth). */
+  maxBytesPerSecond: 8 * 1024 * 1024,
+  /** Bytes queued on a socket before the server gives up on a slow consumer (it resyncs on reconnect). */
+  maxSocketBufferedBytes: 16 * 1024 * 1024,
+  /** Dropped writes by a read-only connection before it is closed (4403). */
+  maxReadOnlyViolations: 50,
+  /** Document IDs: length and character set checked before anything is loaded. */
+  docIdPattern: /^[A-Za-z0-9_-]{1,128}$/,
+} as const;
+
+/** True when `id` is a syntactically valid document ID. */
+export function isValidDocId(id: string): boolean {
+  return limits.docIdPattern.test(id);
+}
