@@ -1,0 +1,28 @@
+/**
+ * The document schema, defined once: the client builds its editor from it (adding Collaboration,
+ * carets, placeholder and toolbar behaviour), and the server uses it to render, export, import and
+ * seed templates. Anything that changes the schema belongs here and nowhere else.
+ */
+import type { AnyExtension } from '@tiptap/core';
+import { TaskItem, TaskList } from '@tiptap/extension-list';
+import { Mathematics } from '@tiptap/extension-mathematics';
+import { TableKit } from '@tiptap/extension-table';
+import { StarterKit } from '@tiptap/starter-kit';
+
+/** Name of the Y.XmlFragment that holds the rich text of a document. */
+export const DOCUMENT_FRAGMENT = 'default';
+
+/** Schema extensions shared by client and server. */
+export function schemaExtensions(): AnyExtension[] {
+  return [
+    StarterKit.configure({
+      // Collaboration brings Yjs-aware undo; StarterKit's own history would fight it.
+      undoRedo: false,
+      link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] },
+    }),
+    TableKit.configure({ table: { resizable: false } }),
+    TaskList,
+    TaskItem.configure({ nested: true }),
+    Mathematics,
+  ];
+}
