@@ -11,6 +11,11 @@ const schema = z.object({
   ALLOWED_ORIGINS: z.string().optional(),
   LOG_LEVEL: z.enum(logLevels).default('info'),
   DATABASE_URL: z.string().optional(),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^([A-Za-z_][A-Za-z0-9_]{0,62})?$/, { message: 'DATABASE_SCHEMA must be a plain identifier (letters, digits, _)' })
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
   REDIS_URL: z.string().optional(),
   ROOM_UNLOAD_GRACE_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
@@ -29,6 +34,10 @@ export interface Config {
   allowedOrigins: string[];
   logLevel: (typeof logLevels)[number];
   databaseUrl: string | undefined;
+  /** PostgreSQL schema to use (created if missing); unset = the connection's default search_path. */
+  databaseSchema: string | undefined;
+  /** Connections per node in the PostgreSQL pool. */
+  databasePoolSize: number;
   redisUrl: string | undefined;
   roomUnloadGraceMs: number;
   sqliteSynchronous: 'FULL' | 'NORMAL';
@@ -66,6 +75,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     allowedOrigins,
     logLevel: v.LOG_LEVEL,
     databaseUrl: v.DATABASE_URL || undefined,
+    databaseSchema: v.DATABASE_SCHEMA || undefined,
+    databasePoolSize: v.DATABASE_POOL_SIZE,
     redisUrl: v.REDIS_URL || undefined,
     roomUnloadGraceMs: v.ROOM_UNLOAD_GRACE_MS,
     sqliteSynchronous: v.SQLITE_SYNCHRONOUS,

@@ -38,7 +38,7 @@ export interface RunningServer {
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.logger ?? createLogger(config.logLevel);
   const metrics = createMetrics();
-  const storage = await openStorage(config);
+  const storage = await openStorage(config, { log });
   const hub = new CollabHub({
     store: storage.documents,
     metrics,

@@ -8,13 +8,17 @@ import type { AnyDb, Engine, MigrationFactory } from './engine.js';
 
 const migrations: Array<[name: string, factory: MigrationFactory]> = [['0001_document_log', documentLog]];
 
-/** Applies every pending migration; throws naming the one that failed. */
-export async function migrate(db: AnyDb, engine: Engine): Promise<void> {
+/**
+ * Applies every pending migration; throws naming the one that failed. On PostgreSQL pass the schema the
+ * tables live in: without it Kysely's migrator takes a `kysely_migration` table in any other schema of
+ * the database for its own and skips creating one.
+ */
+export async function migrate(db: AnyDb, engine: Engine, options: { schema?: string } = {}): Promise<void> {
   const provider: MigrationProvider = {
     getMigrations: async () =>
       Object.fromEntries(migrations.map(([name, make]): [string, Migration] => [name, make(engine)])),
   };
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const { error, results } = await new Migrator({ db, provider, migrationTableSchema: options.schema }).migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     throw new Error(`migration ${failed?.migrationName ?? '(setup)'} failed: ${String(error)}`, { cause: error });
