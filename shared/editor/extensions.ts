@@ -8,6 +8,7 @@ import { TaskItem, TaskList } from '@tiptap/extension-list';
 import { Mathematics } from '@tiptap/extension-mathematics';
 import { TableKit } from '@tiptap/extension-table';
 import { StarterKit } from '@tiptap/starter-kit';
+import { WordLimitHeading } from './heading.js';
 
 /** Name of the Y.XmlFragment that holds the rich text of a document. */
 export const DOCUMENT_FRAGMENT = 'default';
@@ -18,8 +19,11 @@ export function schemaExtensions(): AnyExtension[] {
     StarterKit.configure({
       // Collaboration brings Yjs-aware undo; StarterKit's own history would fight it.
       undoRedo: false,
+      // Replaced by WordLimitHeading: the same `heading` node plus a `wordLimit` attribute.
+      heading: false,
       link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] },
     }),
+    WordLimitHeading,
     TableKit.configure({ table: { resizable: false } }),
     TaskList,
     TaskItem.configure({ nested: true }),
