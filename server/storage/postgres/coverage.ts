@@ -8,12 +8,16 @@
  */
 import * as Y from 'yjs';
 
-/** A stored snapshot decoded once, to test many rows against. */
-export function snapshotOf(update: Uint8Array): Y.Snapshot {
-  const sv = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update));
-  // Normalise (sort + merge adjacent ranges): the containment test compares delete sets for equality.
-  const ds = Y.mergeDeleteSets([Y.decodeUpdate(update).ds]);
-  return new Y.Snapshot(ds, sv);
+/** A snapshot update decoded once, to test many rows against; null if Yjs cannot read it. */
+export function snapshotOf(update: Uint8Array): Y.Snapshot | null {
+  try {
+    const sv = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update));
+    // Normalise (sort + merge adjacent ranges): the containment test compares delete sets for equality.
+    const ds = Y.mergeDeleteSets([Y.decodeUpdate(update).ds]);
+    return new Y.Snapshot(ds, sv);
+  } catch {
+    return null;
+  }
 }
 
 /** True when every struct and deletion of `update` is already in `snapshot`; false if unsure. */

@@ -19,6 +19,7 @@ export function createSqliteDocumentStore(db: BetterSqlite3.Database): DocumentS
      ON CONFLICT (doc_id) DO UPDATE SET snapshot = excluded.snapshot, through_seq = excluded.through_seq,
        updated_at = excluded.updated_at`,
   );
+  const selectThroughSeq = db.prepare<[string], { through_seq: number }>('SELECT through_seq FROM doc_snapshots WHERE doc_id = ?');
   const deleteUpdatesThrough = db.prepare<[string, number]>('DELETE FROM doc_updates WHERE doc_id = ? AND seq <= ?');
   const deleteUpdates = db.prepare<[string]>('DELETE FROM doc_updates WHERE doc_id = ?');
   const deleteSnapshot = db.prepare<[string]>('DELETE FROM doc_snapshots WHERE doc_id = ?');
@@ -42,6 +43,9 @@ export function createSqliteDocumentStore(db: BetterSqlite3.Database): DocumentS
   );
 
   const compact = db.transaction((docId: string, snapshot: Uint8Array, throughSeq: number) => {
+    // A late compaction from an older view must not move the document backwards (storage contract).
+    const current = selectThroughSeq.get(docId);
+    if (current && current.through_seq >= throughSeq) return;
     upsertSnapshot.run(docId, snapshot, throughSeq, Date.now());
     deleteUpdatesThrough.run(docId, throughSeq);
   });
