@@ -1,5 +1,6 @@
 /** Convergence over real sockets with stock y-websocket clients. */
 import { afterEach, describe, expect, it } from 'vitest';
+import { openAccessPolicy } from '../server/collab/access.js';
 import { connectClient, type TestClient } from './helpers/clients.js';
 import { startTestServer, type TestServer } from './helpers/server.js';
 import { waitFor } from './helpers/wait.js';
@@ -32,7 +33,7 @@ function seeded(seed: number): () => number {
 
 describe('relay convergence', () => {
   it.each([2, 20])('%i clients making random concurrent edits converge, and a late joiner gets everything', async (n) => {
-    server = await startTestServer();
+    server = await startTestServer({ policy: openAccessPolicy() });
     for (let i = 0; i < n; i++) clients.push(await connectClient(server.url, 'converge'));
     const rng = seeded(n);
     for (let round = 0; round < 20; round++) {

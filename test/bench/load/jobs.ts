@@ -1,0 +1,93 @@
+/** The jobs the orchestrator hands to the load generator over IPC, and their results. */
+import type { Percentiles } from '../stats.js';
+import type { Protocol } from './codec.js';
+import type { Usage } from './probe.js';
+
+/** Where the server under test is and how to talk to it. */
+export interface TargetRef {
+  name: string;
+  protocol: Protocol;
+  port: number;
+  path: string;
+  pid: number;
+}
+
+export interface FanoutSpec {
+  docs: number;
+  typists: number;
+  listeners: number;
+  /** Keystrokes per second per typist. */
+  rate: number;
+  warmupMs: number;
+  durationMs: number;
+  /** Documents (from the first) whose clients are all full Yjs clients. */
+  fullDocs: number;
+}
+
+export interface FanoutResult {
+  spec: FanoutSpec;
+  latency: Percentiles;
+  /** Deliveries (edit x receiver, echoes excluded) per second in the measured window. */
+  deliveredPerSecond: number;
+  edits: number;
+  expected: number;
+  undelivered: number;
+  usage: Usage;
+  /** Full clients of each full document ended identical and holding every typist's edits. */
+  converged: boolean;
+}
+
+export interface MemoryOpen {
+  rooms: number;
+  /** Prefix of the document IDs, so warm-up rooms and measured rooms differ. */
+  prefix: string;
+}
+
+export interface LargeLoadResult {
+  updates: number;
+  bytes: number;
+  sendMs: number;
+}
+
+export interface JoinResult {
+  ms: number;
+  /** The joiner's text equals the trace's endContent. */
+  correct: boolean;
+}
+
+export interface StormResult {
+  clients: number;
+  /** Wall-clock (Date.now()) when the last client was synced again. */
+  allSyncedAt: number;
+  /** Clients still unsynced at the deadline. */
+  missing: number;
+  loadCpu: number;
+}
+
+export interface ConcurrentResult {
+  txns: number;
+  messages: number;
+  ms: number;
+  /** Both writers ended with the trace's endContent. */
+  writersCorrect: boolean;
+  /** A fresh joiner synced from the server got endContent (null where the target keeps no document). */
+  joinerCorrect: boolean | null;
+}
+
+/** One request from the orchestrator. */
+export type Job =
+  | { op: 'fanout'; target: TargetRef; spec: FanoutSpec }
+  | { op: 'memory-open'; target: TargetRef; open: MemoryOpen }
+  | { op: 'memory-extra'; target: TargetRef; prefix: string }
+  | { op: 'close-all' }
+  | { op: 'large-load'; target: TargetRef; updates: number }
+  | { op: 'large-join'; target: TargetRef }
+  | { op: 'storm-connect'; target: TargetRef; clients: number; docs: number }
+  | { op: 'storm-arm'; target: TargetRef }
+  | { op: 'storm-drop' }
+  | { op: 'storm-wait'; timeoutMs: number }
+  | { op: 'concurrent'; target: TargetRef; batch: number; rate: number };
+
+/** Envelopes on the IPC channel. */
+export type JobRequest = { id: number; job: Job };
+export type JobResponse = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
