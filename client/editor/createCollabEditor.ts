@@ -1,0 +1,100 @@
+/**
+ * createCollabEditor(): a TipTap editor bound to one Confer document. Owns the Y.Doc, the y-websocket
+ * provider and the editor; creates them once the element is mounted and destroys all three when the
+ * owner is disposed or the document changes.
+ */
+import type { Editor } from '@tiptap/core';
+import { Collaboration } from '@tiptap/extension-collaboration';
+import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
+import { createEffect, createSignal, onCleanup, onMount, untrack, type Accessor } from 'solid-js';
+import { Placeholder } from '@tiptap/extensions';
+import { createTiptapEditor } from 'solid-tiptap';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { DOCUMENT_FRAGMENT, schemaExtensions } from '../../shared/editor/extensions.js';
+import { isFatalCloseCode } from '../../shared/protocol/index.js';
+import type { CaretUser } from '../lib/guest';
+import type { ConnectionState, SaveState } from './status';
+import { watchSession } from './watch-session';
+
+/** Inputs, as accessors: a new docId or element rebuilds the editor; a new user only renames the caret. */
+export interface CollabEditorOptions {
+  docId: Accessor<string>;
+  element: Accessor<HTMLElement | undefined>;
+  user: Accessor<CaretUser>;
+  /** Base URL of the relay; defaults to this page's origin + /collab. */
+  collabUrl?: Accessor<string>;
+  /** The connection was refused and might lack a session (the caller checks, e.g. with GET /api/me). */
+  onRefused?: () => void;
+  /** The server closed the socket with 4401. */
+  onUnauthenticated?: () => void;
+}
+
+/** What the page reads back. */
+export interface CollabEditor {
+  editor: Accessor<Editor | undefined>;
+  connection: Accessor<ConnectionState>;
+  save: Accessor<SaveState>;
+}
+
+/** The relay endpoint for pages served by Confer (or by the Vite dev server, which proxies it). */
+export function defaultCollabUrl(): string {
+  return `${location.origin.replace(/^http/, 'ws')}/collab`;
+}
+
+export function createCollabEditor(options: CollabEditorOptions): CollabEditor {
+  const [connection, setConnection] = createSignal<ConnectionState>({ kind: 'connecting' });
+  const [save, setSave] = createSignal<SaveState>('unknown');
+  const [current, setCurrent] = createSignal<Accessor<Editor | undefined>>(() => undefined);
+
+  onMount(() => {
+    createEffect(() => {
+      const docId = options.docId();
+      const element = options.element();
+      if (!element) return;
+      untrack(() => {
+        const user = options.user();
+        const ydoc = new Y.Doc();
+        const provider = new WebsocketProvider(options.collabUrl?.() ?? defaultCollabUrl(), docId, ydoc, {
+          params: { confer: '1' },
+          // Every change goes through the server, which enforces roles; tabs do not sync behind its back.
+          disableBc: true,
+          shouldReconnect: (event) => !isFatalCloseCode(event.code),
+        });
+        const unwatch = watchSession(provider, ydoc, {
+          connection: setConnection,
+          save: setSave,
+          refused: () => options.onRefused?.(),
+          unauthenticated: () => options.onUnauthenticated?.(),
+        });
+        // Created under this effect, so Solid destroys the editor (a child) before the cleanup below runs.
+        const instance = createTiptapEditor(() => ({
+          element,
+          extensions: [
+            ...schemaExtensions(),
+            Collaboration.configure({ document: ydoc, field: DOCUMENT_FRAGMENT }),
+            CollaborationCaret.configure({ provider, user: { ...user } }),
+            Placeholder.configure({ placeholder: 'Start writing…' }),
+          ],
+          editorProps: { attributes: { class: 'doc-body', 'aria-label': 'Document text', spellcheck: 'true' } },
+        }));
+        setCurrent(() => instance);
+        onCleanup(() => {
+          setCurrent(() => () => undefined);
+          unwatch();
+          provider.destroy();
+          ydoc.destroy();
+          setConnection({ kind: 'connecting' });
+          setSave('unknown');
+        });
+      });
+    });
+
+    createEffect(() => {
+      const user = options.user();
+      current()()?.commands.updateUser({ ...user });
+    });
+  });
+
+  return { editor: () => current()(), connection, save };
+}

@@ -1,0 +1,97 @@
+/**
+ * Turns provider, document and window events into status-line state: the connection (from y-websocket
+ * events) and whether local edits are saved (from the server's "committed" notices, `?confer=1`).
+ */
+import type { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { CloseCode, MessageType, readMessage } from '../../shared/protocol/index.js';
+import { connectionState, initialFacts, isCommitted, type ConnectionState, type SaveState } from './status.js';
+
+/** Where the watcher reports to. */
+export interface SessionListeners {
+  connection(state: ConnectionState): void;
+  save(state: SaveState): void;
+  /** The connection failed and the reason may be a missing session; the caller decides how to check. */
+  refused(): void;
+  /** The server closed with 4401: there is no valid session. */
+  unauthenticated(): void;
+}
+
+/** Attaches the listeners; returns the function that detaches all of them. */
+export function watchSession(provider: WebsocketProvider, ydoc: Y.Doc, listeners: SessionListeners): () => void {
+  const facts = initialFacts(navigator.onLine);
+  let committed: Map<number, number> | null = null;
+  let opened = false;
+  const publish = () => listeners.connection(connectionState(facts));
+  const publishSave = () => {
+    if (!committed) return listeners.save('unknown');
+    listeners.save(isCommitted(committed, Y.decodeStateVector(Y.encodeStateVector(ydoc))) ? 'saved' : 'saving');
+  };
+
+  provider.messageHandlers[MessageType.Committed] = (_encoder, decoder) => {
+    // Hand the whole frame to shared/protocol, the one place that knows the framing.
+    try {
+      const message = readMessage(decoder.arr);
+      if (message.kind === 'committed') committed = Y.decodeStateVector(message.stateVector);
+    } catch (error) {
+      console.warn('ignoring a malformed "committed" notice', error);
+    }
+    decoder.pos = decoder.arr.length;
+    publishSave();
+  };
+
+  const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
+    facts.socket = status;
+    if (status === 'connecting') opened = false;
+    if (status === 'connected') opened = true;
+    if (status !== 'connected') facts.synced = false;
+    publish();
+  };
+  const onSync = (synced: boolean) => {
+    facts.synced = synced;
+    if (synced) {
+      facts.everSynced = true;
+      facts.failures = 0;
+    }
+    publish();
+  };
+  const onConnectionClose = (event: CloseEvent | null) => {
+    // `null` means we closed it ourselves (disconnect, watchdog): not a failure of the server.
+    if (event === null || facts.synced) return;
+    facts.failures += 1;
+    facts.socket = 'disconnected';
+    // A refused upgrade (401/403 before any 101) reaches the browser only as close code 1006.
+    if (!opened && facts.failures === 1) listeners.refused();
+    publish();
+  };
+  const onClosed = ({ code, reason }: { code: number; reason: string }) => {
+    facts.stopped = { code, reason };
+    provider.disconnect();
+    publish();
+    if (code === CloseCode.Unauthenticated) listeners.unauthenticated();
+  };
+  const onOnline = () => {
+    facts.online = navigator.onLine;
+    publish();
+  };
+  const onUpdate = () => publishSave();
+
+  provider.on('status', onStatus);
+  provider.on('sync', onSync);
+  provider.on('connection-close', onConnectionClose);
+  provider.on('closed', onClosed);
+  ydoc.on('update', onUpdate);
+  window.addEventListener('online', onOnline);
+  window.addEventListener('offline', onOnline);
+  publish();
+
+  return () => {
+    provider.off('status', onStatus);
+    provider.off('sync', onSync);
+    provider.off('connection-close', onConnectionClose);
+    provider.off('closed', onClosed);
+    ydoc.off('update', onUpdate);
+    window.removeEventListener('online', onOnline);
+    window.removeEventListener('offline', onOnline);
+  };
+}

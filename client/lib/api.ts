@@ -1,0 +1,78 @@
+/**
+ * The one typed API client: every request goes through `request`, which checks `res.ok` and turns
+ * the server's `{ error: { code, message, fields? } }` into an ApiError.
+ */
+
+/** An error answer from the Confer API. `fields` maps input names to messages on 400s. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: Readonly<Record<string, string>> = {},
+  ) {
+    super(message);
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function toApiError(status: number, body: unknown): ApiError {
+  const error = isRecord(body) && isRecord(body.error) ? body.error : {};
+  const code = typeof error.code === 'string' ? error.code : `http_${status}`;
+  const message = typeof error.message === 'string' ? error.message : `The server answered ${status}.`;
+  const fields: Record<string, string> = {};
+  if (isRecord(error.fields)) {
+    for (const [key, value] of Object.entries(error.fields)) {
+      if (typeof value === 'string') fields[key] = value;
+      else if (Array.isArray(value) && typeof value[0] === 'string') fields[key] = value[0];
+    }
+  }
+  return new ApiError(status, code, message, fields);
+}
+
+async function request(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<unknown> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: body === undefined ? null : JSON.stringify(body),
+      credentials: 'same-origin',
+      signal: signal ?? null,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'network', 'Cannot reach the server. Check your connection and try again.');
+  }
+  const text = await res.text();
+  let parsed: unknown = null;
+  if (text) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = null;
+    }
+  }
+  if (!res.ok) throw toApiError(res.status, parsed);
+  return parsed;
+}
+
+/** Sign-up input (DESIGN §5). */
+export interface SignupInput {
+  email: string;
+  password: string;
+  name: string;
+  timeZone: string;
+}
+
+/** Typed calls to the Confer API. */
+export const api = {
+  signup: (input: SignupInput) => request('POST', '/api/auth/signup', input),
+  login: (input: { email: string; password: string }) => request('POST', '/api/auth/login', input),
+  /** The signed-in user; throws ApiError 401 without a session. */
+  me: (signal?: AbortSignal) => request('GET', '/api/me', undefined, signal),
+};

@@ -1,0 +1,55 @@
+/**
+ * Client build and dev server. Deliberately not imported by vitest.config.ts: vite-plugin-solid makes
+ * `ws` resolve to its browser build, which breaks the server tests.
+ */
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
+import solid from 'vite-plugin-solid';
+
+/** Where the dev server forwards API, WebSocket, health and metrics requests when nothing else says. */
+export const DEFAULT_SERVER_URL = 'http://127.0.0.1:8787';
+
+/**
+ * Dev-server proxy to a running Confer server. `changeOrigin` stays off so the server sees the browser's
+ * real Origin (the Vite origin, which `npm run dev` adds to ALLOWED_ORIGINS).
+ */
+export function devProxy(target: string): Record<string, ProxyOptions> {
+  return {
+    '/api': { target },
+    '/collab': { target, ws: true },
+    '/healthz': { target },
+    '/metrics': { target },
+  };
+}
+
+/**
+ * Routes `import katex` from TipTap's math node views to client/editor/lazy-katex.ts, which loads
+ * KaTeX only when a document shows math: it is a third of the editor's JavaScript.
+ */
+function lazyKatex(): Plugin {
+  const shim = fileURLToPath(new URL('./client/editor/lazy-katex.ts', import.meta.url));
+  return {
+    name: 'confer:lazy-katex',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (source !== 'katex' || importer === shim) return null;
+      return (await this.resolve(shim, importer, { ...options, skipSelf: true }))?.id ?? shim;
+    },
+  };
+}
+
+export default defineConfig(() => ({
+  root: fileURLToPath(new URL('./client', import.meta.url)),
+  plugins: [lazyKatex(), solid()],
+  build: {
+    outDir: '../dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    target: 'es2022',
+    // The editor chunk is ~560 KB minified; the budget that matters is gzip (250 KB, see README).
+    chunkSizeWarningLimit: 700,
+  },
+  server: {
+    proxy: devProxy(process.env.CONFER_SERVER_URL ?? DEFAULT_SERVER_URL),
+  },
+}));
