@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded setup', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 8787, host: '127.0.0.1', dataDir: './data', logLevel: 'info', databaseUrl: undefined });
+    expect(config.allowedOrigins).toEqual([]);
+  });
+
+  it('lists every invalid variable at once', () => {
+    let message = '';
+    try {
+      loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', PUBLIC_URL: 'not a url' });
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      message = (error as Error).message;
+    }
+    expect(message).toContain('PORT');
+    expect(message).toContain('LOG_LEVEL');
+    expect(message).toContain('PUBLIC_URL');
+  });
+
+  it('allows the public URL origin and the configured origins', () => {
+    const config = loadConfig({ PUBLIC_URL: 'https://confer.example.org/app', ALLOWED_ORIGINS: 'http://localhost:5173, https://x.org' });
+    expect(config.allowedOrigins).toEqual(['http://localhost:5173', 'https://x.org', 'https://confer.example.org']);
+  });
+});
