@@ -1,0 +1,185 @@
+/**
+ * DOCX export with the `docx` package. Everything Word has a native form for uses it (headings,
+ * bold/italic/underline/strike, hyperlinks, bullet and numbered lists, tables with a header row,
+ * checkbox content controls for task items). The rest is carried in named styles the importer maps
+ * back: code, math (its LaTeX between $ or $$, in a math font), quotes and rules; word limits ride
+ * on hidden bookmarks.
+ */
+import type { JSONContent } from '@tiptap/core';
+import type { Node } from '@tiptap/pm/model';
+import {
+  Bookmark, CheckBox, Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, Table, TableCell,
+  TableRow, TextRun, WidthType, type INumberingOptions, type IParagraphOptions, type ParagraphChild,
+} from 'docx';
+import { bulletLevels, codeLanguageBookmark, DOCX_STYLE, docxStyles, orderedLevels, taskLevels, wordLimitBookmark } from './docx-styles.js';
+import { normaliseWordLimit } from '../../shared/editor/heading.js';
+import { toDocumentNode } from './schema.js';
+
+type Block = Paragraph | Table;
+type NumberingConfig = INumberingOptions['config'][number];
+
+/** What the walk accumulates: list numbering definitions and counters for unique names. */
+interface Context {
+  numbering: NumberingConfig[];
+  bookmarks: number;
+}
+
+/** Where a paragraph sits: a list item (reference + level), inside a quote, or a task item. */
+interface Placement {
+  numbering?: { reference: string; level: number };
+  quote?: boolean;
+  checked?: boolean;
+}
+
+const HEADINGS = [
+  HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3,
+  HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6,
+] as const;
+
+/** The runs of a textblock. */
+function inlineRuns(block: Node): ParagraphChild[] {
+  const runs: ParagraphChild[] = [];
+  block.forEach((child) => {
+    if (child.type.name === 'hardBreak') {
+      runs.push(new TextRun({ text: '', break: 1 }));
+    } else if (child.type.name === 'inlineMath') {
+      runs.push(new TextRun({ text: `$${String(child.attrs.latex)}$`, style: DOCX_STYLE.inlineMath.id }));
+    } else if (child.isText) {
+      const has = (name: string) => child.marks.some((m) => m.type.name === name);
+      const link = child.marks.find((m) => m.type.name === 'link');
+      const run = new TextRun({
+        text: child.text ?? '',
+        bold: has('bold') || undefined,
+        italics: has('italic') || undefined,
+        strike: has('strike') || undefined,
+        underline: has('underline') ? {} : undefined,
+        style: has('code') ? DOCX_STYLE.inlineCode.id : link ? DOCX_STYLE.hyperlink.id : undefined,
+      });
+      // Link hrefs were checked by toDocumentNode (http, https, mailto only).
+      runs.push(link ? new ExternalHyperlink({ link: String(link.attrs.href), children: [run] }) : run);
+    }
+  });
+  return runs;
+}
+
+/** A paragraph with the given runs and placement. */
+function paragraph(children: ParagraphChild[], placement: Placement, extra: IParagraphOptions = {}): Paragraph {
+  const prefix: ParagraphChild[] =
+    placement.checked === undefined ? [] : [new CheckBox({ checked: placement.checked }), new TextRun(' ')];
+  return new Paragraph({
+    ...extra,
+    children: [...prefix, ...children],
+    numbering: placement.numbering,
+    style: extra.style ?? (placement.quote ? DOCX_STYLE.quote.id : undefined),
+  });
+}
+
+/** A list: the first paragraph of each item carries the number; nested lists go one level deeper. */
+function listBlocks(list: Node, ctx: Context, level: number, quote: boolean): Block[] {
+  let reference = list.type.name === 'taskList' ? 'confer-task' : 'confer-bullet';
+  if (list.type.name === 'orderedList') {
+    // One definition per ordered list, so each restarts at its own `start`.
+    reference = `confer-ordered-${ctx.numbering.length}`;
+    ctx.numbering.push({ reference, levels: orderedLevels(Number(list.attrs.start) || 1) });
+  }
+  const out: Block[] = [];
+  list.forEach((item) => {
+    let first = true;
+    item.forEach((child) => {
+      if (first && child.isTextblock) {
+        const checked = item.type.name === 'taskItem' ? Boolean(item.attrs.checked) : undefined;
+        out.push(paragraph(inlineRuns(child), { numbering: { reference, level }, quote, checked }));
+      } else {
+        out.push(...blocks(child, ctx, level + 1, quote));
+      }
+      first = false;
+    });
+  });
+  return out;
+}
+
+/** A table; the first row repeats as a header when it is made of header cells. */
+function tableBlock(table: Node, ctx: Context): Table {
+  const rows: TableRow[] = [];
+  table.forEach((row, _offset, index) => {
+    const cells: TableCell[] = [];
+    let header = true;
+    row.forEach((cell) => {
+      header &&= cell.type.name === 'tableHeader';
+      const content: Block[] = [];
+      cell.forEach((child) => content.push(...blocks(child, ctx, 0, false)));
+      cells.push(
+        new TableCell({
+          children: content.length > 0 ? content : [new Paragraph('')],
+          columnSpan: Number(cell.attrs.colspan) || 1,
+          rowSpan: Number(cell.attrs.rowspan) || 1,
+        }),
+      );
+    });
+    // Written only when true: mammoth reads any `w:tblHeader`, even `w:val="off"`, as a header row.
+    rows.push(new TableRow({ children: cells, ...(index === 0 && header ? { tableHeader: true } : {}) }));
+  });
+  return new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } });
+}
+
+/** The Word blocks for one schema block. `level` is the list depth for nested content. */
+function blocks(node: Node, ctx: Context, level: number, quote: boolean): Block[] {
+  switch (node.type.name) {
+    case 'paragraph':
+      return [paragraph(inlineRuns(node), { quote })];
+    case 'heading': {
+      const runs = inlineRuns(node);
+      const limit = normaliseWordLimit(node.attrs.wordLimit);
+      const children = limit === null ? runs : [new Bookmark({ id: wordLimitBookmark(limit, ctx.bookmarks++), children: runs })];
+      return [new Paragraph({ heading: HEADINGS[Number(node.attrs.level) - 1] ?? HeadingLevel.HEADING_1, children })];
+    }
+    case 'bulletList':
+    case 'orderedList':
+    case 'taskList':
+      return listBlocks(node, ctx, level, quote);
+    case 'blockquote': {
+      const out: Block[] = [];
+      node.forEach((child) => out.push(...blocks(child, ctx, level, true)));
+      return out;
+    }
+    case 'codeBlock': {
+      // One paragraph per line: the importer joins consecutive code paragraphs with newlines.
+      const bookmark = codeLanguageBookmark(node.attrs.language, ctx.bookmarks++);
+      return node.textContent.split('\n').map((line, i) => {
+        const run = new TextRun(line);
+        const children = i === 0 && bookmark ? [new Bookmark({ id: bookmark, children: [run] })] : [run];
+        return paragraph(children, {}, { style: DOCX_STYLE.codeBlock.id });
+      });
+    }
+    case 'blockMath':
+      return [paragraph([new TextRun(`$$${String(node.attrs.latex)}$$`)], {}, { style: DOCX_STYLE.mathBlock.id })];
+    case 'horizontalRule':
+      return [paragraph([], {}, { style: DOCX_STYLE.rule.id })];
+    case 'table':
+      return [tableBlock(node, ctx)];
+    default:
+      // A block type added to the schema without an export rule still keeps its text.
+      return node.textContent ? [paragraph([new TextRun(node.textContent)], { quote })] : [];
+  }
+}
+
+/** The document as a .docx file. */
+export async function toDocx(json: JSONContent, options: { title: string }): Promise<Uint8Array> {
+  const ctx: Context = {
+    numbering: [
+      { reference: 'confer-bullet', levels: bulletLevels },
+      { reference: 'confer-task', levels: taskLevels },
+    ],
+    bookmarks: 0,
+  };
+  const children: Block[] = [];
+  toDocumentNode(json).forEach((node) => children.push(...blocks(node, ctx, 0, false)));
+  const doc = new Document({
+    title: options.title,
+    creator: 'Confer',
+    styles: docxStyles,
+    numbering: { config: ctx.numbering },
+    sections: [{ children }],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}

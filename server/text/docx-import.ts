@@ -1,0 +1,119 @@
+/**
+ * DOCX import: mammoth turns the file into HTML, a few fix-ups turn what our own export encoded in
+ * styles and bookmarks back into schema HTML (math, task items, word limits), and the schema's parse
+ * rules build the document. Files from Word itself get headings, lists, tables, links and emphasis.
+ */
+import type { JSONContent } from '@tiptap/core';
+import mammoth from 'mammoth';
+import { CODE_LANGUAGE_BOOKMARK, DOCX_STYLE, WORD_LIMIT_BOOKMARK } from './docx-styles.js';
+import { ImportError, MAX_IMPORT_BYTES } from './errors.js';
+import { fromHtml } from './html.js';
+
+const INLINE_MATH_CLASS = 'confer-inline-math';
+const BLOCK_MATH_CLASS = 'confer-block-math';
+
+/** Our styles back to HTML (mammoth's default map still handles headings, lists and the rest). */
+const STYLE_MAP = [
+  'u => u',
+  `r[style-name='${DOCX_STYLE.inlineCode.name}'] => code`,
+  `r[style-name='${DOCX_STYLE.inlineMath.name}'] => span.${INLINE_MATH_CLASS}`,
+  `r[style-name='${DOCX_STYLE.hyperlink.name}'] => `,
+  `p[style-name='${DOCX_STYLE.codeBlock.name}'] => pre:separator('\\n')`,
+  `p[style-name='${DOCX_STYLE.mathBlock.name}'] => div.${BLOCK_MATH_CLASS}:fresh`,
+  `p[style-name='${DOCX_STYLE.quote.name}'] => blockquote > p:fresh`,
+  `p[style-name='${DOCX_STYLE.rule.name}'] => hr:fresh`,
+];
+
+/**
+ * Bookmarks arrive as `<a id>`: a word limit moves onto its heading, a code language onto its
+ * code block (as the `<code class="language-…">` the schema reads), and every bookmark goes.
+ */
+function restoreBookmarks(body: HTMLElement, document: Document): void {
+  for (const anchor of Array.from(body.querySelectorAll('a[id]:not([href])'))) {
+    const id = anchor.getAttribute('id') ?? '';
+    const limit = WORD_LIMIT_BOOKMARK.exec(id)?.[1];
+    const heading = anchor.closest('h1, h2, h3, h4, h5, h6');
+    if (limit && heading) heading.setAttribute('data-word-limit', limit);
+    const language = CODE_LANGUAGE_BOOKMARK.exec(id)?.[1];
+    const pre = anchor.closest('pre');
+    anchor.replaceWith(...Array.from(anchor.childNodes));
+    if (language && pre) {
+      const code = document.createElement('code');
+      code.className = `language-${language}`;
+      code.textContent = pre.textContent;
+      pre.replaceChildren(code);
+    }
+  }
+}
+
+/** `$a$ and $b$` in an Inline Math run → one inline-math node per formula. */
+function restoreInlineMath(body: HTMLElement, document: Document): void {
+  for (const span of Array.from(body.querySelectorAll(`span.${INLINE_MATH_CLASS}`))) {
+    const text = span.textContent ?? '';
+    const parts: Node[] = [];
+    let last = 0;
+    for (const match of text.matchAll(/\$([^$]+)\$/g)) {
+      if (match.index > last) parts.push(document.createTextNode(text.slice(last, match.index)));
+      const math = document.createElement('span');
+      math.setAttribute('data-type', 'inline-math');
+      math.setAttribute('data-latex', match[1] ?? '');
+      parts.push(math);
+      last = match.index + match[0].length;
+    }
+    if (last < text.length) parts.push(document.createTextNode(text.slice(last)));
+    span.replaceWith(...parts);
+  }
+}
+
+/** A Math Block paragraph `$$…$$` → a block-math node. */
+function restoreBlockMath(body: HTMLElement): void {
+  for (const div of Array.from(body.querySelectorAll(`div.${BLOCK_MATH_CLASS}`))) {
+    const latex = (div.textContent ?? '').trim().replace(/^\$\$([\s\S]*)\$\$$/, '$1');
+    div.removeAttribute('class');
+    div.setAttribute('data-type', 'block-math');
+    div.setAttribute('data-latex', latex);
+    div.textContent = '';
+  }
+}
+
+/** Lists whose items all start with a checkbox become task lists; stray checkboxes are dropped. */
+function restoreTaskLists(body: HTMLElement): void {
+  for (const list of Array.from(body.querySelectorAll('ul, ol'))) {
+    const items = Array.from(list.children).filter((el) => el.tagName === 'LI');
+    const boxes = items.map((li) => li.querySelector(':scope > input[type="checkbox"]'));
+    if (items.length === 0 || boxes.some((box) => box === null)) continue;
+    list.setAttribute('data-type', 'taskList');
+    items.forEach((li, i) => {
+      li.setAttribute('data-type', 'taskItem');
+      li.setAttribute('data-checked', String(boxes[i]?.hasAttribute('checked') ?? false));
+    });
+  }
+  for (const box of Array.from(body.querySelectorAll('input'))) box.remove();
+}
+
+/** A .docx file as canonical JSON. Throws ImportError for oversized or unreadable files. */
+export async function fromDocx(bytes: Uint8Array): Promise<JSONContent> {
+  if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ImportError('too-large', 'The file is larger than 10 MB.');
+  let html: string;
+  try {
+    const result = await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      {
+        styleMap: STYLE_MAP,
+        // Horizontal rules are empty paragraphs; keeping empties keeps them (and the author's spacing).
+        ignoreEmptyParagraphs: false,
+        // The schema has no images; skip encoding them as data: URLs only to drop them later.
+        convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
+      },
+    );
+    html = result.value;
+  } catch (cause) {
+    throw new ImportError('unreadable', 'The file is not a readable .docx document.', { cause });
+  }
+  return fromHtml(html, (body, document) => {
+    restoreBookmarks(body, document);
+    restoreInlineMath(body, document);
+    restoreBlockMath(body);
+    restoreTaskLists(body);
+  });
+}

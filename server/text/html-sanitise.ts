@@ -1,0 +1,50 @@
+/**
+ * The allow-list every exported HTML body passes through (sanitize-html), after it was already
+ * rendered from the schema: defence in depth, so a schema or extension change cannot start
+ * emitting scripts, event handlers or unsafe URLs without this list changing too.
+ */
+import sanitizeHtml from 'sanitize-html';
+import { SAFE_LINK_SCHEMES } from '../../shared/editor/links.js';
+
+/** MathML that KaTeX emits (output: 'mathml'). */
+const MATHML_TAGS = [
+  'math', 'semantics', 'annotation', 'mrow', 'mi', 'mn', 'mo', 'ms', 'mtext', 'mspace', 'msup', 'msub',
+  'msubsup', 'mfrac', 'msqrt', 'mroot', 'munder', 'mover', 'munderover', 'mtable', 'mtr', 'mtd',
+  'mlabeledtr', 'mpadded', 'mphantom', 'mstyle', 'menclose',
+];
+const MATHML_ATTRIBUTES = [
+  'xmlns', 'display', 'encoding', 'mathvariant', 'stretchy', 'fence', 'separator', 'lspace', 'rspace',
+  'width', 'height', 'depth', 'voffset', 'displaystyle', 'scriptlevel', 'columnalign', 'rowspacing',
+  'columnspacing', 'columnlines', 'rowlines', 'accent', 'accentunder', 'linethickness', 'minsize',
+  'maxsize', 'movablelimits', 'notation', 'symmetric', 'largeop', 'mathcolor', 'mathbackground',
+];
+
+const OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'strong', 'em', 's', 'u', 'code', 'pre', 'a',
+    'blockquote', 'hr', 'ul', 'ol', 'li', 'label', 'input', 'span', 'div', 'table', 'colgroup', 'col',
+    'thead', 'tbody', 'tr', 'th', 'td', ...MATHML_TAGS,
+  ],
+  allowedAttributes: {
+    a: ['href', 'rel', 'target'],
+    h1: ['data-word-limit'], h2: ['data-word-limit'], h3: ['data-word-limit'],
+    h4: ['data-word-limit'], h5: ['data-word-limit'], h6: ['data-word-limit'],
+    ul: ['data-type'], ol: ['start', 'type'], li: ['data-type', 'data-checked'],
+    input: ['type', 'checked', 'disabled'],
+    span: ['data-type', 'data-latex', 'class'], div: ['data-type', 'data-latex'],
+    code: ['class'], th: ['colspan', 'rowspan'], td: ['colspan', 'rowspan'],
+    ...Object.fromEntries(MATHML_TAGS.map((tag) => [tag, MATHML_ATTRIBUTES])),
+  },
+  allowedClasses: { code: [/^language-[\w+-]+$/], span: ['katex', 'katex-error'] },
+  allowedSchemes: [...SAFE_LINK_SCHEMES],
+  allowedSchemesAppliedToAttributes: ['href'],
+  allowProtocolRelative: false,
+  // Only checkboxes exist in exported HTML (task items); any other input is dropped.
+  exclusiveFilter: (frame) => frame.tag === 'input' && frame.attribs.type !== 'checkbox',
+  disallowedTagsMode: 'discard',
+};
+
+/** The HTML with everything outside the export allow-list removed. */
+export function sanitiseHtml(html: string): string {
+  return sanitizeHtml(html, OPTIONS);
+}
