@@ -5,7 +5,7 @@
 import type { AnyExtension, JSONContent } from '@tiptap/core';
 import { BlockMath } from '@tiptap/extension-mathematics';
 import { MarkdownManager } from '@tiptap/markdown';
-import { Marked } from 'marked';
+import { Marked, type marked } from 'marked';
 import { protectDollars, restoreDollars, StrictInlineMath } from './markdown-math.js';
 import { documentExtensions, emptyDocument, normaliseJson, toDocumentNode } from './schema.js';
 
@@ -19,7 +19,10 @@ function markdownExtensions(): AnyExtension[] {
  * its own instance instead of the global one (which would pile up tokenizers and is shared state).
  */
 function markdownManager(): MarkdownManager {
-  return new MarkdownManager({ marked: new Marked({ gfm: true }), extensions: markdownExtensions() });
+  // The option is typed as the global `marked` function, but the manager only uses what a `Marked`
+  // instance also has (Lexer, defaults, use, setOptions).
+  const instance = new Marked({ gfm: true }) as unknown as typeof marked;
+  return new MarkdownManager({ marked: instance, extensions: markdownExtensions() });
 }
 
 /** The document as Markdown. */

@@ -1,0 +1,66 @@
+/**
+ * Small builders for template content. They write every attribute the schema defines (with its
+ * default), so a template is already in the canonical form the server reads back after seeding.
+ */
+import type { JSONContent } from '@tiptap/core';
+
+type Inline = JSONContent;
+
+/** Text, optionally italic (templates use italics for guidance the author replaces). */
+export const text = (value: string, italic = false): Inline =>
+  italic ? { type: 'text', text: value, marks: [{ type: 'italic' }] } : { type: 'text', text: value };
+
+/** Guidance text: italic, to be replaced by the author. */
+export const hint = (value: string): Inline => text(value, true);
+
+/** Bold text. */
+export const strong = (value: string): Inline => ({ type: 'text', text: value, marks: [{ type: 'bold' }] });
+
+/** A paragraph of inline content (strings become plain text). */
+export const p = (...content: (Inline | string)[]): JSONContent =>
+  content.length === 0
+    ? { type: 'paragraph' }
+    : { type: 'paragraph', content: content.map((c) => (typeof c === 'string' ? text(c) : c)) };
+
+/** A heading; `wordLimit` is the section's limit in words (null: none). */
+export const heading = (level: 1 | 2 | 3, title: string, wordLimit: number | null = null): JSONContent => ({
+  type: 'heading',
+  attrs: { level, wordLimit },
+  content: [text(title)],
+});
+
+const item = (content: Inline | string): JSONContent => ({ type: 'listItem', content: [p(content)] });
+
+/** A numbered list, one paragraph per item. */
+export const numbered = (...items: (Inline | string)[]): JSONContent => ({
+  type: 'orderedList',
+  attrs: { start: 1, type: null },
+  content: items.map(item),
+});
+
+/** A bullet list, one paragraph per item. */
+export const bullets = (...items: (Inline | string)[]): JSONContent => ({ type: 'bulletList', content: items.map(item) });
+
+/** A task list of unchecked items. */
+export const tasks = (...items: (Inline | string)[]): JSONContent => ({
+  type: 'taskList',
+  content: items.map((c) => ({ type: 'taskItem', attrs: { checked: false }, content: [p(c)] })),
+});
+
+const cell = (type: 'tableHeader' | 'tableCell', value: string): JSONContent => ({
+  type,
+  attrs: { colspan: 1, rowspan: 1, colwidth: null },
+  content: [value === '' ? p() : p(value)],
+});
+
+/** A table whose first row is a header row. */
+export const table = (header: string[], ...rows: string[][]): JSONContent => ({
+  type: 'table',
+  content: [
+    { type: 'tableRow', content: header.map((h) => cell('tableHeader', h)) },
+    ...rows.map((row) => ({ type: 'tableRow', content: row.map((v) => cell('tableCell', v)) })),
+  ],
+});
+
+/** A document of blocks. */
+export const doc = (...content: JSONContent[]): JSONContent => ({ type: 'doc', content });
