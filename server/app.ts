@@ -1,10 +1,14 @@
 /** createApp(deps): middleware and routes. No module-level state: everything comes in through deps. */
 import { Hono } from 'hono';
 import type { Logger } from 'pino';
+import type { Auth } from './auth/index.js';
 import type { AccessPolicy } from './collab/access.js';
 import type { CollabHub } from './collab/hub.js';
 import { collabRoutes } from './collab/route.js';
+import { apiRoutes } from './http/api.js';
+import { noSeed, type DocumentSeeder } from './http/documents.js';
 import { errorHandler } from './http/errors.js';
+import { securityHeaders } from './http/security.js';
 import { staticRoutes } from './http/static.js';
 import type { Metrics } from './metrics.js';
 import type { Storage } from './storage/storage.js';
@@ -16,6 +20,12 @@ export interface AppDeps {
   metrics: Metrics;
   log: Logger;
   allowedOrigins: () => readonly string[];
+  /** Accounts, sessions, workspaces and permissions (server/auth). */
+  auth: Auth;
+  /** PUBLIC_URL: decides the Secure flag of the session cookie behind a TLS-terminating proxy. */
+  publicUrl?: string | undefined;
+  /** Initial content of documents created from a template (server-side seeding). */
+  seed?: DocumentSeeder | undefined;
   /** Built client to serve; omitted in API-only test servers. */
   distDir?: string | undefined;
 }
@@ -23,6 +33,7 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   app.onError(errorHandler(deps.log));
+  app.use('*', securityHeaders());
 
   app.get('/healthz', async (c) => {
     try {
@@ -39,6 +50,16 @@ export function createApp(deps: AppDeps): Hono {
     return c.body(await deps.metrics.registry.metrics());
   });
 
+  app.route(
+    '/',
+    apiRoutes({
+      auth: deps.auth,
+      store: deps.storage.documents,
+      seed: deps.seed ?? noSeed,
+      allowedOrigins: deps.allowedOrigins,
+      publicUrl: deps.publicUrl,
+    }),
+  );
   app.route('/', collabRoutes({ hub: deps.hub, policy: deps.policy, allowedOrigins: deps.allowedOrigins }));
 
   app.notFound((c) => c.json({ error: { code: 'not_found', message: 'no such route' } }, 404));

@@ -8,7 +8,8 @@ import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { limits } from '../shared/limits.js';
 import { createApp } from './app.js';
-import { openAccessPolicy, type AccessPolicy } from './collab/access.js';
+import { createAuth, type AuthOptions } from './auth/index.js';
+import type { AccessPolicy } from './collab/access.js';
 import { CollabHub } from './collab/hub.js';
 import type { Config } from './config.js';
 import { loopbackOrigins } from './http/origin.js';
@@ -18,8 +19,10 @@ import { openStorage } from './storage/open.js';
 import type { Storage } from './storage/storage.js';
 
 export interface StartOptions {
-  /** Replaces the access policy (tests of the relay use open or read-only policies). */
+  /** Replaces the access policy (tests of the relay use open or read-only policies). Default: session cookie + role. */
   policy?: AccessPolicy;
+  /** Session lifetime, throttling, limiter store, clock (tests shorten lifetimes instead of sleeping). */
+  auth?: Partial<AuthOptions>;
   logger?: Logger;
   distDir?: string;
 }
@@ -49,10 +52,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   });
   let port = config.port;
   const allowed = () => (config.allowedOrigins.length > 0 ? config.allowedOrigins : loopbackOrigins(port));
+  const auth = createAuth({ db: storage.db, hub, log }, options.auth);
   const app = createApp({
     storage,
     hub,
-    policy: options.policy ?? openAccessPolicy(),
+    auth,
+    publicUrl: config.publicUrl,
+    policy: options.policy ?? auth.policy,
     metrics,
     log,
     allowedOrigins: allowed,
@@ -76,6 +82,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const close = () => {
     closing ??= (async () => {
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      await auth.stop();
       await hub.shutdown();
       for (const client of wss.clients) client.terminate();
       if ('closeAllConnections' in server) server.closeAllConnections();

@@ -26,7 +26,7 @@ export function errorHandler(log: Logger) {
     }
     if (err instanceof HTTPException) {
       const status = err.status;
-      const code = status === 413 ? 'payload_too_large' : status === 401 ? 'unauthenticated' : 'http_error';
+      const code = status === 413 ? 'payload_too_large' : status === 401 ? 'unauthenticated' : status === 400 ? 'bad_request' : 'http_error';
       return c.json({ error: { code, message: err.message || 'request failed' } }, status);
     }
     log.error({ err, path: c.req.path }, 'unhandled error');

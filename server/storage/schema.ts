@@ -14,8 +14,81 @@ export interface DocUpdatesTable {
   data: Uint8Array;
 }
 
+/** Timestamps are integer milliseconds. PostgreSQL's pg driver may hand `bigint` back as a string. */
+type Millis = number | string;
+
+export interface UsersTable {
+  id: string;
+  /** Lower-cased. */
+  email: string;
+  name: string;
+  /** Argon2id PHC string. */
+  password_hash: string;
+  time_zone: string;
+  work_start: string | null;
+  work_end: string | null;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  /** SHA-256 of the token's secret half, hex. The secret itself is never stored. */
+  secret_hash: string;
+  created_at: Millis;
+  /** Sliding expiry: the session ends after a period of inactivity counted from here. */
+  last_used_at: Millis;
+}
+
+export interface WorkspacesTable {
+  id: string;
+  name: string;
+  created_at: Millis;
+  updated_at: Millis;
+}
+
+export interface MembershipsTable {
+  workspace_id: string;
+  user_id: string;
+  /** owner | editor | commenter | viewer */
+  role: string;
+  created_at: Millis;
+}
+
+export interface InvitesTable {
+  id: string;
+  workspace_id: string;
+  secret_hash: string;
+  role: string;
+  email: string | null;
+  created_by: string;
+  created_at: Millis;
+  expires_at: Millis;
+  revoked_at: Millis | null;
+  accepted_at: Millis | null;
+  accepted_by: string | null;
+}
+
+export interface DocumentsTable {
+  id: string;
+  workspace_id: string;
+  title: string;
+  template: string;
+  created_by: string;
+  created_at: Millis;
+  updated_at: Millis;
+  deleted_at: Millis | null;
+}
+
 /** Every table, keyed by name. Later migrations add their tables here. */
 export interface Schema {
   doc_snapshots: DocSnapshotsTable;
   doc_updates: DocUpdatesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  workspaces: WorkspacesTable;
+  memberships: MembershipsTable;
+  invites: InvitesTable;
+  documents: DocumentsTable;
 }

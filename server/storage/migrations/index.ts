@@ -4,9 +4,13 @@
  */
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import { documentLog } from './0001_document_log.js';
+import { accounts } from './0002_accounts.js';
 import type { AnyDb, Engine, MigrationFactory } from './engine.js';
 
-const migrations: Array<[name: string, factory: MigrationFactory]> = [['0001_document_log', documentLog]];
+const migrations: Array<[name: string, factory: MigrationFactory]> = [
+  ['0001_document_log', documentLog],
+  ['0002_accounts', accounts],
+];
 
 /**
  * Applies every pending migration; throws naming the one that failed. On PostgreSQL pass the schema the

@@ -1,0 +1,38 @@
+/**
+ * The relay's default access policy: the session cookie decides who is connecting, the membership of
+ * the document's workspace decides whether they may open it and whether they may write.
+ */
+import { canWriteDocuments } from '../../shared/roles.js';
+import { colorFor, type AccessPolicy, type Identity } from '../collab/access.js';
+import type { UserRecord } from '../storage/accounts.js';
+import type { DocumentMetaStore } from '../storage/documents.js';
+import { readSessionToken } from './cookie.js';
+import type { SessionManager } from './sessions.js';
+
+/** The presence identity of a user: what others see in awareness, written by the server only. */
+export function identityOf(user: UserRecord): Identity {
+  return { id: user.id, name: user.name, color: colorFor(user.id), timeZone: user.timeZone, workingHours: user.workingHours ?? undefined };
+}
+
+export interface SessionPolicyDeps {
+  sessions: SessionManager;
+  documents: DocumentMetaStore;
+}
+
+/**
+ * 401 without a valid session. 403 when the user may not open the document: the same answer for a
+ * document that does not exist and one in another workspace, so IDs cannot be probed.
+ */
+export function sessionAccessPolicy(deps: SessionPolicyDeps): AccessPolicy {
+  return async function sessionPolicy(request, docId) {
+    const valid = await deps.sessions.validate(readSessionToken(request));
+    if (!valid) return { allow: false, status: 401, reason: 'sign in to open documents' };
+    const access = await deps.documents.withRole(docId, valid.user.id);
+    if (!access) return { allow: false, status: 403, reason: 'you do not have access to this document' };
+    if (access.doc.deletedAt !== null) return { allow: false, status: 403, reason: 'this document is in the trash' };
+    return {
+      allow: true,
+      grant: { identity: identityOf(valid.user), canWrite: canWriteDocuments(access.role), sessionId: valid.session.id },
+    };
+  };
+}

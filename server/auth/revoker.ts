@@ -1,0 +1,56 @@
+/**
+ * Closes live sockets when access changes: 4401 when the session is over (the client must sign in),
+ * 4403 when the access itself changed (removed, role lowered, document trashed).
+ */
+import { CloseCode } from '../../shared/protocol/index.js';
+import { canWriteDocuments, type Role } from '../../shared/roles.js';
+import type { CollabHub } from '../collab/hub.js';
+import type { DocumentMetaStore } from '../storage/documents.js';
+
+export class AccessRevoker {
+  constructor(
+    private readonly hub: CollabHub,
+    private readonly documents: DocumentMetaStore,
+  ) {}
+
+  /** Logout or expiry: every socket opened with that session. */
+  sessionEnded(sessionId: string, reason: string): number {
+    return this.hub.closeWhere((conn) => conn.grant.sessionId === sessionId, CloseCode.Unauthenticated, reason);
+  }
+
+  /** Sessions that are no longer valid (found by the sweep). */
+  sessionsEnded(sessionIds: ReadonlySet<string>, reason: string): number {
+    return this.hub.closeWhere(
+      (conn) => conn.grant.sessionId !== undefined && sessionIds.has(conn.grant.sessionId),
+      CloseCode.Unauthenticated,
+      reason,
+    );
+  }
+
+  /**
+   * A member's role changed (`role`) or they left the workspace (`null`). Removal closes all their
+   * sockets on its documents; a role that can no longer write closes their writable ones, so the client
+   * reconnects read-only. A raised role leaves sockets open: they become writable on the next connect.
+   */
+  async membershipChanged(workspaceId: string, userId: string, role: Role | null): Promise<number> {
+    if (role !== null && canWriteDocuments(role)) return 0;
+    const docs = await this.documents.idsInWorkspace(workspaceId);
+    if (role === null) {
+      return this.hub.closeWhere(
+        (conn) => conn.grant.identity.id === userId && docs.has(conn.docId),
+        CloseCode.Forbidden,
+        'you are no longer a member of this workspace',
+      );
+    }
+    return this.hub.closeWhere(
+      (conn) => conn.grant.identity.id === userId && conn.grant.canWrite && docs.has(conn.docId),
+      CloseCode.Forbidden,
+      `your role is now ${role}: reconnect read-only`,
+    );
+  }
+
+  /** The document went to the trash: nobody may keep editing it. */
+  documentTrashed(docId: string): number {
+    return this.hub.closeWhere((conn) => conn.docId === docId, CloseCode.Forbidden, 'this document was moved to the trash');
+  }
+}

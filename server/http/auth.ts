@@ -1,0 +1,84 @@
+/** POST /api/auth/signup, /login, /logout. */
+import { Hono } from 'hono';
+import { loginInput, signupInput } from '../../shared/api/auth.js';
+import type { Auth } from '../auth/index.js';
+import { clearSessionCookie, isSecureRequest, readSessionToken, setSessionCookie } from '../auth/cookie.js';
+import { hashPassword } from '../auth/passwords.js';
+import { generateSecureRandomString } from '../auth/tokens.js';
+import { EmailTakenError } from '../storage/accounts.js';
+import { ApiError } from './errors.js';
+import { presentMe } from './presenters.js';
+import { clientIp } from './session.js';
+import { jsonBody } from './validate.js';
+
+export interface AuthRouteDeps {
+  auth: Auth;
+  publicUrl: string | undefined;
+}
+
+/** One message for an unknown email and a wrong password, so the answer does not reveal who has an account. */
+const badCredentials = 'email or password is incorrect';
+
+export function authRoutes(deps: AuthRouteDeps): Hono {
+  const { auth } = deps;
+  const app = new Hono();
+
+  app.post(
+    '/signup',
+    async function throttleSignup(c, next) {
+      await auth.throttle.beforeSignup(clientIp(c));
+      await next();
+    },
+    jsonBody(signupInput),
+    async (c) => {
+      const input = c.req.valid('json');
+      const now = auth.now();
+      let user;
+      try {
+        user = await auth.accounts.createUser({
+          id: generateSecureRandomString(),
+          email: input.email,
+          name: input.name,
+          passwordHash: await hashPassword(input.password),
+          timeZone: input.timeZone ?? 'UTC',
+          workingHours: null,
+          createdAt: now,
+          updatedAt: now,
+        });
+      } catch (error) {
+        if (error instanceof EmailTakenError) throw new ApiError(409, 'email_taken', 'an account with this email already exists');
+        throw error;
+      }
+      const session = await auth.sessions.create(user.id);
+      setSessionCookie(c, session.token, session.expiresAt, now, isSecureRequest(c.req.raw, deps.publicUrl));
+      return c.json({ user: presentMe(user) }, 201);
+    },
+  );
+
+  app.post('/login', jsonBody(loginInput), async (c) => {
+    const { email, password } = c.req.valid('json');
+    await auth.throttle.beforeLogin(clientIp(c), email);
+    const user = await auth.accounts.userByEmail(email);
+    const ok = await auth.passwords.check(user?.passwordHash, password);
+    if (!user || !ok) {
+      await auth.throttle.loginFailed(email);
+      throw new ApiError(401, 'invalid_credentials', badCredentials);
+    }
+    await auth.throttle.loginSucceeded(email);
+    const session = await auth.sessions.create(user.id);
+    setSessionCookie(c, session.token, session.expiresAt, auth.now(), isSecureRequest(c.req.raw, deps.publicUrl));
+    return c.json({ user: presentMe(user) }, 200);
+  });
+
+  app.post('/logout', async (c) => {
+    const valid = await auth.sessions.validate(readSessionToken(c.req.raw));
+    if (valid) {
+      await auth.sessions.invalidate(valid.session.id);
+      auth.revoker.sessionEnded(valid.session.id, 'signed out');
+    }
+    clearSessionCookie(c, isSecureRequest(c.req.raw, deps.publicUrl));
+    return c.body(null, 204);
+  });
+
+  return app;
+}

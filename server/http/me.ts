@@ -1,0 +1,23 @@
+/** GET/PATCH /api/me: the signed-in user's name, time zone and working hours. */
+import { Hono } from 'hono';
+import { updateMeInput } from '../../shared/api/auth.js';
+import type { Auth } from '../auth/index.js';
+import { ApiError } from './errors.js';
+import { presentMe } from './presenters.js';
+import type { SessionEnv } from './session.js';
+import { jsonBody } from './validate.js';
+
+export function meRoutes(auth: Auth): Hono<SessionEnv> {
+  const app = new Hono<SessionEnv>();
+
+  app.get('/', (c) => c.json({ user: presentMe(c.get('session').user) }));
+
+  app.patch('/', jsonBody(updateMeInput), async (c) => {
+    const input = c.req.valid('json');
+    const updated = await auth.accounts.updateUser(c.get('session').user.id, input, auth.now());
+    if (!updated) throw new ApiError(401, 'unauthenticated', 'sign in to continue');
+    return c.json({ user: presentMe(updated) });
+  });
+
+  return app;
+}

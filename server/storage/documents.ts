@@ -1,0 +1,102 @@
+/** Document metadata (title, workspace, template, trash). The content lives in the Yjs log (DocumentStore). */
+import type { Kysely, Selectable } from 'kysely';
+import { documentTemplates, type DocumentTemplate } from '../../shared/api/documents.js';
+import type { Role } from '../../shared/roles.js';
+import { millis, millisOrNull } from './rows.js';
+import type { DocumentsTable, Schema } from './schema.js';
+import { asRole } from './workspaces.js';
+
+export interface DocumentRecord {
+  id: string;
+  workspaceId: string;
+  title: string;
+  template: DocumentTemplate;
+  createdBy: string;
+  createdAt: number;
+  updatedAt: number;
+  deletedAt: number | null;
+}
+
+function asTemplate(value: string): DocumentTemplate {
+  return (documentTemplates as readonly string[]).includes(value) ? (value as DocumentTemplate) : 'blank';
+}
+
+function toDocument(row: Selectable<DocumentsTable>): DocumentRecord {
+  return {
+    id: row.id,
+    workspaceId: row.workspace_id,
+    title: row.title,
+    template: asTemplate(row.template),
+    createdBy: row.created_by,
+    createdAt: millis(row.created_at),
+    updatedAt: millis(row.updated_at),
+    deletedAt: millisOrNull(row.deleted_at),
+  };
+}
+
+export class DocumentMetaStore {
+  constructor(private readonly db: Kysely<Schema>) {}
+
+  async create(doc: DocumentRecord): Promise<void> {
+    await this.db
+      .insertInto('documents')
+      .values({
+        id: doc.id,
+        workspace_id: doc.workspaceId,
+        title: doc.title,
+        template: doc.template,
+        created_by: doc.createdBy,
+        created_at: doc.createdAt,
+        updated_at: doc.updatedAt,
+        deleted_at: doc.deletedAt,
+      })
+      .execute();
+  }
+
+  async byId(id: string): Promise<DocumentRecord | undefined> {
+    const row = await this.db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toDocument(row);
+  }
+
+  /** A document together with `userId`'s role in its workspace; undefined when they are not a member. */
+  async withRole(id: string, userId: string): Promise<{ doc: DocumentRecord; role: Role } | undefined> {
+    const row = await this.db
+      .selectFrom('documents as d')
+      .innerJoin('memberships as m', (join) => join.onRef('m.workspace_id', '=', 'd.workspace_id').on('m.user_id', '=', userId))
+      .selectAll('d')
+      .select('m.role as member_role')
+      .where('d.id', '=', id)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const { member_role, ...doc } = row;
+    return { doc: toDocument(doc), role: asRole(member_role) };
+  }
+
+  /** Documents of a workspace, most recently changed first: live ones, or the trash. */
+  async list(workspaceId: string, trashed: boolean): Promise<DocumentRecord[]> {
+    const rows = await this.db
+      .selectFrom('documents')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('deleted_at', trashed ? 'is not' : 'is', null)
+      .orderBy('updated_at', 'desc')
+      .orderBy('id')
+      .execute();
+    return rows.map(toDocument);
+  }
+
+  /** IDs of every document of a workspace, trashed ones included (to close their sockets). */
+  async idsInWorkspace(workspaceId: string): Promise<Set<string>> {
+    const rows = await this.db.selectFrom('documents').select('id').where('workspace_id', '=', workspaceId).execute();
+    return new Set(rows.map((r) => r.id));
+  }
+
+  async rename(id: string, title: string, now: number): Promise<void> {
+    await this.db.updateTable('documents').set({ title, updated_at: now }).where('id', '=', id).execute();
+  }
+
+  /** Moves to the trash (`deletedAt` = now) or restores (`deletedAt` = null). */
+  async setDeleted(id: string, deletedAt: number | null, now: number): Promise<void> {
+    await this.db.updateTable('documents').set({ deleted_at: deletedAt, updated_at: now }).where('id', '=', id).execute();
+  }
+}

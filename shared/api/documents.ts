@@ -1,0 +1,27 @@
+/** Documents of a working group: create, list, rename, trash and restore. */
+import { z } from 'zod';
+import { text } from './fields.js';
+
+/** Templates a document can start from (seeded on the server, never on the client). */
+export const documentTemplates = ['blank', 'protocol', 'grant-proposal', 'best-practice'] as const;
+export type DocumentTemplate = (typeof documentTemplates)[number];
+
+export const createDocumentInput = z.object({
+  title: text('title', 200),
+  template: z.enum(documentTemplates, { error: `template must be one of ${documentTemplates.join(', ')}` }).default('blank'),
+});
+export type CreateDocumentInput = z.input<typeof createDocumentInput>;
+
+export const renameDocumentInput = z.object({ title: text('title', 200) });
+export type RenameDocumentInput = z.input<typeof renameDocumentInput>;
+
+export interface DocumentView {
+  id: string;
+  workspaceId: string;
+  title: string;
+  template: DocumentTemplate;
+  createdAt: number;
+  updatedAt: number;
+  /** Set while the document is in the trash. */
+  deletedAt: number | null;
+}
