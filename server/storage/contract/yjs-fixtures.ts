@@ -64,6 +64,12 @@ export function sameDoc(actual: Y.Doc, expected: Y.Doc): boolean {
   return (
     Y.equalSnapshots(a, b) &&
     actual.getText('t').toString() === expected.getText('t').toString() &&
-    JSON.stringify(actual.getMap('m').toJSON()) === JSON.stringify(expected.getMap('m').toJSON())
+    mapText(actual) === mapText(expected)
   );
+}
+
+/** The map's entries in key order: insertion order differs with the order updates were applied in. */
+function mapText(doc: Y.Doc): string {
+  const entries = Object.entries(doc.getMap('m').toJSON()).sort(([a], [b]) => a.localeCompare(b));
+  return JSON.stringify(entries.map(([k, v]) => [k, v instanceof Uint8Array ? Array.from(v) : v]));
 }

@@ -6,7 +6,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Schema } from '../schema.js';
 import type { AppendEntry, DocumentStore, StoredDocument } from '../types.js';
-import { contains, snapshotOf } from './coverage.js';
+import { planCompaction } from './coverage.js';
 
 /**
  * First key of the two-key advisory lock space used for per-document locks, so they never collide with
@@ -78,7 +78,7 @@ export function createPostgresDocumentStore(db: Kysely<Schema>): DocumentStore {
       await lockDocument(trx, docId);
       const current = await trx
         .selectFrom('doc_snapshots')
-        .select('through_seq')
+        .select(['through_seq', 'snapshot'])
         .where('doc_id', '=', docId)
         .executeTakeFirst();
       // Another node already stored a newer snapshot: ours would move the document backwards.
@@ -89,11 +89,11 @@ export function createPostgresDocumentStore(db: Kysely<Schema>): DocumentStore {
         .where('doc_id', '=', docId)
         .where('seq', '<=', throughSeq)
         .execute();
-      const snap = candidates.length > 0 ? snapshotOf(snapshot) : null;
-      const covered = snap ? candidates.filter((row) => contains(snap, row.data)).map((row) => row.seq) : [];
+      const plan = planCompaction(current?.snapshot ?? null, snapshot, candidates);
+      const covered = plan.covered;
       await trx
         .insertInto('doc_snapshots')
-        .values({ doc_id: docId, snapshot, through_seq: throughSeq, updated_at: Date.now() })
+        .values({ doc_id: docId, snapshot: plan.snapshot, through_seq: throughSeq, updated_at: Date.now() })
         .onConflict((oc) =>
           oc.column('doc_id').doUpdateSet((eb) => ({
             snapshot: eb.ref('excluded.snapshot'),
