@@ -49,7 +49,7 @@ export const tasks = (...items: (Inline | string)[]): JSONContent => ({
 
 const cell = (type: 'tableHeader' | 'tableCell', value: string): JSONContent => ({
   type,
-  attrs: { colspan: 1, rowspan: 1, colwidth: null },
+  attrs: { colspan: 1, rowspan: 1, colwidth: null, align: null },
   content: [value === '' ? p() : p(value)],
 });
 

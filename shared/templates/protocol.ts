@@ -4,7 +4,7 @@ import { bullets, doc, heading, hint, numbered, p, strong, table, tasks, text } 
 /** Content of a new research protocol. */
 export const protocolTemplate = doc(
   heading(1, 'Research protocol'),
-  p(strong('Version: '), text('0.1 draft'), text(' · '), strong('Owner: '), hint('name, group')),
+  p(strong('Version: '), text('0.1 draft · '), strong('Owner: '), hint('name, group')),
   heading(2, 'Purpose'),
   p(hint('State the question this protocol answers and why it matters, in two or three sentences.')),
   heading(2, 'Scope'),
