@@ -15,7 +15,9 @@ const root = path.resolve(import.meta.dirname, '..', '..');
 export async function startChildServer(env: Record<string, string>): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'test/fixtures/server-process.ts')], {
     cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    // The test process may have DATABASE_URL/REDIS_URL (.ci/run exports them for the suites that use
+    // them); a child server uses PostgreSQL or Redis only when the test asks for it in `env`.
+    env: { ...process.env, DATABASE_URL: '', DATABASE_SCHEMA: '', REDIS_URL: '', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
