@@ -27,7 +27,10 @@ function jsonBodyLimit(): MiddlewareHandler {
   const limit = bodyLimit({
     maxSize: maxJsonBodyBytes,
     onError: () => {
-      throw new ApiError(413, 'payload_too_large', `JSON bodies are limited to ${maxJsonBodyBytes} bytes`);
+      // The rest of the body is never read: close the connection rather than leave it unusable for reuse.
+      throw new ApiError(413, 'payload_too_large', `JSON bodies are limited to ${maxJsonBodyBytes} bytes`, undefined, {
+        Connection: 'close',
+      });
     },
   });
   return async function jsonBodyLimit(c, next) {
