@@ -14,6 +14,7 @@ import * as Y from 'yjs';
 import { DOCUMENT_FRAGMENT, schemaExtensions } from '../../shared/editor/extensions.js';
 import { isFatalCloseCode } from '../../shared/protocol/index.js';
 import type { CaretUser } from '../lib/guest';
+import { renderCaret } from './caret';
 import type { ConnectionState, SaveState } from './status';
 import { watchSession } from './watch-session';
 
@@ -73,7 +74,7 @@ export function createCollabEditor(options: CollabEditorOptions): CollabEditor {
           extensions: [
             ...schemaExtensions(),
             Collaboration.configure({ document: ydoc, field: DOCUMENT_FRAGMENT }),
-            CollaborationCaret.configure({ provider, user: { ...user } }),
+            CollaborationCaret.configure({ provider, user: { ...user }, render: renderCaret }),
             Placeholder.configure({ placeholder: 'Start writing…' }),
           ],
           editorProps: { attributes: { class: 'doc-body', 'aria-label': 'Document text', spellcheck: 'true' } },
