@@ -26,7 +26,10 @@ export interface DocumentStore {
   load(docId: string): Promise<StoredDocument>;
   /** Appends every entry in one transaction (group commit); resolves with each entry's sequence number. */
   append(entries: readonly AppendEntry[]): Promise<number[]>;
-  /** Replaces the snapshot and deletes log rows with seq <= throughSeq, in one transaction. */
+  /**
+   * Replaces the snapshot and deletes the log rows with seq <= throughSeq that it covers, in one
+   * transaction. A throughSeq at or below the stored snapshot's is a no-op (never moves backwards).
+   */
   compact(docId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
   /** Deletes a document's snapshot and log (used when a document is purged). */
   purge(docId: string): Promise<void>;
