@@ -16,7 +16,7 @@ import { isFatalCloseCode } from '../../shared/protocol/index.js';
 import type { CaretUser } from '../lib/guest';
 import { renderCaret } from './caret';
 import type { ConnectionState, SaveState } from './status';
-import { watchSession } from './watch-session';
+import { watchSession, type SessionWatch } from './watch-session';
 
 /** Inputs, as accessors: a new docId or element rebuilds the editor; a new user only renames the caret. */
 export interface CollabEditorOptions {
@@ -25,7 +25,7 @@ export interface CollabEditorOptions {
   user: Accessor<CaretUser>;
   /** Base URL of the relay; defaults to this page's origin + /collab. */
   collabUrl?: Accessor<string>;
-  /** The connection was refused and might lack a session (the caller checks, e.g. with GET /api/me). */
+  /** The connection was refused before it opened; the caller finds out why (the browser only sees 1006). */
   onRefused?: () => void;
   /** The server closed the socket with 4401. */
   onUnauthenticated?: () => void;
@@ -36,6 +36,8 @@ export interface CollabEditor {
   editor: Accessor<Editor | undefined>;
   connection: Accessor<ConnectionState>;
   save: Accessor<SaveState>;
+  /** Stops reconnecting for good and shows `message` (e.g. the API says the document does not exist). */
+  stop(code: number, message: string): void;
 }
 
 /** The relay endpoint for pages served by Confer (or by the Vite dev server, which proxies it). */
@@ -47,6 +49,8 @@ export function createCollabEditor(options: CollabEditorOptions): CollabEditor {
   const [connection, setConnection] = createSignal<ConnectionState>({ kind: 'connecting' });
   const [save, setSave] = createSignal<SaveState>('unknown');
   const [current, setCurrent] = createSignal<Accessor<Editor | undefined>>(() => undefined);
+  // The live session's stop(), replaced whenever the document or element changes.
+  let stopSession: SessionWatch['stop'] = () => undefined;
 
   onMount(() => {
     createEffect(() => {
@@ -62,7 +66,7 @@ export function createCollabEditor(options: CollabEditorOptions): CollabEditor {
           disableBc: true,
           shouldReconnect: (event) => !isFatalCloseCode(event.code),
         });
-        const unwatch = watchSession(provider, ydoc, {
+        const watch = watchSession(provider, ydoc, {
           connection: setConnection,
           save: setSave,
           refused: () => options.onRefused?.(),
@@ -80,9 +84,11 @@ export function createCollabEditor(options: CollabEditorOptions): CollabEditor {
           editorProps: { attributes: { class: 'doc-body', 'aria-label': 'Document text', spellcheck: 'true' } },
         }));
         setCurrent(() => instance);
+        stopSession = watch.stop;
         onCleanup(() => {
+          stopSession = () => undefined;
           setCurrent(() => () => undefined);
-          unwatch();
+          watch.dispose();
           provider.destroy();
           ydoc.destroy();
           setConnection({ kind: 'connecting' });
@@ -97,5 +103,5 @@ export function createCollabEditor(options: CollabEditorOptions): CollabEditor {
     });
   });
 
-  return { editor: () => current()(), connection, save };
+  return { editor: () => current()(), connection, save, stop: (code, message) => stopSession(code, message) };
 }

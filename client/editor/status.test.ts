@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/protocol/index.js';
-import { connectionState, initialFacts, isCommitted, OFFLINE_AFTER_FAILURES, type ConnectionFacts } from './status.js';
+import { closeMessage, connectionState, initialFacts, isCommitted, OFFLINE_AFTER_FAILURES, type ConnectionFacts } from './status.js';
 
 describe('isCommitted', () => {
   it('is true when every local clock is covered, whatever else the server has', () => {
@@ -29,7 +29,7 @@ describe('connectionState', () => {
     expect(with_({ failures: OFFLINE_AFTER_FAILURES - 1 }).kind).toBe('connecting');
   });
   it('a fatal close wins over everything and explains itself', () => {
-    const state = with_({ socket: 'connected', synced: true, stopped: { code: CloseCode.Forbidden, reason: 'revoked' } });
+    const state = with_({ socket: 'connected', synced: true, stopped: { code: CloseCode.Forbidden, message: closeMessage(CloseCode.Forbidden, 'revoked') } });
     expect(state).toEqual({ kind: 'stopped', code: 4403, message: 'You no longer have access to this document. (revoked)' });
   });
 });

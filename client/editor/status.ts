@@ -16,8 +16,8 @@ export interface ConnectionFacts {
   failures: number;
   /** navigator.onLine as last reported by the browser. */
   online: boolean;
-  /** The server closed with a 44xx code: we stopped reconnecting. */
-  stopped: { code: number; reason: string } | null;
+  /** The server closed with a 44xx code, or refused us for good: we stopped reconnecting. */
+  stopped: { code: number; message: string } | null;
 }
 
 /** The connection as the status line shows it. */
@@ -38,7 +38,7 @@ export function initialFacts(online: boolean): ConnectionFacts {
 
 /** Derives the state to show from the facts. */
 export function connectionState(facts: ConnectionFacts): ConnectionState {
-  if (facts.stopped) return { kind: 'stopped', code: facts.stopped.code, message: closeMessage(facts.stopped.code, facts.stopped.reason) };
+  if (facts.stopped) return { kind: 'stopped', ...facts.stopped };
   if (!facts.online) return { kind: 'offline' };
   if (facts.socket === 'connected' && facts.synced) return { kind: 'connected' };
   if (facts.failures >= OFFLINE_AFTER_FAILURES) return { kind: 'offline' };

@@ -5,7 +5,7 @@
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CloseCode, MessageType, readMessage } from '../../shared/protocol/index.js';
-import { connectionState, initialFacts, isCommitted, type ConnectionState, type SaveState } from './status.js';
+import { closeMessage, connectionState, initialFacts, isCommitted, type ConnectionState, type SaveState } from './status.js';
 
 /** Where the watcher reports to. */
 export interface SessionListeners {
@@ -17,8 +17,14 @@ export interface SessionListeners {
   unauthenticated(): void;
 }
 
-/** Attaches the listeners; returns the function that detaches all of them. */
-export function watchSession(provider: WebsocketProvider, ydoc: Y.Doc, listeners: SessionListeners): () => void {
+/** A watched session: `stop` ends it for good with a message; `dispose` detaches every listener. */
+export interface SessionWatch {
+  stop(code: number, message: string): void;
+  dispose(): void;
+}
+
+/** Attaches the listeners to a provider and its document. */
+export function watchSession(provider: WebsocketProvider, ydoc: Y.Doc, listeners: SessionListeners): SessionWatch {
   const facts = initialFacts(navigator.onLine);
   let committed: Map<number, number> | null = null;
   let opened = false;
@@ -60,14 +66,18 @@ export function watchSession(provider: WebsocketProvider, ydoc: Y.Doc, listeners
     if (event === null || facts.synced) return;
     facts.failures += 1;
     facts.socket = 'disconnected';
-    // A refused upgrade (401/403 before any 101) reaches the browser only as close code 1006.
-    if (!opened && facts.failures === 1) listeners.refused();
+    // A refused upgrade (401/403 before any 101) reaches the browser only as close code 1006. Ask on
+    // the 1st, 2nd, 4th, 8th... failure: the server may be down at first and answer later.
+    if (!opened && (facts.failures & (facts.failures - 1)) === 0) listeners.refused();
+    publish();
+  };
+  const stop = (code: number, message: string) => {
+    facts.stopped = { code, message };
+    provider.disconnect();
     publish();
   };
   const onClosed = ({ code, reason }: { code: number; reason: string }) => {
-    facts.stopped = { code, reason };
-    provider.disconnect();
-    publish();
+    stop(code, closeMessage(code, reason));
     if (code === CloseCode.Unauthenticated) listeners.unauthenticated();
   };
   const onOnline = () => {
@@ -85,7 +95,7 @@ export function watchSession(provider: WebsocketProvider, ydoc: Y.Doc, listeners
   window.addEventListener('offline', onOnline);
   publish();
 
-  return () => {
+  const dispose = () => {
     provider.off('status', onStatus);
     provider.off('sync', onSync);
     provider.off('connection-close', onConnectionClose);
@@ -94,4 +104,5 @@ export function watchSession(provider: WebsocketProvider, ydoc: Y.Doc, listeners
     window.removeEventListener('online', onOnline);
     window.removeEventListener('offline', onOnline);
   };
+  return { stop, dispose };
 }

@@ -1,7 +1,11 @@
 /**
  * The one typed API client: every request goes through `request`, which checks `res.ok` and turns
- * the server's `{ error: { code, message, fields? } }` into an ApiError.
+ * the server's `{ error: { code, message, fields? } }` into an ApiError. Only types come from
+ * shared/api, so zod stays out of the browser bundle; the server is the one that validates.
  */
+import type { LoginInput, MeView, SignupInput } from '../../shared/api/auth.js';
+import type { CreateDocumentInput, DocumentView } from '../../shared/api/documents.js';
+import type { WorkspaceView } from '../../shared/api/workspaces.js';
 
 /** An error answer from the Confer API. `fields` maps input names to messages on 400s. */
 export class ApiError extends Error {
@@ -34,7 +38,7 @@ function toApiError(status: number, body: unknown): ApiError {
   return new ApiError(status, code, message, fields);
 }
 
-async function request(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<unknown> {
+async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
@@ -58,21 +62,20 @@ async function request(method: string, path: string, body?: unknown, signal?: Ab
     }
   }
   if (!res.ok) throw toApiError(res.status, parsed);
-  return parsed;
+  // Our own server's answer, typed by shared/api; checking it again here would ship zod to browsers.
+  return parsed as T;
 }
 
-/** Sign-up input (DESIGN §5). */
-export interface SignupInput {
-  email: string;
-  password: string;
-  name: string;
-  timeZone: string;
-}
-
-/** Typed calls to the Confer API. */
+/** Typed calls to the Confer API (DESIGN §5). */
 export const api = {
-  signup: (input: SignupInput) => request('POST', '/api/auth/signup', input),
-  login: (input: { email: string; password: string }) => request('POST', '/api/auth/login', input),
+  signup: (input: SignupInput) => request<{ user: MeView }>('POST', '/api/auth/signup', input),
+  login: (input: LoginInput) => request<{ user: MeView }>('POST', '/api/auth/login', input),
   /** The signed-in user; throws ApiError 401 without a session. */
-  me: (signal?: AbortSignal) => request('GET', '/api/me', undefined, signal),
+  me: (signal?: AbortSignal) => request<{ user: MeView }>('GET', '/api/me', undefined, signal),
+  workspaces: () => request<{ workspaces: WorkspaceView[] }>('GET', '/api/workspaces'),
+  createWorkspace: (name: string) => request<{ workspace: WorkspaceView }>('POST', '/api/workspaces', { name }),
+  createDocument: (workspaceId: string, input: CreateDocumentInput) =>
+    request<{ document: DocumentView }>('POST', `/api/workspaces/${encodeURIComponent(workspaceId)}/documents`, input),
+  /** A document's metadata; 404 both when it does not exist and when it is not yours. */
+  document: (id: string, signal?: AbortSignal) => request<{ document: DocumentView }>('GET', `/api/documents/${encodeURIComponent(id)}`, undefined, signal),
 };

@@ -2,6 +2,7 @@
 import { A, useLocation, useNavigate, useParams } from '@solidjs/router';
 import { createEffect, createSignal, onCleanup, Show } from 'solid-js';
 import { isValidDocId } from '../../shared/limits.js';
+import { CloseCode } from '../../shared/protocol/index.js';
 import { StatusLine } from '../components/StatusLine';
 import { createCollabEditor } from '../editor/createCollabEditor';
 import { ApiError, api } from '../lib/api';
@@ -16,10 +17,14 @@ function DocumentEditor(props: { docId: string }) {
   onCleanup(() => probes.abort());
 
   const toSignIn = () => navigate(`/signin?next=${encodeURIComponent(location.pathname)}`, { replace: true });
-  // A refused upgrade is only a 1006 in the browser; ask the API whether the session is the reason.
-  const checkSession = () => {
-    api.me(probes.signal).catch((error: unknown) => {
-      if (error instanceof ApiError && error.status === 401) toSignIn();
+  // A refused upgrade (401/403 before any 101) is only a 1006 in the browser: ask the API why.
+  const checkAccess = () => {
+    api.document(props.docId, probes.signal).catch((error: unknown) => {
+      if (!(error instanceof ApiError)) return;
+      if (error.status === 401) toSignIn();
+      else if (error.status === 403 || error.status === 404) {
+        collab.stop(CloseCode.Forbidden, 'This document does not exist, or you do not have access to it.');
+      }
     });
   };
 
@@ -27,7 +32,7 @@ function DocumentEditor(props: { docId: string }) {
     docId: () => props.docId,
     element,
     user,
-    onRefused: checkSession,
+    onRefused: checkAccess,
     onUnauthenticated: toSignIn,
   });
 

@@ -64,7 +64,7 @@ export default function SignInPage() {
         <Show when={mode() === 'signup'}>
           <label>
             Name
-            <input name="name" autocomplete="name" required maxLength={100} {...invalid('name')} />
+            <input name="name" autocomplete="name" required maxLength={80} {...invalid('name')} />
             {fieldError('name')}
           </label>
         </Show>
@@ -79,7 +79,6 @@ export default function SignInPage() {
             name="password"
             type="password"
             required
-            minLength={mode() === 'signup' ? 8 : 1}
             autocomplete={mode() === 'signup' ? 'new-password' : 'current-password'}
             {...invalid('password')}
           />

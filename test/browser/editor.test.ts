@@ -1,7 +1,10 @@
-/** The first editor page in a real browser against a real server: two people, one document. */
+/**
+ * The editor page in a real browser against a real server: two people on one document (open relay
+ * policy), and the way in through sign-up with the default session policy.
+ */
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DOCUMENT_FRAGMENT } from '../../shared/editor/extensions.js';
 import { openAccessPolicy } from '../../server/collab/access.js';
 import { browserTestsEnabled, buildClient, collectErrors, launchBrowser, type ClientBuild } from '../helpers/browser.js';
@@ -25,28 +28,34 @@ describe.skipIf(!browserTestsEnabled())('editor page in Chromium', () => {
 
   beforeAll(async () => {
     build = await buildClient();
-    // Accounts arrive separately; this slice test keeps the relay's open development policy on purpose.
-    server = await startTestServer({ policy: openAccessPolicy(), distDir: build.distDir });
     browser = await launchBrowser();
   }, 180_000);
 
-  afterAll(async () => {
+  afterEach(async () => {
     for (const context of contexts.splice(0)) await context.close();
-    await browser?.close();
     await server?.dispose();
+    server = undefined;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
     build?.dispose();
   });
 
+  async function newPage(): Promise<Page> {
+    if (!browser) throw new Error('browser did not start');
+    // A context per page, like people on different machines: nothing shared but the server.
+    const context = await browser.newContext();
+    contexts.push(context);
+    return context.newPage();
+  }
+
   it("two pages on the same /d/<id> type; each sees the other's text and caret label", async () => {
-    if (!browser || !server) throw new Error('setup failed');
+    if (!build) throw new Error('build failed');
+    // The slice test of the relay: the open development policy, explicitly (accounts have their own test below).
+    server = await startTestServer({ policy: openAccessPolicy(), distDir: build.distDir });
     const docId = `browser-${randomUUID()}`;
-    // Separate contexts, like two people on two machines: nothing shared but the server.
-    const pages: Page[] = [];
-    for (let i = 0; i < 2; i++) {
-      const context = await browser.newContext();
-      contexts.push(context);
-      pages.push(await context.newPage());
-    }
+    const pages = [await newPage(), await newPage()];
     const [alice, bob] = pages as [Page, Page];
     const errors = pages.map(collectErrors);
 
@@ -89,5 +98,40 @@ describe.skipIf(!browserTestsEnabled())('editor page in Chromium', () => {
     for (const line of expected) expect(stored).toContain(line);
 
     expect(errors.flat()).toEqual([]);
+  });
+
+  it('without a session the page sends you to sign in; after sign-up "New document" opens a live document', async () => {
+    if (!build) throw new Error('build failed');
+    server = await startTestServer({ distDir: build.distDir });
+    const page = await newPage();
+    const errors = collectErrors(page);
+
+    const missing = `nobody-${randomUUID()}`;
+    await page.goto(`${server.url}/d/${missing}`);
+    await page.waitForURL((url) => url.pathname === '/signin' && url.searchParams.get('next') === `/d/${missing}`);
+
+    await page.getByRole('button', { name: 'Create an account' }).click();
+    await page.getByLabel('Name').fill('Ada Researcher');
+    await page.getByLabel('Email').fill(`ada-${randomUUID()}@example.org`);
+    await page.getByLabel('Password').fill('correct horse battery staple');
+    await page.getByRole('button', { name: 'Create account' }).click();
+
+    // Back where we came from, signed in now: that document is not ours, and the page says so.
+    await page.waitForURL((url) => url.pathname === `/d/${missing}`);
+    await page.locator('.status[data-connection="stopped"]').waitFor();
+    expect(await page.locator('.status').innerText()).toContain('does not exist, or you do not have access');
+
+    await page.goto(`${server.url}/`);
+    await page.getByRole('button', { name: 'New document' }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/d/') && url.pathname !== `/d/${missing}`);
+    await page.locator('.status[data-connection="connected"]').waitFor();
+    await page.locator('.doc-body').click();
+    await page.keyboard.type('Signed in and writing.');
+    await page.locator('.status[data-save="saved"]').waitFor();
+    expect(await editorText(page)).toContain('Signed in and writing.');
+
+    // The refused upgrade shows up as a failed WebSocket and the 401/404 probes as failed resources.
+    const unexpected = errors.filter((e) => !/WebSocket connection to .* failed|status of 40[14]/.test(e));
+    expect(unexpected).toEqual([]);
   });
 });
