@@ -6,12 +6,13 @@ import type { AccessPolicy } from './collab/access.js';
 import type { CollabHub } from './collab/hub.js';
 import { collabRoutes } from './collab/route.js';
 import { apiRoutes } from './http/api.js';
-import { noSeed, type DocumentSeeder } from './http/documents.js';
+import type { DocumentSeeder } from './http/documents.js';
 import { errorHandler } from './http/errors.js';
 import { securityHeaders } from './http/security.js';
 import { staticRoutes } from './http/static.js';
 import type { Metrics } from './metrics.js';
 import type { Storage } from './storage/storage.js';
+import { seedDocument } from './text/seed.js';
 
 export interface AppDeps {
   storage: Storage;
@@ -55,7 +56,7 @@ export function createApp(deps: AppDeps): Hono {
     apiRoutes({
       auth: deps.auth,
       store: deps.storage.documents,
-      seed: deps.seed ?? noSeed,
+      seed: deps.seed ?? seedDocument,
       allowedOrigins: deps.allowedOrigins,
       publicUrl: deps.publicUrl,
     }),

@@ -14,13 +14,10 @@ import type { SessionEnv } from './session.js';
 import { jsonBody } from './validate.js';
 
 /**
- * Initial content for a new document, as one Yjs update (null: start empty). The hook for the template
- * seeder (server/text/seed.ts); seeding on the server means every joiner sees the same single copy.
+ * Initial content for a new document, as one Yjs update (null: start empty); server/text/seed.ts by
+ * default. Seeding on the server means every joiner syncs the same single copy of the template.
  */
 export type DocumentSeeder = (template: DocumentTemplate, title: string) => Uint8Array | null | Promise<Uint8Array | null>;
-
-/** Until a seeder is wired in, every template starts empty. */
-export const noSeed: DocumentSeeder = () => null;
 
 export interface DocumentRouteDeps {
   auth: Auth;

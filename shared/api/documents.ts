@@ -1,10 +1,11 @@
 /** Documents of a working group: create, list, rename, trash and restore. */
 import { z } from 'zod';
+import { TEMPLATE_IDS, type TemplateId } from '../templates/index.js';
 import { text } from './fields.js';
 
 /** Templates a document can start from (seeded on the server, never on the client). */
-export const documentTemplates = ['blank', 'protocol', 'grant-proposal', 'best-practice'] as const;
-export type DocumentTemplate = (typeof documentTemplates)[number];
+export const documentTemplates = TEMPLATE_IDS;
+export type DocumentTemplate = TemplateId;
 
 export const createDocumentInput = z.object({
   title: text('title', 200),

@@ -1,5 +1,7 @@
 /** Happy paths of every auth, me, workspace, member, invite and document endpoint, over real HTTP. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { DOCUMENT_FRAGMENT } from '../../shared/editor/extensions.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { ApiClient, goodPassword, uniqueEmail } from './api-client.js';
 
@@ -151,6 +153,12 @@ describe('documents', () => {
       deletedAt: null,
     });
     expect(doc.id).toMatch(/^[A-Za-z0-9_-]{1,128}$/);
+    // The template is seeded on the server, into the document's durable log, before anyone joins.
+    const stored = await server.storage.documents.load(doc.id);
+    const ydoc = new Y.Doc();
+    for (const update of [stored.snapshot, ...stored.updates]) if (update) Y.applyUpdate(ydoc, update);
+    expect(ydoc.getXmlFragment(DOCUMENT_FRAGMENT).length).toBeGreaterThan(1);
+    ydoc.destroy();
     const blank = await owner.post(`/api/workspaces/${ws}/documents`, { title: 'Notes' });
     expect((blank.body as { document: { template: string } }).document.template).toBe('blank');
 
