@@ -100,7 +100,7 @@ describe.skipIf(!browserTestsEnabled())('editor page in Chromium', () => {
     expect(errors.flat()).toEqual([]);
   });
 
-  it('without a session the page sends you to sign in; after sign-up "New document" opens a live document', async () => {
+  it('without a session the page sends you to sign in; after sign-up "New document" opens a live document; logout ends it', async () => {
     if (!build) throw new Error('build failed');
     server = await startTestServer({ distDir: build.distDir });
     const page = await newPage();
@@ -129,6 +129,11 @@ describe.skipIf(!browserTestsEnabled())('editor page in Chromium', () => {
     await page.keyboard.type('Signed in and writing.');
     await page.locator('.status[data-save="saved"]').waitFor();
     expect(await editorText(page)).toContain('Signed in and writing.');
+
+    // Signing out closes the live socket with 4401; the page stops and sends us to sign in again.
+    const docPath = new URL(page.url()).pathname;
+    expect(await page.evaluate(async () => (await fetch('/api/auth/logout', { method: 'POST' })).status)).toBe(204);
+    await page.waitForURL((url) => url.pathname === '/signin' && url.searchParams.get('next') === docPath);
 
     // The refused upgrade shows up as a failed WebSocket and the 401/404 probes as failed resources.
     const unexpected = errors.filter((e) => !/WebSocket connection to .* failed|status of 40[14]/.test(e));
