@@ -17,6 +17,7 @@ const schema = z.object({
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
   REDIS_URL: z.string().optional(),
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{0,64}$/, 'letters, digits, : _ - only').default('confer:'),
   ROOM_UNLOAD_GRACE_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
   COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(500),
@@ -39,6 +40,8 @@ export interface Config {
   /** Connections per node in the PostgreSQL pool. */
   databasePoolSize: number;
   redisUrl: string | undefined;
+  /** Prefix of every Redis channel and key, so deployments (or test runs) can share one Redis. */
+  redisPrefix: string;
   roomUnloadGraceMs: number;
   sqliteSynchronous: 'FULL' | 'NORMAL';
   compactAfterUpdates: number;
@@ -78,6 +81,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseSchema: v.DATABASE_SCHEMA || undefined,
     databasePoolSize: v.DATABASE_POOL_SIZE,
     redisUrl: v.REDIS_URL || undefined,
+    redisPrefix: v.REDIS_PREFIX,
     roomUnloadGraceMs: v.ROOM_UNLOAD_GRACE_MS,
     sqliteSynchronous: v.SQLITE_SYNCHRONOUS,
     compactAfterUpdates: v.COMPACT_AFTER_UPDATES,

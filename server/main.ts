@@ -10,6 +10,8 @@ import { limits } from '../shared/limits.js';
 import { createApp } from './app.js';
 import { createAuth, type AuthOptions } from './auth/index.js';
 import type { AccessPolicy } from './collab/access.js';
+import { createLocalBus } from './cluster/bus.js';
+import { createRedisBus } from './cluster/redis.js';
 import { CollabHub } from './collab/hub.js';
 import type { Config } from './config.js';
 import { loopbackOrigins } from './http/origin.js';
@@ -42,7 +44,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const log = options.logger ?? createLogger(config.logLevel);
   const metrics = createMetrics();
   const storage = await openStorage(config, { log });
+  const bus = config.redisUrl
+    ? await createRedisBus({ url: config.redisUrl, log, channelPrefix: `${config.redisPrefix}doc:` })
+    : createLocalBus();
   const hub = new CollabHub({
+    bus,
     store: storage.documents,
     metrics,
     log,
@@ -87,6 +93,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       for (const client of wss.clients) client.terminate();
       if ('closeAllConnections' in server) server.closeAllConnections();
       await stopped;
+      await bus.close();
       await storage.close();
     })();
     return closing;

@@ -97,7 +97,7 @@ describe('durability', () => {
     expect(contains(fresh.doc, seen)).toBe(true);
   });
 
-  it('kill -9 mid-stream loses nothing that any client had received', async () => {
+  it('kill -9 mid-stream loses nothing that any client had received', { timeout: 180_000 }, async () => {
     for (let trial = 0; trial < 3; trial++) {
       const dataDir = tempDir();
       dirs.push(dataDir);

@@ -4,6 +4,7 @@
  */
 import type { Logger } from 'pino';
 import { CloseCode } from '../../shared/protocol/index.js';
+import type { Bus } from '../cluster/bus.js';
 import type { Metrics } from '../metrics.js';
 import type { DocumentStore } from '../storage/types.js';
 import type { Grant } from './access.js';
@@ -19,6 +20,8 @@ export interface HubOptions {
   graceMs: number;
   compactAfterUpdates: number;
   compactAfterBytes: number;
+  /** Fan-out to other nodes (the local bus on a single node). */
+  bus: Bus;
 }
 
 export class CollabHub {
@@ -37,9 +40,16 @@ export class CollabHub {
         log: options.log,
         compactAfterUpdates: options.compactAfterUpdates,
         compactAfterBytes: options.compactAfterBytes,
+        bus: options.bus,
       },
       { graceMs: options.graceMs },
     );
+    // After a bus outage this node may have missed other nodes' updates: re-read every open document.
+    options.bus.onMissedMessages(() => {
+      for (const room of this.registry.openRooms()) {
+        room.catchUp().catch((error: unknown) => options.log.warn({ err: error, docId: room.docId }, 'catch-up failed'));
+      }
+    });
   }
 
   /** Live connections (read-only view). */

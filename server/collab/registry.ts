@@ -3,6 +3,7 @@
  * leaves and a grace period; a joiner that arrives while a room unloads waits and loads it afresh.
  */
 import type { Logger } from 'pino';
+import type { BusMessage } from '../cluster/bus.js';
 import type { Metrics } from '../metrics.js';
 import { Room, type RoomDeps } from './room.js';
 
@@ -64,8 +65,27 @@ export class RoomRegistry {
     }
   }
 
+  /** Subscribes to the document's bus channel first, so nothing published during the load is missed. */
+  private async subscribeAndLoad(docId: string): Promise<Room> {
+    let room: Room | null = null;
+    const early: BusMessage[] = [];
+    const unsubscribe = await this.deps.bus.subscribe(docId, (message) => {
+      if (room) room.applyBusMessage(message);
+      else early.push(message);
+    });
+    try {
+      room = await Room.load(docId, this.deps);
+    } catch (error) {
+      await unsubscribe();
+      throw error;
+    }
+    room.unsubscribe = unsubscribe;
+    for (const message of early) room.applyBusMessage(message);
+    return room;
+  }
+
   private startLoad(docId: string): void {
-    const ready = Room.load(docId, this.deps).then(
+    const ready = this.subscribeAndLoad(docId).then(
       (room) => {
         room.onFailed = () => this.evict(room);
         this.entries.set(docId, { state: 'open', room, timer: null });
@@ -102,6 +122,7 @@ export class RoomRegistry {
   private unload(room: Room): Promise<void> {
     const done = room
       .close()
+      .then(() => room.unsubscribe())
       .catch((error: unknown) => this.deps.log.error({ err: error, docId: room.docId }, 'unloading room failed'))
       .finally(() => {
         if (this.entries.get(room.docId)?.state === 'unloading') this.entries.delete(room.docId);

@@ -22,6 +22,7 @@ import {
   writeSyncUpdate,
   type IncomingMessage,
 } from '../../shared/protocol/index.js';
+import type { Bus, BusMessage } from '../cluster/bus.js';
 import type { Metrics } from '../metrics.js';
 import type { DocumentStore } from '../storage/types.js';
 import { filterAwareness } from './awareness-guard.js';
@@ -31,6 +32,10 @@ import { CloseError } from './errors.js';
 
 /** Origin of transactions that replay stored data: never stored or relayed again. */
 const LOAD_ORIGIN = Symbol('load');
+/** Origin of updates that another node committed (bus, catch-up): relayed locally, never stored again. */
+const REMOTE_ORIGIN = Symbol('remote');
+/** Owner of awareness client IDs that live on other nodes: no local connection may touch them. */
+const REMOTE_OWNER = Symbol('remote-owner');
 
 export interface RoomDeps {
   store: DocumentStore;
@@ -39,6 +44,7 @@ export interface RoomDeps {
   log: Logger;
   compactAfterUpdates: number;
   compactAfterBytes: number;
+  bus: Bus;
 }
 
 interface OutboxItem {
@@ -49,6 +55,8 @@ interface OutboxItem {
   exclude: Connection | null;
   /** State vector after this update, for the "committed" notice. */
   state: Map<number, number> | null;
+  /** The update itself, published to other nodes once committed. */
+  update: Uint8Array | null;
 }
 
 export class Room implements CommitTarget {
@@ -58,8 +66,10 @@ export class Room implements CommitTarget {
   pins = 0;
   /** Called once when a commit failed and the room must be dropped. */
   onFailed: (() => void) | null = null;
+  /** Leaves the document's bus channel (set by the registry). */
+  unsubscribe: () => Promise<void> = async () => undefined;
 
-  private readonly owners = new Map<number, Connection>();
+  private readonly owners = new Map<number, Connection | typeof REMOTE_OWNER>();
   private applied = 0;
   private durable = 0;
   private outbox: OutboxItem[] = [];
@@ -157,7 +167,7 @@ export class Room implements CommitTarget {
     } catch (error) {
       throw new ProtocolError(`invalid state vector: ${(error as Error).message}`);
     }
-    this.enqueue({ need: this.applied, frame: writeSyncStep2(diff), to: conn, exclude: null, state: null });
+    this.enqueue({ need: this.applied, frame: writeSyncStep2(diff), to: conn, exclude: null, state: null, update: null });
   }
 
   private applyClientUpdate(conn: Connection, update: Uint8Array): void {
@@ -191,8 +201,11 @@ export class Room implements CommitTarget {
 
   private applyClientAwareness(conn: Connection, body: Uint8Array): void {
     const entries = readAwarenessUpdate(body);
-    const ownership = { ownerOf: (id: number) => this.owners.get(id), clientsOf: (c: Connection) => c.awarenessClients };
-    const accepted = filterAwareness(entries, conn, conn.grant.identity, ownership, this.doc.clientID);
+    const ownership = {
+      ownerOf: (id: number) => this.owners.get(id),
+      clientsOf: (c: Connection | typeof REMOTE_OWNER) => (c === REMOTE_OWNER ? new Set<number>() : c.awarenessClients),
+    };
+    const accepted = filterAwareness<Connection | typeof REMOTE_OWNER>(entries, conn, conn.grant.identity, ownership, this.doc.clientID);
     if (accepted.length === 0) return;
     for (const entry of accepted) {
       if (entry.state === null) {
@@ -208,11 +221,66 @@ export class Room implements CommitTarget {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction): void => {
     if (origin === LOAD_ORIGIN) return;
+    if (origin === REMOTE_ORIGIN) return this.relayRemote(update, tr);
     this.applied += 1;
     this.deps.commits.add(this, update, this.applied);
     const exclude = this.connections.has(origin as Connection) ? (origin as Connection) : null;
-    this.enqueue({ need: this.applied, frame: writeSyncUpdate(update), to: null, exclude, state: tr.afterState });
+    this.enqueue({ need: this.applied, frame: writeSyncUpdate(update), to: null, exclude, state: tr.afterState, update });
   };
+
+  /** Another node committed this update: it is durable already, so it goes out at once. */
+  private relayRemote(update: Uint8Array, tr: Y.Transaction): void {
+    const frame = writeSyncUpdate(update);
+    for (const conn of this.connections) conn.send(frame);
+    this.deps.metrics.updatesOut.inc(this.connections.size);
+    let changed = false;
+    for (const [client, clock] of tr.afterState) {
+      if (clock !== tr.beforeState.get(client) && clock > (this.committedState.get(client) ?? 0)) {
+        this.committedState.set(client, clock);
+        changed = true;
+      }
+    }
+    if (changed) this.announceCommitted();
+  }
+
+  /** A message from another node about this document. */
+  applyBusMessage(message: BusMessage): void {
+    if (this.failed) return;
+    try {
+      if (message.kind === 'update') Y.applyUpdate(this.doc, message.payload, REMOTE_ORIGIN);
+      else if (message.kind === 'awareness') this.applyRemoteAwareness(message.payload);
+      else void this.catchUp();
+    } catch (error) {
+      this.deps.log.warn({ err: error, docId: this.docId, kind: message.kind }, 'ignoring a bus message that does not apply');
+    }
+  }
+
+  private applyRemoteAwareness(body: Uint8Array): void {
+    for (const entry of readAwarenessUpdate(body)) {
+      const owner = this.owners.get(entry.clientId);
+      if (owner !== undefined && owner !== REMOTE_OWNER) continue;
+      if (entry.state === null) this.owners.delete(entry.clientId);
+      else this.owners.set(entry.clientId, REMOTE_OWNER);
+    }
+    applyAwarenessUpdate(this.awareness, body, REMOTE_ORIGIN);
+  }
+
+  /**
+   * Re-reads the document from storage and applies it (idempotent): after the bus dropped messages,
+   * whatever other nodes committed meanwhile reaches this node's clients.
+   */
+  async catchUp(): Promise<void> {
+    const stored = await this.deps.store.load(this.docId);
+    if (this.failed) return;
+    Y.transact(
+      this.doc,
+      () => {
+        if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, REMOTE_ORIGIN);
+        for (const update of stored.updates) Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+      },
+      REMOTE_ORIGIN,
+    );
+  }
 
   private readonly onAwarenessUpdate = (
     change: { added: number[]; updated: number[]; removed: number[] },
@@ -220,13 +288,17 @@ export class Room implements CommitTarget {
   ): void => {
     const changed = [...change.added, ...change.updated, ...change.removed];
     if (changed.length === 0) return;
-    const frame = writeAwareness(encodeAwarenessUpdate(this.awareness, changed));
+    const body = encodeAwarenessUpdate(this.awareness, changed);
+    const frame = writeAwareness(body);
     for (const conn of this.connections) if (conn !== origin) conn.send(frame);
+    if (origin !== REMOTE_ORIGIN) this.deps.bus.publish(this.docId, { kind: 'awareness', payload: body });
   };
 
   private enqueue(item: OutboxItem): void {
-    if (item.need <= this.durable && this.outboxHead === this.outbox.length) this.deliver(item);
-    else this.outbox.push(item);
+    if (item.need <= this.durable && this.outboxHead === this.outbox.length) {
+      if (item.update) this.deps.bus.publish(this.docId, { kind: 'update', payload: item.update });
+      this.deliver(item);
+    } else this.outbox.push(item);
   }
 
   private deliver(item: OutboxItem): void {
@@ -257,9 +329,13 @@ export class Room implements CommitTarget {
       if (!item || item.need > this.durable) break;
       this.outboxHead += 1;
       if (item.state) {
-        this.committedState = item.state;
+        // Max, not replace: clocks from other nodes' updates may be newer than this state vector.
+        for (const [client, clock] of item.state) {
+          if (clock > (this.committedState.get(client) ?? 0)) this.committedState.set(client, clock);
+        }
         released = true;
       }
+      if (item.update) this.deps.bus.publish(this.docId, { kind: 'update', payload: item.update });
       this.deliver(item);
     }
     if (this.outboxHead === this.outbox.length) {

@@ -92,5 +92,7 @@ export function upgradeStatus(baseUrl: string, docId: string, headers: Record<st
 
 /** Resolves with the first frame at index >= `from` whose message type (first byte) is `type`. */
 export async function frameOfType(ws: WebSocket, type: number, from = 0): Promise<Uint8Array> {
-  return waitFor(() => framesOf(ws).slice(from).find((f) => f[0] === type), { what: `a frame of type ${type}` });
+  const frame = await waitFor(() => framesOf(ws).slice(from).find((f) => f[0] === type), { what: `a frame of type ${type}` });
+  if (!frame) throw new Error('unreachable: waitFor resolves only with a frame');
+  return frame;
 }

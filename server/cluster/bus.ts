@@ -1,0 +1,36 @@
+/**
+ * Fan-out between nodes. One channel per open document; a node subscribes before it loads a room, so
+ * nothing published during the load is missed. Messages are idempotent (Yjs updates, awareness with
+ * clocks), so duplicates are harmless; a node skips its own messages.
+ */
+
+/** What travels between nodes for one document. */
+export type BusMessage =
+  /** A committed Yjs update (published only after the commit). */
+  | { kind: 'update'; payload: Uint8Array }
+  /** An awareness update body, already sanitised by the node that accepted it. */
+  | { kind: 'awareness'; payload: Uint8Array }
+  /** "Some of my updates may not have reached you: re-read the document from storage." */
+  | { kind: 'catch-up' };
+
+export type BusHandler = (message: BusMessage) => void;
+
+export interface Bus {
+  /** Subscribes to a document's channel; resolves once the subscription is active. */
+  subscribe(docId: string, handler: BusHandler): Promise<() => Promise<void>>;
+  /** Publishes to the other nodes; never throws (a failed publish is followed by a catch-up). */
+  publish(docId: string, message: BusMessage): void;
+  /** Called when this node may have missed messages (subscriber reconnected): rooms re-read storage. */
+  onMissedMessages(listener: () => void): void;
+  close(): Promise<void>;
+}
+
+/** Single node: nobody to tell. */
+export function createLocalBus(): Bus {
+  return {
+    subscribe: async () => async () => undefined,
+    publish: () => undefined,
+    onMissedMessages: () => undefined,
+    close: async () => undefined,
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * Redis pub/sub bus (ioredis): one publisher and one subscriber connection per node, one channel per
+ * open document. When Redis drops, nodes keep serving their own clients; when it returns, every node
+ * that may have missed messages re-reads its open documents from storage, and a node whose publishes
+ * failed asks the others to do the same (catch-up), so nothing committed is ever missing for long.
+ */
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { Bus, BusHandler, BusMessage } from './bus.js';
+import { decodeBusFrame, encodeBusFrame } from './codec.js';
+
+export interface RedisBusOptions {
+  url: string;
+  log: Logger;
+  /** Prefix for channel names, so several deployments (or test runs) can share one Redis. */
+  channelPrefix?: string;
+}
+
+export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
+  const nodeId = randomUUID();
+  const prefix = options.channelPrefix ?? 'confer:doc:';
+  const log = options.log.child({ component: 'redis-bus' });
+  // No offline queue: a publish while Redis is down fails fast instead of piling up in memory; the
+  // documents it concerned get a catch-up message once Redis is back.
+  const pub = new Redis(options.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
+  const sub = new Redis(options.url, { lazyConnect: true, autoResubscribe: true });
+  const handlers = new Map<string, BusHandler>();
+  const missedListeners: Array<() => void> = [];
+  const unpublished = new Set<string>();
+  let wasConnected = false;
+
+  for (const [name, conn] of [['publisher', pub], ['subscriber', sub]] as const) {
+    conn.on('error', (error: Error) => log.warn({ err: error.message, conn: name }, 'redis error'));
+  }
+  sub.on('messageBuffer', (channel: Buffer, frame: Buffer) => {
+    const handler = handlers.get(channel.toString());
+    const message = handler ? decodeBusFrame(frame, nodeId) : null;
+    if (handler && message) handler(message);
+  });
+  sub.on('ready', () => {
+    if (wasConnected) {
+      log.info('redis subscriber reconnected; re-reading open documents');
+      for (const listener of missedListeners) listener();
+    }
+    wasConnected = true;
+  });
+  pub.on('ready', () => {
+    for (const docId of unpublished) {
+      pub.publish(prefix + docId, encodeBusFrame(nodeId, { kind: 'catch-up' })).catch(() => undefined);
+    }
+    unpublished.clear();
+  });
+  await Promise.all([pub.connect(), sub.connect()]);
+
+  return {
+    async subscribe(docId, handler) {
+      const channel = prefix + docId;
+      handlers.set(channel, handler);
+      await sub.subscribe(channel);
+      return async () => {
+        if (handlers.get(channel) !== handler) return;
+        handlers.delete(channel);
+        await sub.unsubscribe(channel).catch(() => undefined);
+      };
+    },
+    publish(docId: string, message: BusMessage) {
+      pub.publish(prefix + docId, encodeBusFrame(nodeId, message)).catch(() => {
+        if (message.kind !== 'awareness') unpublished.add(docId);
+      });
+    },
+    onMissedMessages(listener) {
+      missedListeners.push(listener);
+    },
+    async close() {
+      handlers.clear();
+      pub.disconnect();
+      sub.disconnect();
+    },
+  };
+}
