@@ -16,6 +16,8 @@ export interface ClientOptions {
   onUpdate?: (update: Uint8Array, at: number) => void;
   /** Full client: applies step2 and every update to this doc. */
   mirror?: Y.Doc;
+  /** Light client: what it answers the server's step1 with (content it "has"), instead of nothing. */
+  seed?: Uint8Array;
 }
 
 /** Transaction origin for updates that came from the server (so they are not sent back). */
@@ -80,11 +82,11 @@ export class BenchClient {
 
   private receive(ws: WebSocket, data: Buffer): void {
     const at = performance.now();
-    const { codec, mirror, onUpdate } = this.options;
+    const { codec, mirror, onUpdate, seed } = this.options;
     const message = codec.parse(data);
     switch (message.kind) {
       case 'step1':
-        ws.send(codec.step2(mirror ? Y.encodeStateAsUpdate(mirror) : undefined));
+        ws.send(codec.step2(mirror ? Y.encodeStateAsUpdate(mirror) : seed));
         return;
       case 'step2':
         if (mirror) Y.applyUpdate(mirror, message.update, REMOTE);
@@ -118,6 +120,7 @@ export class BenchClient {
 
   /** Drops the TCP connection without a close handshake (a network blip); reconnects if enabled. */
   drop(): void {
+    this.synced = false;
     this.ws?.terminate();
   }
 

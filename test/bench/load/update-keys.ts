@@ -26,6 +26,11 @@ const SKIP = 10;
 
 class Unsupported extends Error {}
 
+function skipId(d: decoding.Decoder): void {
+  decoding.readVarUint(d);
+  decoding.readVarUint(d);
+}
+
 function readStructs(d: decoding.Decoder, out: Range[]): void {
   const clients = decoding.readVarUint(d);
   for (let c = 0; c < clients; c++) {
@@ -40,11 +45,12 @@ function readStructs(d: decoding.Decoder, out: Range[]): void {
         clock += decoding.readVarUint(d);
         continue;
       }
-      if (info & 0x80) (decoding.readVarUint(d), decoding.readVarUint(d));
-      if (info & 0x40) (decoding.readVarUint(d), decoding.readVarUint(d));
+      if (info & 0x80) skipId(d); // origin
+      if (info & 0x40) skipId(d); // right origin
       if ((info & 0xc0) === 0) {
+        // Parent: a root type's name, or the ID of the item that holds the nested type; then parentSub.
         if (decoding.readVarUint(d) === 1) decoding.readVarString(d);
-        else (decoding.readVarUint(d), decoding.readVarUint(d));
+        else skipId(d);
         if (info & 0x20) decoding.readVarString(d);
       }
       if (ref === CONTENT_STRING) clock += decoding.readVarString(d).length;

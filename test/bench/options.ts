@@ -1,0 +1,95 @@
+/** Command-line options of `npm run bench` and the workload sizes for the full and the quick run. */
+import { isTargetName, targetNames, type TargetName } from './servers/targets.js';
+
+export const workloadNames = ['fanout', 'saturation', 'memory', 'large', 'storm', 'concurrent'] as const;
+export type WorkloadName = (typeof workloadNames)[number];
+
+export interface FanoutConfig {
+  label: string;
+  docs: number;
+  typists: number;
+  listeners: number;
+  rate: number;
+  fullDocs: number;
+}
+
+export interface Sizes {
+  warmupMs: number;
+  durationMs: number;
+  fanout: FanoutConfig[];
+  saturation: { docs: number; typists: number; listeners: number; rates: number[]; durationMs: number };
+  memoryRooms: number[];
+  memoryWarmRooms: number;
+  largeUpdates: number;
+  largeJoins: number;
+  storm: { clients: number; docs: number };
+  concurrentBatch: number;
+}
+
+export interface Options {
+  quick: boolean;
+  targets: TargetName[];
+  workloads: WorkloadName[];
+  /** Write a V8 CPU profile of every Confer server process under bench-results/profiles. */
+  profile: boolean;
+  outDir: string;
+  sizes: Sizes;
+}
+
+// Saturation stops below 400 keys/s per typist: Confer's per-connection limit is 400 messages/s.
+const full: Sizes = {
+  warmupMs: 2_000,
+  durationMs: 10_000,
+  fanout: [
+    { label: '20 docs x 5 typists, 5 keys/s (full Yjs clients)', docs: 20, typists: 5, listeners: 0, rate: 5, fullDocs: 20 },
+    { label: '200 docs x (2 typists + 3 listeners), 5 keys/s', docs: 200, typists: 2, listeners: 3, rate: 5, fullDocs: 2 },
+    { label: '200 docs x 5 typists, 5 keys/s', docs: 200, typists: 5, listeners: 0, rate: 5, fullDocs: 2 },
+  ],
+  saturation: { docs: 20, typists: 2, listeners: 8, rates: [20, 40, 80, 120, 160, 240, 320, 380], durationMs: 4_000 },
+  memoryRooms: [1_000, 5_000],
+  memoryWarmRooms: 100,
+  largeUpdates: 4_000,
+  largeJoins: 5,
+  storm: { clients: 2_000, docs: 200 },
+  concurrentBatch: 4,
+};
+
+const quick: Sizes = {
+  warmupMs: 500,
+  durationMs: 2_000,
+  fanout: [
+    { label: '20 docs x 5 typists, 5 keys/s (full Yjs clients)', docs: 20, typists: 5, listeners: 0, rate: 5, fullDocs: 20 },
+    { label: '40 docs x (2 typists + 3 listeners), 5 keys/s', docs: 40, typists: 2, listeners: 3, rate: 5, fullDocs: 2 },
+  ],
+  saturation: { docs: 20, typists: 2, listeners: 8, rates: [40, 160], durationMs: 1_500 },
+  memoryRooms: [300],
+  memoryWarmRooms: 50,
+  largeUpdates: 1_000,
+  largeJoins: 3,
+  storm: { clients: 300, docs: 60 },
+  concurrentBatch: 32,
+};
+
+function listArg(args: string[], name: string): string[] | null {
+  const arg = args.find((a) => a.startsWith(`--${name}=`));
+  return arg ? arg.slice(name.length + 3).split(',').filter(Boolean) : null;
+}
+
+/** Parses argv (after `--` in `npm run bench -- ...`); throws on unknown names. */
+export function parseOptions(args: string[]): Options {
+  const known = ['--quick', '--profile', '--targets=', '--only=', '--out='];
+  for (const arg of args) if (!known.some((k) => (k.endsWith('=') ? arg.startsWith(k) : arg === k))) throw new Error(`unknown option ${arg}`);
+  const targets = listArg(args, 'targets') ?? [...targetNames];
+  for (const t of targets) if (!isTargetName(t)) throw new Error(`unknown target ${t} (known: ${targetNames.join(', ')})`);
+  const workloads = listArg(args, 'only') ?? [...workloadNames];
+  for (const w of workloads) if (!(workloadNames as readonly string[]).includes(w)) throw new Error(`unknown workload ${w} (known: ${workloadNames.join(', ')})`);
+  const quickRun = args.includes('--quick');
+  return {
+    quick: quickRun,
+    targets: targets as TargetName[],
+    workloads: workloads as WorkloadName[],
+    profile: args.includes('--profile'),
+    outDir: listArg(args, 'out')?.[0] ?? 'bench-results',
+    sizes: quickRun ? quick : full,
+  };
+}

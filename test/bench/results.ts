@@ -1,0 +1,64 @@
+/** The shape of bench-results/*.json: everything the table, the chart and the README are made from. */
+import type { MemoryFigures } from './handles.js';
+import type { ConcurrentResult, FanoutResult, JoinResult, LargeLoadResult, StormResult } from './load/jobs.js';
+import type { FanoutConfig } from './options.js';
+import type { TargetName } from './servers/targets.js';
+
+/** A target's outcome in one workload: its figures, or why it has none. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
+export type PerTarget<T> = Partial<Record<TargetName, Outcome<T>>>;
+
+export interface SaturationResult {
+  /** Highest delivered updates/s with p99 <= 50 ms and nothing undelivered (0 if no step passed). */
+  best: number;
+  /** The step that gave `best`, and the first step that failed. */
+  bestStep: FanoutResult | null;
+  failedStep: FanoutResult | null;
+  steps: FanoutResult[];
+}
+
+export interface MemoryResult {
+  rooms: number;
+  baseline: MemoryFigures;
+  afterRooms: MemoryFigures;
+  afterExtra: MemoryFigures;
+  /** Marginal bytes per idle room with one client, and per extra idle connection (RSS and JS heap). */
+  rssPerRoom: number;
+  rssPerConnection: number;
+  heapPerRoom: number;
+  heapPerConnection: number;
+}
+
+export interface LargeResult {
+  load: LargeLoadResult;
+  warm: JoinResult[];
+  warmMedian: number;
+  /** Confer only: the first joiner of the document after kill -9 and restart (loaded from storage; the process already served 50 small rooms). */
+  cold: JoinResult | null;
+  /** Confer only: warm joiners after the cold open. */
+  warmAfterCold: JoinResult[];
+}
+
+export interface StormFigures {
+  /** Every socket dropped at once by the clients; ms until all synced again. */
+  blipMs: number;
+  blip: StormResult;
+  /** Confer only: graceful restart; ms from the stop signal, and from the new process listening. */
+  restartMs: number | null;
+  restartFromReadyMs: number | null;
+  restart: StormResult | null;
+}
+
+export interface BenchResults {
+  startedAt: string;
+  finishedAt: string;
+  command: string;
+  quick: boolean;
+  machine: { cpus: number; model: string; node: string; os: string; loadBefore: number[]; loadAfter: number[]; pinned: boolean };
+  fanout: Array<{ config: FanoutConfig; targets: PerTarget<FanoutResult> }>;
+  saturation: PerTarget<SaturationResult>;
+  memory: Array<{ rooms: number; targets: PerTarget<MemoryResult> }>;
+  large: PerTarget<LargeResult>;
+  storm: PerTarget<StormFigures>;
+  concurrent: PerTarget<ConcurrentResult>;
+}
