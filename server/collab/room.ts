@@ -7,15 +7,12 @@
  * the `applied` value at the time they were made, and leave only once `durable` has caught up.
  */
 import type { Logger } from 'pino';
-import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { limits } from '../../shared/limits.js';
 import {
   CloseCode,
   ProtocolError,
-  readAwarenessUpdate,
-  writeAwareness,
-  writeAwarenessUpdate,
   writeCommitted,
   writeSyncStep1,
   writeSyncStep2,
@@ -25,17 +22,15 @@ import {
 import type { Bus, BusMessage } from '../cluster/bus.js';
 import type { Metrics } from '../metrics.js';
 import type { DocumentStore } from '../storage/types.js';
-import { filterAwareness } from './awareness-guard.js';
 import type { CommitQueue, CommitTarget } from './commit-queue.js';
 import type { Connection } from './connection.js';
+import { Presence } from './presence.js';
 import { CloseError } from './errors.js';
 
 /** Origin of transactions that replay stored data: never stored or relayed again. */
 const LOAD_ORIGIN = Symbol('load');
 /** Origin of updates that another node committed (bus, catch-up): relayed locally, never stored again. */
 const REMOTE_ORIGIN = Symbol('remote');
-/** Owner of awareness client IDs that live on other nodes: no local connection may touch them. */
-const REMOTE_OWNER = Symbol('remote-owner');
 
 export interface RoomDeps {
   store: DocumentStore;
@@ -61,7 +56,7 @@ interface OutboxItem {
 
 export class Room implements CommitTarget {
   readonly connections = new Set<Connection>();
-  readonly awareness: Awareness;
+  readonly presence: Presence;
   /** Registry bookkeeping: acquisitions not yet released. */
   pins = 0;
   /** Called once when a commit failed and the room must be dropped. */
@@ -69,7 +64,6 @@ export class Room implements CommitTarget {
   /** Leaves the document's bus channel (set by the registry). */
   unsubscribe: () => Promise<void> = async () => undefined;
 
-  private readonly owners = new Map<number, Connection | typeof REMOTE_OWNER>();
   private applied = 0;
   private durable = 0;
   private outbox: OutboxItem[] = [];
@@ -109,11 +103,13 @@ export class Room implements CommitTarget {
     this.logUpdates = logUpdates;
     this.logBytes = logBytes;
     this.committedState = Y.decodeStateVector(Y.encodeStateVector(doc));
-    this.awareness = new Awareness(doc);
-    // The server has no presence of its own.
-    this.awareness.setLocalState(null);
+    this.presence = new Presence(doc, this.connections, (body) => deps.bus.publish(docId, { kind: 'awareness', payload: body }));
     doc.on('update', this.onDocUpdate);
-    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  /** The room's awareness (for tests and diagnostics). */
+  get awareness(): Awareness {
+    return this.presence.awareness;
   }
 
   get isFailed(): boolean {
@@ -124,17 +120,13 @@ export class Room implements CommitTarget {
   addConnection(conn: Connection): void {
     this.connections.add(conn);
     conn.send(writeSyncStep1(Y.encodeStateVector(this.doc)));
-    const states = this.awareness.getStates();
-    if (states.size > 0) conn.send(writeAwareness(encodeAwarenessUpdate(this.awareness, [...states.keys()])));
+    this.presence.sendAll(conn, true);
   }
 
   /** Removes a connection and its presence. */
   removeConnection(conn: Connection): void {
     if (!this.connections.delete(conn)) return;
-    const clients = [...conn.awarenessClients];
-    for (const id of clients) this.owners.delete(id);
-    conn.awarenessClients.clear();
-    if (clients.length > 0 && !this.failed) removeAwarenessStates(this.awareness, clients, conn);
+    if (!this.failed) this.presence.forget(conn);
   }
 
   /** Dispatches one decoded client frame. Throws ProtocolError/CloseError for the caller to close the socket. */
@@ -148,10 +140,9 @@ export class Room implements CommitTarget {
         if (!conn.grant.canWrite) return conn.droppedReadOnlyWrite(message.update);
         return this.applyClientUpdate(conn, message.update);
       case 'awareness':
-        return this.applyClientAwareness(conn, message.update);
+        return this.presence.applyFromClient(conn, message.update);
       case 'query-awareness':
-        conn.send(writeAwareness(encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
-        return;
+        return this.presence.sendAll(conn);
       case 'auth':
         // Clients have nothing to say in the auth channel; stock providers never send it.
         return;
@@ -199,26 +190,6 @@ export class Room implements CommitTarget {
     }
   }
 
-  private applyClientAwareness(conn: Connection, body: Uint8Array): void {
-    const entries = readAwarenessUpdate(body);
-    const ownership = {
-      ownerOf: (id: number) => this.owners.get(id),
-      clientsOf: (c: Connection | typeof REMOTE_OWNER) => (c === REMOTE_OWNER ? new Set<number>() : c.awarenessClients),
-    };
-    const accepted = filterAwareness<Connection | typeof REMOTE_OWNER>(entries, conn, conn.grant.identity, ownership, this.doc.clientID);
-    if (accepted.length === 0) return;
-    for (const entry of accepted) {
-      if (entry.state === null) {
-        this.owners.delete(entry.clientId);
-        conn.awarenessClients.delete(entry.clientId);
-      } else {
-        this.owners.set(entry.clientId, conn);
-        conn.awarenessClients.add(entry.clientId);
-      }
-    }
-    applyAwarenessUpdate(this.awareness, writeAwarenessUpdate(accepted), conn);
-  }
-
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction): void => {
     if (origin === LOAD_ORIGIN) return;
     if (origin === REMOTE_ORIGIN) return this.relayRemote(update, tr);
@@ -248,21 +219,11 @@ export class Room implements CommitTarget {
     if (this.failed) return;
     try {
       if (message.kind === 'update') Y.applyUpdate(this.doc, message.payload, REMOTE_ORIGIN);
-      else if (message.kind === 'awareness') this.applyRemoteAwareness(message.payload);
+      else if (message.kind === 'awareness') this.presence.applyFromNode(message.payload);
       else void this.catchUp();
     } catch (error) {
       this.deps.log.warn({ err: error, docId: this.docId, kind: message.kind }, 'ignoring a bus message that does not apply');
     }
-  }
-
-  private applyRemoteAwareness(body: Uint8Array): void {
-    for (const entry of readAwarenessUpdate(body)) {
-      const owner = this.owners.get(entry.clientId);
-      if (owner !== undefined && owner !== REMOTE_OWNER) continue;
-      if (entry.state === null) this.owners.delete(entry.clientId);
-      else this.owners.set(entry.clientId, REMOTE_OWNER);
-    }
-    applyAwarenessUpdate(this.awareness, body, REMOTE_ORIGIN);
   }
 
   /**
@@ -281,18 +242,6 @@ export class Room implements CommitTarget {
       REMOTE_ORIGIN,
     );
   }
-
-  private readonly onAwarenessUpdate = (
-    change: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const changed = [...change.added, ...change.updated, ...change.removed];
-    if (changed.length === 0) return;
-    const body = encodeAwarenessUpdate(this.awareness, changed);
-    const frame = writeAwareness(body);
-    for (const conn of this.connections) if (conn !== origin) conn.send(frame);
-    if (origin !== REMOTE_ORIGIN) this.deps.bus.publish(this.docId, { kind: 'awareness', payload: body });
-  };
 
   private enqueue(item: OutboxItem): void {
     if (item.need <= this.durable && this.outboxHead === this.outbox.length) {
@@ -419,8 +368,7 @@ export class Room implements CommitTarget {
     await this.whenDurable();
     await this.compact();
     this.doc.off('update', this.onDocUpdate);
-    this.awareness.off('update', this.onAwarenessUpdate);
-    this.awareness.destroy();
+    this.presence.destroy();
     this.doc.destroy();
   }
 }
