@@ -3,6 +3,7 @@
  * changes can close them), and shuts everything down in order.
  */
 import type { Logger } from 'pino';
+import * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol/index.js';
 import type { Bus } from '../cluster/bus.js';
 import type { Metrics } from '../metrics.js';
@@ -24,10 +25,14 @@ export interface HubOptions {
   bus: Bus;
 }
 
+/** Told after each commit which users' edits it made durable. */
+export type CommittedListener = (docId: string, authors: ReadonlySet<string>) => void;
+
 export class CollabHub {
   readonly registry: RoomRegistry;
   readonly commits: CommitQueue;
   private readonly live = new Set<Connection>();
+  private readonly committedListeners: CommittedListener[] = [];
   private closing = false;
 
   constructor(private readonly options: HubOptions) {
@@ -41,6 +46,15 @@ export class CollabHub {
         compactAfterUpdates: options.compactAfterUpdates,
         compactAfterBytes: options.compactAfterBytes,
         bus: options.bus,
+        onCommitted: (docId, authors) => {
+          for (const listener of this.committedListeners) {
+            try {
+              listener(docId, authors);
+            } catch (error) {
+              options.log.error({ err: error, docId }, 'a commit listener failed');
+            }
+          }
+        },
       },
       { graceMs: options.graceMs },
     );
@@ -50,6 +64,34 @@ export class CollabHub {
         room.catchUp().catch((error: unknown) => options.log.warn({ err: error, docId: room.docId }, 'catch-up failed'));
       }
     });
+  }
+
+  /** Subscribes to "these users' edits to this document are now durable" (search, versions, activity). */
+  onCommitted(listener: CommittedListener): void {
+    this.committedListeners.push(listener);
+  }
+
+  /** The document's current state as one update: from the live room if open, else from storage. */
+  async readDocument(docId: string): Promise<Uint8Array> {
+    const room = await this.registry.acquire(docId);
+    try {
+      return Y.encodeStateAsUpdate(room.doc);
+    } finally {
+      this.registry.release(room);
+    }
+  }
+
+  /**
+   * Applies a server-made change (seeding, version restore) through the room, so it is committed before
+   * anyone receives it and live clients get it at once. Resolves when it is durable.
+   */
+  async applyServerUpdate(docId: string, update: Uint8Array): Promise<void> {
+    const room = await this.registry.acquire(docId);
+    try {
+      await room.applyServerUpdate(update);
+    } finally {
+      this.registry.release(room);
+    }
   }
 
   /** Live connections (read-only view). */

@@ -29,6 +29,8 @@ import { CloseError } from './errors.js';
 
 /** Origin of transactions that replay stored data: never stored or relayed again. */
 const LOAD_ORIGIN = Symbol('load');
+/** Origin of changes the server makes itself (seeding, restore): stored and relayed like a client's. */
+const SERVER_ORIGIN = Symbol('server');
 /** Origin of updates that another node committed (bus, catch-up): relayed locally, never stored again. */
 const REMOTE_ORIGIN = Symbol('remote');
 
@@ -40,6 +42,8 @@ export interface RoomDeps {
   compactAfterUpdates: number;
   compactAfterBytes: number;
   bus: Bus;
+  /** Told after each commit which users' edits it made durable (search indexing, versions, activity). */
+  onCommitted: (docId: string, authors: ReadonlySet<string>) => void;
 }
 
 interface OutboxItem {
@@ -52,6 +56,8 @@ interface OutboxItem {
   state: Map<number, number> | null;
   /** The update itself, published to other nodes once committed. */
   update: Uint8Array | null;
+  /** User whose edit this is (null for server-made changes and replies). */
+  author: string | null;
 }
 
 export class Room implements CommitTarget {
@@ -158,7 +164,7 @@ export class Room implements CommitTarget {
     } catch (error) {
       throw new ProtocolError(`invalid state vector: ${(error as Error).message}`);
     }
-    this.enqueue({ need: this.applied, frame: writeSyncStep2(diff), to: conn, exclude: null, state: null, update: null });
+    this.enqueue({ need: this.applied, frame: writeSyncStep2(diff), to: conn, exclude: null, state: null, update: null, author: null });
   }
 
   private applyClientUpdate(conn: Connection, update: Uint8Array): void {
@@ -196,7 +202,8 @@ export class Room implements CommitTarget {
     this.applied += 1;
     this.deps.commits.add(this, update, this.applied);
     const exclude = this.connections.has(origin as Connection) ? (origin as Connection) : null;
-    this.enqueue({ need: this.applied, frame: writeSyncUpdate(update), to: null, exclude, state: tr.afterState, update });
+    const author = exclude?.grant.identity.id ?? null;
+    this.enqueue({ need: this.applied, frame: writeSyncUpdate(update), to: null, exclude, state: tr.afterState, update, author });
   };
 
   /** Another node committed this update: it is durable already, so it goes out at once. */
@@ -212,6 +219,17 @@ export class Room implements CommitTarget {
       }
     }
     if (changed) this.announceCommitted();
+  }
+
+  /**
+   * Applies a change made by the server itself (template seeding, version restore). It goes through
+   * the same commit-then-relay path as a client's edit; resolves once it is durable.
+   */
+  async applyServerUpdate(update: Uint8Array): Promise<void> {
+    if (this.failed) throw new Error('room failed; retry');
+    Y.applyUpdate(this.doc, update, SERVER_ORIGIN);
+    await this.whenDurable();
+    if (this.failed) throw new Error('the change could not be committed; retry');
   }
 
   /** A message from another node about this document. */
@@ -243,11 +261,10 @@ export class Room implements CommitTarget {
     );
   }
 
+  /** Sends at once what depends on nothing uncommitted (replies only: an update always waits). */
   private enqueue(item: OutboxItem): void {
-    if (item.need <= this.durable && this.outboxHead === this.outbox.length) {
-      if (item.update) this.deps.bus.publish(this.docId, { kind: 'update', payload: item.update });
-      this.deliver(item);
-    } else this.outbox.push(item);
+    if (item.need <= this.durable && this.outboxHead === this.outbox.length) this.deliver(item);
+    else this.outbox.push(item);
   }
 
   private deliver(item: OutboxItem): void {
@@ -273,6 +290,7 @@ export class Room implements CommitTarget {
     this.logUpdates += updates;
     this.logBytes += bytes;
     let released = false;
+    const authors = new Set<string>();
     while (this.outboxHead < this.outbox.length) {
       const item = this.outbox[this.outboxHead];
       if (!item || item.need > this.durable) break;
@@ -285,13 +303,17 @@ export class Room implements CommitTarget {
         released = true;
       }
       if (item.update) this.deps.bus.publish(this.docId, { kind: 'update', payload: item.update });
+      if (item.author) authors.add(item.author);
       this.deliver(item);
     }
     if (this.outboxHead === this.outbox.length) {
       this.outbox = [];
       this.outboxHead = 0;
     }
-    if (released) this.announceCommitted();
+    if (released) {
+      this.announceCommitted();
+      this.deps.onCommitted(this.docId, authors);
+    }
     if (this.durable >= this.applied) this.notifyDurable();
     if (this.logUpdates >= this.deps.compactAfterUpdates || this.logBytes >= this.deps.compactAfterBytes) {
       void this.compact();
