@@ -1,6 +1,7 @@
 /** Presenters: every API answer lists its fields here, explicitly, so nothing stored leaks by accident. */
 import type { DocumentView, InviteView, MeView, MemberView, WorkspaceView } from '../../shared/api/index.js';
 import type { Role } from '../../shared/roles.js';
+import { colorFor } from '../collab/access.js';
 import type { UserRecord } from '../storage/accounts.js';
 import type { DocumentRecord } from '../storage/documents.js';
 import type { InviteRecord } from '../storage/invites.js';
@@ -11,6 +12,7 @@ export function presentMe(user: UserRecord): MeView {
     id: user.id,
     email: user.email,
     name: user.name,
+    color: colorFor(user.id),
     timeZone: user.timeZone,
     workingHours: user.workingHours ? { start: user.workingHours.start, end: user.workingHours.end } : null,
     createdAt: user.createdAt,

@@ -28,6 +28,8 @@ export interface MeView {
   id: string;
   email: string;
   name: string;
+  /** The colour collaborators see for this user (caret, presence); chosen by the server. */
+  color: string;
   timeZone: string;
   workingHours: { start: string; end: string } | null;
   createdAt: number;
