@@ -12,6 +12,7 @@ import { createAuth, type AuthOptions } from './auth/index.js';
 import type { AccessPolicy } from './collab/access.js';
 import { createLocalBus } from './cluster/bus.js';
 import { createRedisBus } from './cluster/redis.js';
+import { createRedisLimiters } from './cluster/redis-limiters.js';
 import { CollabHub } from './collab/hub.js';
 import type { Config } from './config.js';
 import { loopbackOrigins } from './http/origin.js';
@@ -45,7 +46,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const metrics = createMetrics();
   const storage = await openStorage(config, { log });
   const bus = config.redisUrl
-    ? await createRedisBus({ url: config.redisUrl, log, channelPrefix: `${config.redisPrefix}doc:` })
+    ? await createRedisBus({ url: config.redisUrl, log, prefix: config.redisPrefix })
     : createLocalBus();
   const hub = new CollabHub({
     bus,
@@ -58,7 +59,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   });
   let port = config.port;
   const allowed = () => (config.allowedOrigins.length > 0 ? config.allowedOrigins : loopbackOrigins(port));
-  const auth = createAuth({ db: storage.db, hub, log }, options.auth);
+  const sharedLimiters = config.redisUrl ? createRedisLimiters(config.redisUrl, config.redisPrefix) : null;
+  const auth = createAuth(
+    { db: storage.db, hub, log },
+    sharedLimiters && !options.auth?.limiters ? { ...options.auth, limiters: sharedLimiters.factory } : options.auth,
+  );
   const app = createApp({
     storage,
     hub,
@@ -94,6 +99,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       if ('closeAllConnections' in server) server.closeAllConnections();
       await stopped;
       await bus.close();
+      sharedLimiters?.close();
       await storage.close();
     })();
     return closing;

@@ -5,6 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { CloseCode } from '../shared/protocol/index.js';
+import { ApiClient, goodPassword } from './auth/api-client.js';
 import { startChildServer, type ChildServer } from './helpers/child-server.js';
 import { connectClient, type TestClient } from './helpers/clients.js';
 import { createTestSchema, describeWithPostgres, type TestSchema } from './helpers/postgres.js';
@@ -42,10 +44,10 @@ describeWithPostgres('several nodes (PostgreSQL + Redis)', (databaseUrl) => {
     schema = null;
   });
 
-  async function startNodes(count: number, redis: string): Promise<ChildServer[]> {
+  async function startNodes(count: number, redis: string, extraEnv: Record<string, string> = {}): Promise<ChildServer[]> {
     const started = await Promise.all(
       Array.from({ length: count }, () =>
-        startChildServer({ DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema!.name, REDIS_URL: redis, REDIS_PREFIX: prefix }),
+        startChildServer({ DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema!.name, REDIS_URL: redis, REDIS_PREFIX: prefix, ...extraEnv }),
       ),
     );
     nodes.push(...started);
@@ -142,5 +144,38 @@ describeWithPostgres('several nodes (PostgreSQL + Redis)', (databaseUrl) => {
     expect(text).toContain('from B during the outage');
     onB.text.insert(0, 'after. ');
     await converged([onA, onA2, onB], 'live again after the outage');
+  });
+
+  it('access changes on one node close sockets on another, and login throttling is shared', { timeout: 120_000 }, async () => {
+    const [a, b] = await startNodes(2, redisUrl(), { CONFER_TEST_POLICY: 'session' });
+    const owner = new ApiClient(a!.url);
+    await owner.signup('Owner');
+    const workspace = await owner.workspace('Consortium');
+    const docId = await owner.document(workspace, 'Protocol');
+    const member = new ApiClient(a!.url);
+    const { id: memberId, email } = await member.signup('Member');
+    await owner.addMember(workspace, member, 'editor');
+    // The member works through node B; the owner removes them through node A.
+    const memberOnB = new ApiClient(b!.url);
+    memberOnB.token = member.token;
+    const socket = await memberOnB.connect(docId);
+    clients.push(socket);
+    const codes: number[] = [];
+    socket.provider.on('connection-close', (event) => {
+      if (event) codes.push(event.code);
+    });
+    const removed = await owner.delete(`/api/workspaces/${workspace}/members/${memberId}`);
+    expect(removed.status).toBeLessThan(300);
+    await waitFor(() => codes.includes(CloseCode.Forbidden), { what: 'socket on the other node closed with 4403', timeoutMs: 10_000 });
+
+    // Failed logins against the same account, alternating nodes: the budget is shared through Redis.
+    const statuses: number[] = [];
+    for (let i = 0; i < 14; i++) {
+      const node = new ApiClient(i % 2 === 0 ? a!.url : b!.url);
+      const res = await node.post('/api/auth/login', { email, password: `${goodPassword} wrong` });
+      statuses.push(res.status);
+    }
+    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(10).every((s) => s === 429)).toBe(true);
   });
 });

@@ -13,12 +13,12 @@ export class AccessRevoker {
     private readonly documents: DocumentMetaStore,
   ) {}
 
-  /** Logout or expiry: every socket opened with that session. */
+  /** Logout or expiry: every socket opened with that session, on every node. */
   sessionEnded(sessionId: string, reason: string): number {
-    return this.hub.closeWhere((conn) => conn.grant.sessionId === sessionId, CloseCode.Unauthenticated, reason);
+    return this.hub.closeMatching({ sessionIds: [sessionId] }, CloseCode.Unauthenticated, reason);
   }
 
-  /** Sessions that are no longer valid (found by the sweep). */
+  /** Sessions that are no longer valid (found by each node's own sweep, so closed only here). */
   sessionsEnded(sessionIds: ReadonlySet<string>, reason: string): number {
     return this.hub.closeWhere(
       (conn) => conn.grant.sessionId !== undefined && sessionIds.has(conn.grant.sessionId),
@@ -35,22 +35,15 @@ export class AccessRevoker {
   async membershipChanged(workspaceId: string, userId: string, role: Role | null): Promise<number> {
     if (role !== null && canWriteDocuments(role)) return 0;
     const docs = await this.documents.idsInWorkspace(workspaceId);
+    const docIds = [...docs];
     if (role === null) {
-      return this.hub.closeWhere(
-        (conn) => conn.grant.identity.id === userId && docs.has(conn.docId),
-        CloseCode.Forbidden,
-        'you are no longer a member of this workspace',
-      );
+      return this.hub.closeMatching({ userId, docIds }, CloseCode.Forbidden, 'you are no longer a member of this workspace');
     }
-    return this.hub.closeWhere(
-      (conn) => conn.grant.identity.id === userId && conn.grant.canWrite && docs.has(conn.docId),
-      CloseCode.Forbidden,
-      `your role is now ${role}: reconnect read-only`,
-    );
+    return this.hub.closeMatching({ userId, docIds, writableOnly: true }, CloseCode.Forbidden, `your role is now ${role}: reconnect read-only`);
   }
 
-  /** The document went to the trash: nobody may keep editing it. */
+  /** The document went to the trash: nobody may keep editing it, on any node. */
   documentTrashed(docId: string): number {
-    return this.hub.closeWhere((conn) => conn.docId === docId, CloseCode.Forbidden, 'this document was moved to the trash');
+    return this.hub.closeMatching({ docIds: [docId] }, CloseCode.Forbidden, 'this document was moved to the trash');
   }
 }

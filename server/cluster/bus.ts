@@ -15,11 +15,31 @@ export type BusMessage =
 
 export type BusHandler = (message: BusMessage) => void;
 
+/** Which live sockets a cluster-wide close applies to (all given fields must match). */
+export interface SocketMatch {
+  sessionIds?: string[];
+  userId?: string;
+  docIds?: string[];
+  /** Only sockets that may write (a lowered role closes those, so they reconnect read-only). */
+  writableOnly?: boolean;
+}
+
+/** A command for every node: close the matching sockets with `code` (logout, removal, lowered role, trash). */
+export interface CloseCommand {
+  match: SocketMatch;
+  code: number;
+  reason: string;
+}
+
 export interface Bus {
   /** Subscribes to a document's channel; resolves once the subscription is active. */
   subscribe(docId: string, handler: BusHandler): Promise<() => Promise<void>>;
   /** Publishes to the other nodes; never throws (a failed publish is followed by a catch-up). */
   publish(docId: string, message: BusMessage): void;
+  /** Sends a close command to every other node. */
+  publishClose(command: CloseCommand): void;
+  /** Receives close commands from other nodes. */
+  onClose(listener: (command: CloseCommand) => void): void;
   /** Called when this node may have missed messages (subscriber reconnected): rooms re-read storage. */
   onMissedMessages(listener: () => void): void;
   close(): Promise<void>;
@@ -30,6 +50,8 @@ export function createLocalBus(): Bus {
   return {
     subscribe: async () => async () => undefined,
     publish: () => undefined,
+    publishClose: () => undefined,
+    onClose: () => undefined,
     onMissedMessages: () => undefined,
     close: async () => undefined,
   };

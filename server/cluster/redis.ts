@@ -7,19 +7,36 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { Bus, BusHandler, BusMessage } from './bus.js';
+import { z } from 'zod';
+import type { Bus, BusHandler, BusMessage, CloseCommand } from './bus.js';
 import { decodeBusFrame, encodeBusFrame } from './codec.js';
 
 export interface RedisBusOptions {
   url: string;
   log: Logger;
   /** Prefix for channel names, so several deployments (or test runs) can share one Redis. */
-  channelPrefix?: string;
+  prefix: string;
 }
+
+const closeCommandSchema = z.object({
+  from: z.string(),
+  command: z.object({
+    match: z.object({
+      sessionIds: z.array(z.string()).optional(),
+      userId: z.string().optional(),
+      docIds: z.array(z.string()).optional(),
+      writableOnly: z.boolean().optional(),
+    }),
+    code: z.number().int(),
+    reason: z.string().max(200),
+  }),
+});
 
 export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
   const nodeId = randomUUID();
-  const prefix = options.channelPrefix ?? 'confer:doc:';
+  const prefix = `${options.prefix}doc:`;
+  const controlChannel = `${options.prefix}control`;
+  const closeListeners: Array<(command: CloseCommand) => void> = [];
   const log = options.log.child({ component: 'redis-bus' });
   // No offline queue: a publish while Redis is down fails fast instead of piling up in memory; the
   // documents it concerned get a catch-up message once Redis is back.
@@ -34,7 +51,9 @@ export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
     conn.on('error', (error: Error) => log.warn({ err: error.message, conn: name }, 'redis error'));
   }
   sub.on('messageBuffer', (channel: Buffer, frame: Buffer) => {
-    const handler = handlers.get(channel.toString());
+    const name = channel.toString();
+    if (name === controlChannel) return receiveControl(frame);
+    const handler = handlers.get(name);
     const message = handler ? decodeBusFrame(frame, nodeId) : null;
     if (handler && message) handler(message);
   });
@@ -51,7 +70,19 @@ export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
     }
     unpublished.clear();
   });
+  function receiveControl(frame: Buffer): void {
+    let parsed;
+    try {
+      parsed = closeCommandSchema.safeParse(JSON.parse(frame.toString('utf8')));
+    } catch {
+      return;
+    }
+    if (!parsed.success || parsed.data.from === nodeId) return;
+    for (const listener of closeListeners) listener(parsed.data.command);
+  }
+
   await Promise.all([pub.connect(), sub.connect()]);
+  await sub.subscribe(controlChannel);
 
   return {
     async subscribe(docId, handler) {
@@ -68,6 +99,15 @@ export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
       pub.publish(prefix + docId, encodeBusFrame(nodeId, message)).catch(() => {
         if (message.kind !== 'awareness') unpublished.add(docId);
       });
+    },
+    publishClose(command) {
+      pub.publish(controlChannel, JSON.stringify({ from: nodeId, command })).catch((error: unknown) => {
+        // Other nodes still close these sockets at their next session sweep or upgrade check.
+        log.warn({ err: error }, 'could not publish a close command');
+      });
+    },
+    onClose(listener) {
+      closeListeners.push(listener);
     },
     onMissedMessages(listener) {
       missedListeners.push(listener);

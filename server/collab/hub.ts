@@ -5,7 +5,7 @@
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol/index.js';
-import type { Bus } from '../cluster/bus.js';
+import type { Bus, CloseCommand, SocketMatch } from '../cluster/bus.js';
 import type { Metrics } from '../metrics.js';
 import type { DocumentStore } from '../storage/types.js';
 import type { Grant } from './access.js';
@@ -58,6 +58,7 @@ export class CollabHub {
       },
       { graceMs: options.graceMs },
     );
+    options.bus.onClose((command) => this.closeLocal(command));
     // After a bus outage this node may have missed other nodes' updates: re-read every open document.
     options.bus.onMissedMessages(() => {
       for (const room of this.registry.openRooms()) {
@@ -135,6 +136,32 @@ export class CollabHub {
       closed += 1;
     }
     return closed;
+  }
+
+  /**
+   * Closes the matching sockets on every node (logout, removal from a workspace, lowered role, trash):
+   * here at once, elsewhere through the bus. Returns how many closed on this node.
+   */
+  closeMatching(match: SocketMatch, code: number, reason: string): number {
+    this.options.bus.publishClose({ match, code, reason });
+    return this.closeLocal({ match, code, reason });
+  }
+
+  private closeLocal(command: CloseCommand): number {
+    const { match } = command;
+    // An empty match would close everyone: never what a command means.
+    if (!match.sessionIds && match.userId === undefined && !match.docIds) return 0;
+    const sessions = match.sessionIds ? new Set(match.sessionIds) : null;
+    const docs = match.docIds ? new Set(match.docIds) : null;
+    return this.closeWhere(
+      (conn) =>
+        (sessions === null || (conn.grant.sessionId !== undefined && sessions.has(conn.grant.sessionId))) &&
+        (match.userId === undefined || conn.grant.identity.id === match.userId) &&
+        (docs === null || docs.has(conn.docId)) &&
+        (!match.writableOnly || conn.grant.canWrite),
+      command.code,
+      command.reason,
+    );
   }
 
   /** Graceful shutdown: commit what is pending, close sockets with 1012, unload every room. */
