@@ -50,7 +50,7 @@ export class ServerHandle {
   /** How the load generator reaches this server. */
   get ref(): TargetRef {
     const name = this.start.name;
-    return { name, protocol: name === 'hocuspocus' ? 'hocuspocus' : 'yws', port: this.port, path: name === 'confer' ? '/collab/' : '/', pid: this.pid };
+    return { name, protocol: name === 'hocuspocus' ? 'hocuspocus' : 'yws', port: this.port, path: name.startsWith('confer') ? '/collab/' : '/', pid: this.pid };
   }
 
   /** Forces GC in the server and reads its memory. */

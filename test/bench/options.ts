@@ -1,5 +1,5 @@
 /** Command-line options of `npm run bench` and the workload sizes for the full and the quick run. */
-import { isTargetName, targetNames, type TargetName } from './servers/targets.js';
+import { defaultTargets, isTargetName, targetNames, type TargetName } from './servers/targets.js';
 
 export const workloadNames = ['fanout', 'saturation', 'memory', 'large', 'storm', 'concurrent'] as const;
 export type WorkloadName = (typeof workloadNames)[number];
@@ -24,6 +24,8 @@ export interface Sizes {
   largeJoins: number;
   storm: { clients: number; docs: number };
   concurrentBatch: number;
+  /** Transactions of friendsforever to replay (all 26,078 in the full run). */
+  concurrentTxns: number;
 }
 
 export interface Options {
@@ -52,22 +54,24 @@ const full: Sizes = {
   largeJoins: 5,
   storm: { clients: 2_000, docs: 200 },
   concurrentBatch: 4,
+  concurrentTxns: Infinity,
 };
 
 const quick: Sizes = {
   warmupMs: 500,
-  durationMs: 2_000,
+  durationMs: 1_500,
   fanout: [
     { label: '20 docs x 5 typists, 5 keys/s (full Yjs clients)', docs: 20, typists: 5, listeners: 0, rate: 5, fullDocs: 20 },
     { label: '40 docs x (2 typists + 3 listeners), 5 keys/s', docs: 40, typists: 2, listeners: 3, rate: 5, fullDocs: 2 },
   ],
-  saturation: { docs: 20, typists: 2, listeners: 8, rates: [40, 160], durationMs: 1_500 },
+  saturation: { docs: 20, typists: 2, listeners: 8, rates: [40, 160], durationMs: 1_200 },
   memoryRooms: [300],
   memoryWarmRooms: 50,
-  largeUpdates: 1_000,
+  largeUpdates: 600,
   largeJoins: 3,
-  storm: { clients: 300, docs: 60 },
+  storm: { clients: 200, docs: 40 },
   concurrentBatch: 32,
+  concurrentTxns: 6_000,
 };
 
 function listArg(args: string[], name: string): string[] | null {
@@ -79,7 +83,7 @@ function listArg(args: string[], name: string): string[] | null {
 export function parseOptions(args: string[]): Options {
   const known = ['--quick', '--profile', '--targets=', '--only=', '--out='];
   for (const arg of args) if (!known.some((k) => (k.endsWith('=') ? arg.startsWith(k) : arg === k))) throw new Error(`unknown option ${arg}`);
-  const targets = listArg(args, 'targets') ?? [...targetNames];
+  const targets = listArg(args, 'targets') ?? [...defaultTargets];
   for (const t of targets) if (!isTargetName(t)) throw new Error(`unknown target ${t} (known: ${targetNames.join(', ')})`);
   const workloads = listArg(args, 'only') ?? [...workloadNames];
   for (const w of workloads) if (!(workloadNames as readonly string[]).includes(w)) throw new Error(`unknown workload ${w} (known: ${workloadNames.join(', ')})`);

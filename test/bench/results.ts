@@ -54,7 +54,7 @@ export interface BenchResults {
   finishedAt: string;
   command: string;
   quick: boolean;
-  machine: { cpus: number; model: string; node: string; os: string; loadBefore: number[]; loadAfter: number[]; pinned: boolean };
+  machine: { cpus: number; model: string; node: string; os: string; loadBefore: number[]; loadAfter: number[]; pinned: boolean; fsyncMs: { p50: number; p90: number } };
   fanout: Array<{ config: FanoutConfig; targets: PerTarget<FanoutResult> }>;
   saturation: PerTarget<SaturationResult>;
   memory: Array<{ rooms: number; targets: PerTarget<MemoryResult> }>;

@@ -14,10 +14,11 @@ import { LoadGenerator } from './handles.js';
 import { parseOptions } from './options.js';
 import { Cleanup, hasTaskset } from './proc.js';
 import { renderChart } from './report/chart.js';
+import { describeProfile } from './report/profile.js';
 import { renderTable } from './report/table.js';
 import type { BenchResults } from './results.js';
 import type { Context } from './workloads/context.js';
-import { runFanout, runSaturation } from './workloads/latency.js';
+import { runLatency } from './workloads/latency.js';
 import { runConcurrent, runStorm } from './workloads/recovery.js';
 import { runLarge, runMemory } from './workloads/resources.js';
 
@@ -40,6 +41,7 @@ async function main(cleanup: Cleanup): Promise<number> {
       loadBefore: os.loadavg(),
       loadAfter: [],
       pinned,
+      fsyncMs: fsyncProbe(),
     },
     fanout: [],
     saturation: {},
@@ -53,8 +55,7 @@ async function main(cleanup: Cleanup): Promise<number> {
   const ctx: Context = { options, cleanup, load, serverCpu: pinned ? 0 : null, log };
   try {
     const w = new Set(options.workloads);
-    if (w.has('fanout')) results.fanout = await runFanout(ctx);
-    if (w.has('saturation')) results.saturation = await runSaturation(ctx);
+    if (w.has('fanout') || w.has('saturation')) Object.assign(results, await runLatency(ctx, { fanout: w.has('fanout'), saturation: w.has('saturation') }));
     if (w.has('memory')) results.memory = await runMemory(ctx);
     if (w.has('large')) results.large = await runLarge(ctx);
     if (w.has('storm')) results.storm = await runStorm(ctx);
@@ -76,9 +77,41 @@ async function main(cleanup: Cleanup): Promise<number> {
   log('');
   log(renderTable(results));
   log(`\nwrote ${json} and ${svg}`);
+  if (options.profile) printProfiles(options.outDir, Date.parse(results.startedAt), log);
   const failures = countFailures(results);
   if (failures > 0) log(`${failures} target run(s) failed; see the lines marked "!" above`);
   return failures > 0 ? 1 : 0;
+}
+
+/** Top frames of the Confer main-thread profiles written by this run (thread 0; tsx's loader is another). */
+function printProfiles(outDir: string, since: number, log: (line: string) => void): void {
+  const dir = path.join(outDir, 'profiles');
+  if (!fs.existsSync(dir)) return;
+  for (const file of fs.readdirSync(dir)) {
+    const full = path.join(dir, file);
+    if (!/\.0\.\d+\.cpuprofile$/.test(file) || fs.statSync(full).mtimeMs < since) continue;
+    log(`\n${describeProfile(full, 15)}`);
+  }
+}
+
+/** fdatasync latency of the temp dir, where Confer's database lives during the run: its durable-commit floor. */
+function fsyncProbe(): { p50: number; p90: number } {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'confer-fsync-')), 'probe');
+  const fd = fs.openSync(file, 'w');
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < 40; i++) {
+      fs.writeSync(fd, 'x'.repeat(256));
+      const start = performance.now();
+      fs.fdatasyncSync(fd);
+      times.push(performance.now() - start);
+    }
+  } finally {
+    fs.closeSync(fd);
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  }
+  times.sort((a, b) => a - b);
+  return { p50: times[20] ?? NaN, p90: times[36] ?? NaN };
 }
 
 function countFailures(results: BenchResults): number {

@@ -23,8 +23,15 @@ interface Step {
 
 const CLIENT_IDS = [101, 202];
 
-/** Per writer, its transactions' updates in order, with what each needs from the other writer. */
-function replayOffline(trace: ConcurrentTrace): Step[][] {
+interface Plan {
+  /** Per writer, its transactions' updates in order, with what each needs from the other writer. */
+  steps: Step[][];
+  /** The text after all replayed transactions (endContent for the whole trace). */
+  text: string;
+}
+
+/** Replays the first `limit` transactions exactly, offline. */
+function replayOffline(trace: ConcurrentTrace, limit: number): Plan {
   const docs = CLIENT_IDS.map((id) => {
     const doc = new Y.Doc();
     doc.clientID = id;
@@ -33,7 +40,7 @@ function replayOffline(trace: ConcurrentTrace): Step[][] {
   const updates: Uint8Array[] = [];
   const seen = docs.map(() => new Uint8Array(trace.txns.length));
   const steps: Step[][] = docs.map(() => []);
-  trace.txns.forEach((txn, i) => {
+  trace.txns.slice(0, limit).forEach((txn, i) => {
     const doc = docs[txn.agent] as Y.Doc;
     const mine = seen[txn.agent] as Uint8Array;
     const missing: number[] = [];
@@ -59,8 +66,12 @@ function replayOffline(trace: ConcurrentTrace): Step[][] {
     const other = CLIENT_IDS[1 - txn.agent] as number;
     if (update.byteLength > 0) steps[txn.agent]?.push({ update, needs: Y.getState(doc.store, other) });
   });
-  for (const doc of docs) doc.destroy();
-  return steps;
+  const merged = new Y.Doc();
+  for (const update of updates) Y.applyUpdate(merged, update);
+  const text = merged.getText('t').toString();
+  for (const doc of [...docs, merged]) doc.destroy();
+  if (limit >= trace.txns.length && text !== trace.endContent) throw new Error('offline replay of friendsforever does not give endContent');
+  return { steps, text };
 }
 
 /** Cuts a writer's steps into messages of up to `batch` updates that never span a new dependency. */
@@ -99,14 +110,18 @@ function stateReaches(doc: Y.Doc, client: number, clock: number, timeoutMs: numb
 }
 
 export class ConcurrentSession {
-  private steps: Step[][] | null = null;
+  private readonly plans = new Map<number, Plan>();
 
   constructor(private readonly traces: TraceLibrary) {}
 
-  async run(target: TargetRef, batch: number, rate: number): Promise<ConcurrentResult> {
+  /** Replays the first `txns` transactions (all of them when `txns` >= the trace length). */
+  async run(target: TargetRef, batch: number, rate: number, txns: number): Promise<ConcurrentResult> {
     const trace = this.traces.friendsForever();
-    this.steps ??= replayOffline(trace);
-    const plans = this.steps.map((s) => batches(s, batch));
+    const limit = Math.min(txns, trace.txns.length);
+    let plan = this.plans.get(limit);
+    if (!plan) this.plans.set(limit, (plan = replayOffline(trace, limit)));
+    const expected = plan.text;
+    const plans = plan.steps.map((s) => batches(s, batch));
     const codec = new Codec(target.protocol, `ff-${randomBytes(4).toString('hex')}`);
     const mirrors = CLIENT_IDS.map(() => new Y.Doc());
     const writers = mirrors.map((mirror) => new BenchClient({ codec, port: target.port, path: target.path, mirror }));
@@ -114,11 +129,11 @@ export class ConcurrentSession {
       await Promise.all(writers.map((w) => withTimeout(w.connect(), 10_000, 'writer connect')));
       const start = performance.now();
       await Promise.all(
-        plans.map(async (plan, agent) => {
+        plans.map(async (writerPlan, agent) => {
           const mirror = mirrors[agent] as Y.Doc;
           const other = CLIENT_IDS[1 - agent] as number;
           let last = 0;
-          for (const step of plan) {
+          for (const step of writerPlan) {
             await stateReaches(mirror, other, step.needs, 20_000);
             // Paced below Confer's per-connection message limit, for every target alike.
             const due = last + 1000 / rate;
@@ -129,7 +144,7 @@ export class ConcurrentSession {
           }
         }),
       );
-      const done = () => mirrors.every((m) => m.getText('t').toString() === trace.endContent);
+      const done = () => mirrors.every((m) => m.getText('t').toString() === expected);
       const writersCorrect = await until(done, 20_000);
       const ms = performance.now() - start;
       let joinerCorrect: boolean | null = null;
@@ -137,11 +152,11 @@ export class ConcurrentSession {
         const joined = new Y.Doc();
         const joiner = new BenchClient({ codec, port: target.port, path: target.path, mirror: joined });
         await withTimeout(joiner.connect(), 10_000, 'joiner connect');
-        joinerCorrect = joined.getText('t').toString() === trace.endContent;
+        joinerCorrect = joined.getText('t').toString() === expected;
         joiner.close();
         joined.destroy();
       }
-      return { txns: trace.txns.length, messages: plans.reduce((n, p) => n + p.length, 0), ms, writersCorrect, joinerCorrect };
+      return { txns: limit, messages: plans.reduce((n, p) => n + p.length, 0), ms, writersCorrect, joinerCorrect };
     } finally {
       for (const w of writers) w.close();
       for (const m of mirrors) m.destroy();

@@ -33,6 +33,8 @@ export interface FanoutResult {
   expected: number;
   undelivered: number;
   usage: Usage;
+  /** The most any keystroke was typed after its scheduled time (the load generator falling behind). */
+  typingLagMs: number;
   /** Full clients of each full document ended identical and holding every typist's edits. */
   converged: boolean;
 }
@@ -65,10 +67,11 @@ export interface StormResult {
 }
 
 export interface ConcurrentResult {
+  /** Transactions replayed: the whole trace, or a prefix in --quick. */
   txns: number;
   messages: number;
   ms: number;
-  /** Both writers ended with the trace's endContent. */
+  /** Both writers ended with the trace's endContent (for a prefix: the text the exact offline replay gives). */
   writersCorrect: boolean;
   /** A fresh joiner synced from the server got endContent (null where the target keeps no document). */
   joinerCorrect: boolean | null;
@@ -86,7 +89,7 @@ export type Job =
   | { op: 'storm-arm'; target: TargetRef }
   | { op: 'storm-drop' }
   | { op: 'storm-wait'; timeoutMs: number }
-  | { op: 'concurrent'; target: TargetRef; batch: number; rate: number };
+  | { op: 'concurrent'; target: TargetRef; batch: number; rate: number; txns: number };
 
 /** Envelopes on the IPC channel. */
 export type JobRequest = { id: number; job: Job };

@@ -43,7 +43,7 @@ async function perform(job: Job): Promise<unknown> {
     case 'storm-wait':
       return storm.wait(job.timeoutMs);
     case 'concurrent':
-      return concurrent.run(job.target, job.batch, job.rate);
+      return concurrent.run(job.target, job.batch, job.rate, job.txns);
   }
 }
 

@@ -57,7 +57,7 @@ export function renderTable(results: BenchResults): string {
   const fmt = (cols: string[]) => (cols.length === 1 ? (cols[0] ?? '') : cols.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd());
   const m = results.machine;
   return [
-    `Machine: ${m.cpus} x ${m.model}, ${m.os}, Node ${m.node}; load average before ${m.loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${m.loadAfter.map((l) => l.toFixed(2)).join(' ')}; ${m.pinned ? 'server on core 0, load generator on core 1' : 'NOT pinned'}`,
+    `Machine: ${m.cpus} x ${m.model}, ${m.os}, Node ${m.node}; load average before ${m.loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${m.loadAfter.map((l) => l.toFixed(2)).join(' ')}; ${m.pinned ? 'server on core 0, load generator on core 1' : 'NOT pinned'}; fdatasync of the data dir p50 ${m.fsyncMs.p50.toFixed(2)} ms, p90 ${m.fsyncMs.p90.toFixed(2)} ms`,
     'Ratios are Confer / peer (below 1 is better for Confer on latency, time and memory; above 1 on throughput).',
     '[lg N%] = load generator CPU (% of its core) during that figure; "!" = the load generator, not the server, was the limit.',
     '',

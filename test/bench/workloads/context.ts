@@ -37,7 +37,7 @@ export async function withServer<T>(ctx: Context, name: TargetName, fn: (server:
 
 /** Starts a target process (with a CPU profile for Confer under --profile). */
 export function launch(ctx: Context, name: TargetName, dataDir: string, port = 0): Promise<ServerHandle> {
-  const profile = ctx.options.profile && name === 'confer';
+  const profile = ctx.options.profile && name.startsWith('confer');
   return ServerHandle.launch(ctx.cleanup, {
     name,
     cpu: ctx.serverCpu,

@@ -18,7 +18,7 @@ export async function runStorm(ctx: Context): Promise<BenchResults['storm']> {
         const droppedAt = await ctx.load.run<number>({ op: 'storm-drop' }, 10_000);
         const blip = await ctx.load.run<StormResult>({ op: 'storm-wait', timeoutMs: waitMs }, waitMs + 10_000);
         const figures: StormFigures = { blipMs: blip.allSyncedAt - droppedAt, blip, restartMs: null, restartFromReadyMs: null, restart: null };
-        if (name === 'confer') {
+        if (name.startsWith('confer')) {
           // A deploy: graceful stop (commit, close sockets with 1012), a new process on the same port and data.
           const armedAt = await ctx.load.run<number>({ op: 'storm-arm', target: server.ref }, 10_000);
           await server.stop();
@@ -53,9 +53,12 @@ export async function runConcurrent(ctx: Context): Promise<BenchResults['concurr
   for (const name of rotated(ctx, 1)) {
     out[name] = await attempt(ctx, `concurrent ${name}`, () =>
       withServer(ctx, name, async (server) => {
-        const job = { op: 'concurrent' as const, target: server.ref, batch: ctx.options.sizes.concurrentBatch, rate: CONCURRENT_RATE };
+        const sizes = ctx.options.sizes;
+        // Infinity does not survive IPC (JSON): ask for "more than the trace has" instead.
+        const txns = Number.isFinite(sizes.concurrentTxns) ? sizes.concurrentTxns : Number.MAX_SAFE_INTEGER;
+        const job = { op: 'concurrent' as const, target: server.ref, batch: sizes.concurrentBatch, rate: CONCURRENT_RATE, txns };
         const result = await ctx.load.run<ConcurrentResult>(job, 180_000);
-        const verdict = result.writersCorrect && result.joinerCorrect !== false ? 'endContent matches' : 'MISMATCH';
+        const verdict = result.writersCorrect && result.joinerCorrect !== false ? 'final text matches' : 'MISMATCH';
         ctx.log(`  ${name.padEnd(10)} ${result.txns} txns as ${result.messages} messages in ${(result.ms / 1000).toFixed(1)} s: ${verdict}`);
         return result;
       }),

@@ -62,7 +62,7 @@ export async function runLarge(ctx: Context): Promise<BenchResults['large']> {
         const load = await ctx.load.run<LargeLoadResult>({ op: 'large-load', target: server.ref, updates: sizes.largeUpdates }, 180_000);
         const warm = await joins(ctx, server.ref, sizes.largeJoins);
         const result: LargeResult = { load, warm, warmMedian: median(warm.map((j) => j.ms)), cold: null, warmAfterCold: [] };
-        if (name === 'confer') {
+        if (name.startsWith('confer')) {
           // Cold open: kill -9 (no shutdown, no final compaction), restart on the same data, first joiner.
           // Other small rooms are opened first, so that the figure is the document's load, not V8 warming up.
           await server.kill();
