@@ -11,6 +11,7 @@ import { errorHandler } from './http/errors.js';
 import { securityHeaders } from './http/security.js';
 import { staticRoutes } from './http/static.js';
 import type { Metrics } from './metrics.js';
+import type { Research } from './research/service.js';
 import type { Storage } from './storage/storage.js';
 import { seedDocument } from './text/seed.js';
 
@@ -18,6 +19,8 @@ export interface AppDeps {
   storage: Storage;
   hub: CollabHub;
   policy: AccessPolicy;
+  /** Search, versions, activity and catch-up services (server/research). */
+  research: Research;
   metrics: Metrics;
   log: Logger;
   allowedOrigins: () => readonly string[];
@@ -56,6 +59,8 @@ export function createApp(deps: AppDeps): Hono {
     apiRoutes({
       auth: deps.auth,
       store: deps.storage.documents,
+      hub: deps.hub,
+      research: deps.research,
       seed: deps.seed ?? seedDocument,
       allowedOrigins: deps.allowedOrigins,
       publicUrl: deps.publicUrl,

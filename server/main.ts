@@ -18,6 +18,7 @@ import type { Config } from './config.js';
 import { loopbackOrigins } from './http/origin.js';
 import { createLogger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
+import { Research, type ResearchOptions } from './research/service.js';
 import { openStorage } from './storage/open.js';
 import type { Storage } from './storage/storage.js';
 
@@ -28,6 +29,8 @@ export interface StartOptions {
   auth?: Partial<AuthOptions>;
   logger?: Logger;
   distDir?: string;
+  /** Debounce timings of search indexing, automatic versions and the activity log (tests shorten them). */
+  research?: Partial<ResearchOptions>;
 }
 
 export interface RunningServer {
@@ -37,6 +40,8 @@ export interface RunningServer {
   storage: Storage;
   metrics: Metrics;
   log: Logger;
+  /** Search index, versions, activity, catch-up (server/research). */
+  research: Research;
   /** Graceful shutdown; resolves when the database is closed. */
   close(): Promise<void>;
 }
@@ -64,12 +69,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     { db: storage.db, hub, log },
     sharedLimiters && !options.auth?.limiters ? { ...options.auth, limiters: sharedLimiters.factory } : options.auth,
   );
+  const research = new Research({ db: storage.db, engine: storage.engine, hub, log, now: auth.now }, options.research);
   const app = createApp({
     storage,
     hub,
     auth,
     publicUrl: config.publicUrl,
     policy: options.policy ?? auth.policy,
+    research,
     metrics,
     log,
     allowedOrigins: allowed,
@@ -94,6 +101,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     closing ??= (async () => {
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       await auth.stop();
+      // Pending index and version work reads documents through the hub: finish it before the hub stops.
+      await research.stop();
       await hub.shutdown();
       for (const client of wss.clients) client.terminate();
       if ('closeAllConnections' in server) server.closeAllConnections();
@@ -104,5 +113,5 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     })();
     return closing;
   };
-  return { url, port, hub, storage, metrics, log, close };
+  return { url, port, hub, storage, metrics, log, research, close };
 }

@@ -2,7 +2,8 @@
  * The relay's default access policy: the session cookie decides who is connecting, the membership of
  * the document's workspace decides whether they may open it and whether they may write.
  */
-import { canWriteDocuments } from '../../shared/roles.js';
+import { commentedDocId } from '../../shared/research/comments.js';
+import { can, canWriteDocuments } from '../../shared/roles.js';
 import { colorFor, type AccessPolicy, type Identity } from '../collab/access.js';
 import type { UserRecord } from '../storage/accounts.js';
 import type { DocumentMetaStore } from '../storage/documents.js';
@@ -27,12 +28,14 @@ export function sessionAccessPolicy(deps: SessionPolicyDeps): AccessPolicy {
   return async function sessionPolicy(request, docId) {
     const valid = await deps.sessions.validate(readSessionToken(request));
     if (!valid) return { allow: false, status: 401, reason: 'sign in to open documents' };
-    const access = await deps.documents.withRole(docId, valid.user.id);
+    // `<id>--comments` holds the threads of document <id>: same access, but commenters may write it.
+    const commented = commentedDocId(docId);
+    const access = await deps.documents.withRole(commented ?? docId, valid.user.id);
     if (!access) return { allow: false, status: 403, reason: 'you do not have access to this document' };
     if (access.doc.deletedAt !== null) return { allow: false, status: 403, reason: 'this document is in the trash' };
     return {
       allow: true,
-      grant: { identity: identityOf(valid.user), canWrite: canWriteDocuments(access.role), sessionId: valid.session.id },
+      grant: { identity: identityOf(valid.user), canWrite: commented ? can(access.role, 'document.comment') : canWriteDocuments(access.role), sessionId: valid.session.id },
     };
   };
 }

@@ -3,7 +3,8 @@
  * 4403 when the access itself changed (removed, role lowered, document trashed).
  */
 import { CloseCode } from '../../shared/protocol/index.js';
-import { canWriteDocuments, type Role } from '../../shared/roles.js';
+import { commentsDocId } from '../../shared/research/comments.js';
+import { can, canWriteDocuments, type Role } from '../../shared/roles.js';
 import type { CollabHub } from '../collab/hub.js';
 import type { DocumentMetaStore } from '../storage/documents.js';
 
@@ -35,7 +36,8 @@ export class AccessRevoker {
   async membershipChanged(workspaceId: string, userId: string, role: Role | null): Promise<number> {
     if (role !== null && canWriteDocuments(role)) return 0;
     const docs = await this.documents.idsInWorkspace(workspaceId);
-    const docIds = [...docs];
+    // Comment threads live in a sibling document per document; a role that may still comment keeps those.
+    const docIds = [...docs, ...(role !== null && can(role, 'document.comment') ? [] : [...docs].map(commentsDocId))];
     if (role === null) {
       return this.hub.closeMatching({ userId, docIds }, CloseCode.Forbidden, 'you are no longer a member of this workspace');
     }
@@ -44,6 +46,6 @@ export class AccessRevoker {
 
   /** The document went to the trash: nobody may keep editing it, on any node. */
   documentTrashed(docId: string): number {
-    return this.hub.closeMatching({ docIds: [docId] }, CloseCode.Forbidden, 'this document was moved to the trash');
+    return this.hub.closeMatching({ docIds: [docId, commentsDocId(docId)] }, CloseCode.Forbidden, 'this document was moved to the trash');
   }
 }

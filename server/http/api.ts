@@ -6,12 +6,15 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Auth } from '../auth/index.js';
+import type { CollabHub } from '../collab/hub.js';
+import type { Research } from '../research/service.js';
 import type { DocumentStore } from '../storage/types.js';
 import { authRoutes } from './auth.js';
 import { documentRoutes, workspaceDocumentRoutes, type DocumentSeeder } from './documents.js';
 import { ApiError } from './errors.js';
 import { inviteRoutes, workspaceInviteRoutes } from './invites.js';
 import { meRoutes } from './me.js';
+import { researchRoutes } from './research.js';
 import { originGuard } from './security.js';
 import { requireSession, type SessionEnv } from './session.js';
 import { workspaceRoutes } from './workspaces.js';
@@ -43,6 +46,9 @@ function jsonBodyLimit(): MiddlewareHandler {
 export interface ApiDeps {
   auth: Auth;
   store: DocumentStore;
+  /** The relay: research routes read documents and apply restores through it. */
+  hub: CollabHub;
+  research: Research;
   seed: DocumentSeeder;
   allowedOrigins: () => readonly string[];
   publicUrl: string | undefined;
@@ -64,6 +70,7 @@ export function apiRoutes(deps: ApiDeps): Hono {
   signedIn.route('/workspaces', workspaceDocumentRoutes({ auth: deps.auth, store: deps.store, seed: deps.seed }));
   signedIn.route('/invites', inviteRoutes(deps.auth));
   signedIn.route('/documents', documentRoutes({ auth: deps.auth, store: deps.store, seed: deps.seed }));
+  signedIn.route('/', researchRoutes({ auth: deps.auth, hub: deps.hub, research: deps.research, store: deps.store }));
   api.route('/api', signedIn);
   return api;
 }
