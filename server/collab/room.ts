@@ -176,23 +176,31 @@ export class Room implements CommitTarget {
       throw new ProtocolError(`update rejected: ${(error as Error).message}`);
     }
     const store = this.doc.store;
-    const pendingBefore = store.pendingStructs;
-    const pendingDsBefore = store.pendingDs;
+    // Yjs merges newly held-back structs into the existing pending object in place, so compare its
+    // bytes, not the object (comparing objects let every pending update after the first one through).
+    const structsBefore = store.pendingStructs?.update ?? null;
+    const missingBefore = store.pendingStructs ? new Map(store.pendingStructs.missing) : null;
+    const dsBefore = store.pendingDs;
     try {
       Y.applyUpdate(this.doc, update, conn);
     } catch (error) {
       throw new ProtocolError(`update rejected by Yjs: ${(error as Error).message}`);
     }
     this.deps.metrics.updatesIn.inc();
-    if ((store.pendingStructs && store.pendingStructs !== pendingBefore) || (store.pendingDs && store.pendingDs !== pendingDsBefore)) {
-      // Yjs holds back structs whose dependencies are missing; they are not in the update event, so
-      // keep the raw update durable too (idempotent on replay). Bounded by the pending limit below.
-      this.applied += 1;
-      this.deps.commits.add(this, update, this.applied);
-      const pendingBytes = (store.pendingStructs?.update.byteLength ?? 0) + (store.pendingDs?.byteLength ?? 0);
+    const structsAfter = store.pendingStructs?.update ?? null;
+    if ((structsAfter && structsAfter !== structsBefore) || (store.pendingDs && store.pendingDs !== dsBefore)) {
+      const pendingBytes = (structsAfter?.byteLength ?? 0) + (store.pendingDs?.byteLength ?? 0);
       if (pendingBytes > limits.maxPendingStructBytesPerRoom) {
+        // Put the pending store back: what could be integrated was (and is committed and relayed as
+        // usual); the held-back rest of this update leaves with its sender and is never stored.
+        store.pendingStructs = structsBefore && missingBefore ? { missing: missingBefore, update: structsBefore } : null;
+        store.pendingDs = dsBefore;
         throw new CloseError(CloseCode.TooLarge, `updates with missing dependencies exceed ${limits.maxPendingStructBytesPerRoom} bytes`);
       }
+      // Yjs holds back structs whose dependencies are missing; they are not in the update event, so
+      // keep the raw update durable too (idempotent on replay).
+      this.applied += 1;
+      this.deps.commits.add(this, update, this.applied);
     }
   }
 
