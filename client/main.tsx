@@ -2,6 +2,7 @@
 import { render } from 'solid-js/web';
 import { App } from './App';
 import './styles.css';
+import './pages/pages.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,13 +1,19 @@
 /**
- * The route table. Every page is a lazy chunk, so the home and sign-in pages never load the editor
- * (TipTap, ProseMirror and Yjs are most of the JavaScript).
+ * The route table. Every page is a lazy chunk, so the list pages never load the editor (TipTap,
+ * ProseMirror and Yjs are most of the JavaScript); `preload` starts a page's data while its code loads.
  */
 import type { RouteDefinition } from '@solidjs/router';
 import { lazy } from 'solid-js';
+import { preloadDocument } from './pages/document.data';
+import { preloadWorkspace } from './pages/workspace.data';
+import { preloadWorkspaces } from './pages/workspaces.data';
 
 export const routes: RouteDefinition[] = [
-  { path: '/', component: lazy(() => import('./pages/Home')) },
-  { path: '/signin', component: lazy(() => import('./pages/SignIn')) },
-  { path: '/d/:docId', component: lazy(() => import('./pages/Document')) },
+  { path: '/', component: lazy(() => import('./pages/Home')), preload: preloadWorkspaces },
+  { path: ['/signin', '/signup'], component: lazy(() => import('./pages/SignIn')) },
+  { path: '/w/:workspaceId', component: lazy(() => import('./pages/Workspace')), preload: preloadWorkspace },
+  { path: '/invite/:token', component: lazy(() => import('./pages/Invite')) },
+  { path: '/d/:docId', component: lazy(() => import('./pages/Document')), preload: preloadDocument },
+  { path: '/profile', component: lazy(() => import('./pages/Profile')) },
   { path: '*', component: lazy(() => import('./pages/NotFound')) },
 ];

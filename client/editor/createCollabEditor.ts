@@ -1,17 +1,18 @@
 /**
- * createCollabEditor(): a TipTap editor bound to one Confer document. Owns the Y.Doc, the y-websocket
- * provider and the editor; creates them once the element is mounted and destroys all three when the
- * owner is disposed or the document changes.
+ * createCollabEditor(): a TipTap editor bound to one Confer document. Owns the Y.Doc, the local copy
+ * in IndexedDB, the y-websocket provider and the editor; creates them once the element is mounted and
+ * destroys all of them when the owner is disposed or the document changes.
  */
-import type { Editor } from '@tiptap/core';
+import type { AnyExtension, Editor } from '@tiptap/core';
 import { Collaboration } from '@tiptap/extension-collaboration';
 import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
 import { createEffect, createSignal, onCleanup, onMount, untrack, type Accessor } from 'solid-js';
-import { Placeholder } from '@tiptap/extensions';
 import { createTiptapEditor } from 'solid-tiptap';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { DOCUMENT_FRAGMENT, schemaExtensions } from '../../shared/editor/extensions.js';
+import { DOCUMENT_FRAGMENT } from '../../shared/editor/extensions.js';
 import { isFatalCloseCode } from '../../shared/protocol/index.js';
 import type { CaretUser } from '../lib/guest';
 import { renderCaret } from './caret';
@@ -23,6 +24,12 @@ export interface CollabEditorOptions {
   docId: Accessor<string>;
   element: Accessor<HTMLElement | undefined>;
   user: Accessor<CaretUser>;
+  /** The schema and client behaviour (toolbar shortcuts, placeholder, counts); Collaboration is added here. */
+  extensions: () => AnyExtension[];
+  /** Whether the text may be changed (read-only roles get false). */
+  editable?: Accessor<boolean>;
+  /** IndexedDB database name for the local copy; null keeps no local copy. Read once per document. */
+  localCopyName?: Accessor<string | null>;
   /** Base URL of the relay; defaults to this page's origin + /collab. */
   collabUrl?: Accessor<string>;
   /** The connection was refused before it opened; the caller finds out why (the browser only sees 1006). */
@@ -36,6 +43,12 @@ export interface CollabEditor {
   editor: Accessor<Editor | undefined>;
   connection: Accessor<ConnectionState>;
   save: Accessor<SaveState>;
+  /** Local changes not yet confirmed as committed by the server. */
+  pending: Accessor<number>;
+  /** The document's presence states (the server writes each `user`). */
+  awareness: Accessor<Awareness | undefined>;
+  /** The local copy has loaded (or there is none), so closing the tab loses nothing typed since. */
+  localCopyReady: Accessor<boolean>;
   /** Stops reconnecting for good and shows `message` (e.g. the API says the document does not exist). */
   stop(code: number, message: string): void;
 }
@@ -48,6 +61,9 @@ export function defaultCollabUrl(): string {
 export function createCollabEditor(options: CollabEditorOptions): CollabEditor {
   const [connection, setConnection] = createSignal<ConnectionState>({ kind: 'connecting' });
   const [save, setSave] = createSignal<SaveState>('unknown');
+  const [pending, setPending] = createSignal(0);
+  const [awareness, setAwareness] = createSignal<Awareness>();
+  const [localCopyReady, setLocalCopyReady] = createSignal(false);
   const [current, setCurrent] = createSignal<Accessor<Editor | undefined>>(() => undefined);
   // The live session's stop(), replaced whenever the document or element changes.
   let stopSession: SessionWatch['stop'] = () => undefined;
@@ -60,39 +76,55 @@ export function createCollabEditor(options: CollabEditorOptions): CollabEditor {
       untrack(() => {
         const user = options.user();
         const ydoc = new Y.Doc();
+        const localName = options.localCopyName?.() ?? null;
+        // The local copy loads into the same Y.Doc as the socket: the CRDT merges both, in any order.
+        const local = localName ? new IndexeddbPersistence(localName, ydoc) : null;
+        if (local) void local.whenSynced.then(() => setLocalCopyReady(true));
+        else setLocalCopyReady(false);
         const provider = new WebsocketProvider(options.collabUrl?.() ?? defaultCollabUrl(), docId, ydoc, {
           params: { confer: '1' },
           // Every change goes through the server, which enforces roles; tabs do not sync behind its back.
           disableBc: true,
           shouldReconnect: (event) => !isFatalCloseCode(event.code),
         });
-        const watch = watchSession(provider, ydoc, {
-          connection: setConnection,
-          save: setSave,
-          refused: () => options.onRefused?.(),
-          unauthenticated: () => options.onUnauthenticated?.(),
-        });
+        setAwareness(provider.awareness);
+        const watch = watchSession(
+          provider,
+          ydoc,
+          {
+            connection: setConnection,
+            save: setSave,
+            pending: setPending,
+            refused: () => options.onRefused?.(),
+            unauthenticated: () => options.onUnauthenticated?.(),
+          },
+          (origin) => local !== null && origin === local,
+        );
         // Created under this effect, so Solid destroys the editor (a child) before the cleanup below runs.
         const instance = createTiptapEditor(() => ({
           element,
+          editable: untrack(() => options.editable?.() ?? true),
           extensions: [
-            ...schemaExtensions(),
+            ...options.extensions(),
             Collaboration.configure({ document: ydoc, field: DOCUMENT_FRAGMENT }),
             CollaborationCaret.configure({ provider, user: { ...user }, render: renderCaret }),
-            Placeholder.configure({ placeholder: 'Start writing…' }),
           ],
-          editorProps: { attributes: { class: 'doc-body', 'aria-label': 'Document text', spellcheck: 'true' } },
+          editorProps: { attributes: { class: 'doc-body', 'aria-label': 'Document text', 'aria-multiline': 'true', spellcheck: 'true' } },
         }));
         setCurrent(() => instance);
         stopSession = watch.stop;
         onCleanup(() => {
           stopSession = () => undefined;
           setCurrent(() => () => undefined);
+          setAwareness(undefined);
           watch.dispose();
           provider.destroy();
+          void local?.destroy();
           ydoc.destroy();
           setConnection({ kind: 'connecting' });
           setSave('unknown');
+          setPending(0);
+          setLocalCopyReady(false);
         });
       });
     });
@@ -101,7 +133,21 @@ export function createCollabEditor(options: CollabEditorOptions): CollabEditor {
       const user = options.user();
       current()()?.commands.updateUser({ ...user });
     });
+
+    createEffect(() => {
+      const editable = options.editable?.() ?? true;
+      const editor = current()();
+      if (editor && editor.isEditable !== editable) editor.setEditable(editable);
+    });
   });
 
-  return { editor: () => current()(), connection, save, stop: (code, message) => stopSession(code, message) };
+  return {
+    editor: () => current()(),
+    connection,
+    save,
+    pending,
+    awareness,
+    localCopyReady,
+    stop: (code, message) => stopSession(code, message),
+  };
 }

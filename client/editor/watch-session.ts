@@ -11,6 +11,8 @@ import { closeMessage, connectionState, initialFacts, isCommitted, type Connecti
 export interface SessionListeners {
   connection(state: ConnectionState): void;
   save(state: SaveState): void;
+  /** Local changes (transactions) the server has not confirmed as committed yet. */
+  pending(count: number): void;
   /** The connection failed and the reason may be a missing session; the caller decides how to check. */
   refused(): void;
   /** The server closed with 4401: there is no valid session. */
@@ -23,13 +25,23 @@ export interface SessionWatch {
   dispose(): void;
 }
 
-/** Attaches the listeners to a provider and its document. */
-export function watchSession(provider: WebsocketProvider, ydoc: Y.Doc, listeners: SessionListeners): SessionWatch {
+/** Attaches the listeners to a provider and its document. `isPersistence` recognises the local copy's origin. */
+export function watchSession(
+  provider: WebsocketProvider,
+  ydoc: Y.Doc,
+  listeners: SessionListeners,
+  isPersistence: (origin: unknown) => boolean = () => false,
+): SessionWatch {
   const facts = initialFacts(navigator.onLine);
   let committed: Map<number, number> | null = null;
   let opened = false;
+  // This client's clock after each of its own transactions that the server has not confirmed yet.
+  let unconfirmed: number[] = [];
   const publish = () => listeners.connection(connectionState(facts));
   const publishSave = () => {
+    const mine = committed?.get(ydoc.clientID) ?? 0;
+    unconfirmed = unconfirmed.filter((clock) => clock > mine);
+    listeners.pending(unconfirmed.length);
     if (!committed) return listeners.save('unknown');
     listeners.save(isCommitted(committed, Y.decodeStateVector(Y.encodeStateVector(ydoc))) ? 'saved' : 'saving');
   };
@@ -82,9 +94,19 @@ export function watchSession(provider: WebsocketProvider, ydoc: Y.Doc, listeners
   };
   const onOnline = () => {
     facts.online = navigator.onLine;
+    // Stop trying while the browser says there is no network, and try at once when it returns
+    // instead of waiting out y-websocket's backoff. A socket may also linger half-open while offline.
+    if (!facts.stopped) {
+      if (facts.online) provider.connect();
+      else provider.disconnect();
+    }
     publish();
   };
-  const onUpdate = () => publishSave();
+  const onUpdate = (_update: Uint8Array, origin: unknown) => {
+    // Changes from the server (origin: the provider) and from the local copy are not this tab's typing.
+    if (origin !== provider && !isPersistence(origin)) unconfirmed.push(Y.getState(ydoc.store, ydoc.clientID));
+    publishSave();
+  };
 
   provider.on('status', onStatus);
   provider.on('sync', onSync);
@@ -93,6 +115,7 @@ export function watchSession(provider: WebsocketProvider, ydoc: Y.Doc, listeners
   ydoc.on('update', onUpdate);
   window.addEventListener('online', onOnline);
   window.addEventListener('offline', onOnline);
+  if (!facts.online) provider.disconnect();
   publish();
 
   const dispose = () => {

@@ -1,0 +1,51 @@
+/**
+ * The client's editor extensions: the shared schema (with clickable formulas), placeholder, word
+ * count, and the shortcuts that open the toolbar's link and formula editors. Collaboration and carets
+ * are added by createCollabEditor.
+ */
+import { Extension, type AnyExtension } from '@tiptap/core';
+import { Mathematics } from '@tiptap/extension-mathematics';
+import { CharacterCount, Placeholder } from '@tiptap/extensions';
+import { schemaExtensions } from '../../shared/editor/extensions.js';
+
+/** What the toolbar opens from the keyboard or from a click on a formula. */
+export interface EditorHooks {
+  openLink(): void;
+  /** Edit a formula: an existing one at `pos`, or a new one at the selection when `pos` is undefined. */
+  editMath(kind: 'inline' | 'block', latex: string, pos?: number): void;
+}
+
+/** The schema plus client behaviour. */
+export function editorExtensions(hooks: EditorHooks): AnyExtension[] {
+  const shortcuts = Extension.create({
+    name: 'conferShortcuts',
+    addKeyboardShortcuts() {
+      return {
+        'Mod-k': () => {
+          hooks.openLink();
+          return true;
+        },
+        'Mod-Shift-e': () => {
+          hooks.editMath('inline', '');
+          return true;
+        },
+      };
+    },
+  });
+  return [
+    ...schemaExtensions().map((extension) =>
+      // Same node types as the shared schema; only the click behaviour is the client's.
+      extension.name === Mathematics.name
+        ? Mathematics.configure({
+            inlineOptions: { onClick: (node, pos) => hooks.editMath('inline', String(node.attrs.latex ?? ''), pos) },
+            blockOptions: { onClick: (node, pos) => hooks.editMath('block', String(node.attrs.latex ?? ''), pos) },
+          })
+        : extension,
+    ),
+    Placeholder.configure({
+      placeholder: 'Start writing…',
+    }),
+    CharacterCount,
+    shortcuts,
+  ];
+}

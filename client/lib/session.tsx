@@ -1,0 +1,55 @@
+/**
+ * The signed-in user, the viewer's time zone and a shared minute clock, provided once at the root.
+ * `useSession()` throws outside the provider, so a page can never silently run without it.
+ */
+import { createAsync, query, revalidate } from '@solidjs/router';
+import { createContext, useContext, type Accessor, type ParentProps } from 'solid-js';
+import type { MeView } from '../../shared/api/auth.js';
+import { ApiError, api } from './api';
+import { createNow } from './clock';
+import { browserTimeZone } from './time';
+
+/** The signed-in user, or null without a session. Other errors (server down) are thrown. */
+export const getMe = query(async (): Promise<MeView | null> => {
+  try {
+    return (await api.me()).user;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}, 'me');
+
+/** What every page may read about the viewer. */
+export interface Session {
+  /** undefined while loading, null when signed out. */
+  me: Accessor<MeView | null | undefined>;
+  /** The zone timestamps are shown in: the profile's, else the browser's. */
+  zone: Accessor<string>;
+  /** Wall-clock time, changing every minute. */
+  now: Accessor<number>;
+  /** Re-reads the user after sign-in, sign-out or a profile change. */
+  refresh(): Promise<void>;
+}
+
+const SessionContext = createContext<Session>();
+
+/** Provides the session to everything below it. */
+export function SessionProvider(props: ParentProps) {
+  const me = createAsync(() => getMe().catch(() => null));
+  const now = createNow();
+  const zone = () => me.latest?.timeZone ?? browserTimeZone();
+  const session: Session = {
+    me: () => me.latest,
+    zone,
+    now,
+    refresh: () => revalidate(getMe.key),
+  };
+  return <SessionContext.Provider value={session}>{props.children}</SessionContext.Provider>;
+}
+
+/** The session; throws when used outside SessionProvider. */
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession() needs a <SessionProvider> above it');
+  return session;
+}

@@ -1,0 +1,101 @@
+/**
+ * The one place that turns instants into words. Every timestamp in the app is shown in the viewer's
+ * time zone, with a relative form ("3 h ago"); presence shows other people's local clock and city.
+ * Pure functions of (instant, zone, now), so they are tested without a browser clock.
+ */
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** The browser's IANA time zone, or UTC when it does not say. */
+export function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** "just now", "5 min ago", "3 h ago", "yesterday", "4 days ago", "in 2 h"; `null` beyond two weeks. */
+export function relativeTime(ms: number, now: number): string | null {
+  const delta = now - ms;
+  const future = delta < 0;
+  const abs = Math.abs(delta);
+  const phrase = (n: number, unit: string) => (future ? `in ${n} ${unit}` : `${n} ${unit} ago`);
+  if (abs < MINUTE) return future ? 'in a moment' : 'just now';
+  if (abs < HOUR) return phrase(Math.floor(abs / MINUTE), 'min');
+  if (abs < DAY) return phrase(Math.floor(abs / HOUR), 'h');
+  const days = Math.floor(abs / DAY);
+  if (days === 1) return future ? 'tomorrow' : 'yesterday';
+  if (days < 14) return phrase(days, 'days');
+  return null;
+}
+
+/** "12 Mar 2025, 14:02" in `zone` (the year only when it is not the current one there). */
+export function formatDateTime(ms: number, zone: string, now: number): string {
+  const year = (t: number) => new Intl.DateTimeFormat('en-GB', { timeZone: zone, year: 'numeric' }).format(t);
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: zone,
+    day: 'numeric',
+    month: 'short',
+    year: year(ms) === year(now) ? undefined : 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(ms);
+}
+
+/** A timestamp as the app shows it: relative when recent, the date and time in `zone` always. */
+export function describeInstant(ms: number, zone: string, now: number): { relative: string; absolute: string } {
+  const absolute = formatDateTime(ms, zone, now);
+  return { relative: relativeTime(ms, now) ?? absolute, absolute };
+}
+
+/** The 24-hour clock in `zone`: "21:40". */
+export function clockIn(zone: string, now: number): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now);
+}
+
+/** The city part of an IANA zone: "America/Argentina/Buenos_Aires" → "Buenos Aires"; "UTC" stays. */
+export function zoneCity(zone: string): string {
+  const last = zone.split('/').pop() ?? zone;
+  return last.replace(/_/g, ' ');
+}
+
+/** Minutes since midnight of "HH:MM". */
+function minutesOf(clock: string): number {
+  const [h = '0', m = '0'] = clock.split(':');
+  return Number(h) * 60 + Number(m);
+}
+
+/** Working hours in the person's own zone; end before start crosses midnight. */
+export interface WorkingHours {
+  start: string;
+  end: string;
+}
+
+/** Whether `now` falls inside `hours` in `zone`. Unknown hours count as inside (nobody is marked away). */
+export function isWithinWorkingHours(hours: WorkingHours | null | undefined, zone: string, now: number): boolean {
+  if (!hours) return true;
+  const current = minutesOf(clockIn(zone, now));
+  const start = minutesOf(hours.start);
+  const end = minutesOf(hours.end);
+  return start < end ? current >= start && current < end : current >= start || current < end;
+}
+
+/** "UTC+05:30" for `zone` at `now`. */
+export function utcOffset(zone: string, now: number): string {
+  const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+    .formatToParts(now)
+    .find((p) => p.type === 'timeZoneName')?.value;
+  const offset = part?.replace(/^(GMT|UTC)/, '') ?? '';
+  return offset === '' || offset === '+00:00' ? 'UTC' : `UTC${offset}`;
+}
+
+/** Every IANA zone the browser knows, for pickers; `current` is always included. */
+export function knownTimeZones(current: string): string[] {
+  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  return zones.includes(current) ? zones : [current, ...zones];
+}
+
+/** Milliseconds until the next minute starts, so clocks tick when the minute changes. */
+export function msToNextMinute(now: number): number {
+  return MINUTE - (now % MINUTE);
+}

@@ -1,0 +1,22 @@
+/** Data for `/d/:docId`: the document's metadata and the working group it belongs to (for the caller's role). */
+import { query, type RoutePreloadFuncArgs } from '@solidjs/router';
+import type { DocumentView } from '../../shared/api/documents.js';
+import type { WorkspaceView } from '../../shared/api/workspaces.js';
+import { api } from '../lib/api';
+
+/** A document with its working group; `workspace.role` is the caller's role. */
+export interface DocumentInfo {
+  document: DocumentView;
+  workspace: WorkspaceView;
+}
+
+export const getDocumentInfo = query(async (id: string): Promise<DocumentInfo> => {
+  const { document } = await api.document(id);
+  const { workspace } = await api.workspace(document.workspaceId);
+  return { document, workspace };
+}, 'document-info');
+
+export function preloadDocument(args: RoutePreloadFuncArgs): void {
+  const id = args.params.docId;
+  if (id) getDocumentInfo(id).catch(() => undefined);
+}

@@ -1,0 +1,86 @@
+/** The document's title (renamable by editors), its working group, and who else is here. */
+import { A } from '@solidjs/router';
+import { createEffect, createSignal, Show } from 'solid-js';
+import type { DocumentView } from '../../../shared/api/documents.js';
+import type { WorkspaceView } from '../../../shared/api/workspaces.js';
+import { can } from '../../../shared/roles.js';
+import type { Collaborator } from '../../editor/presence';
+import { PresenceList } from '../../editor/PresenceList';
+import { ApiError, api } from '../../lib/api';
+
+export interface DocumentHeaderProps {
+  document: DocumentView | undefined;
+  workspace: WorkspaceView | undefined;
+  people: Collaborator[];
+}
+
+export function DocumentHeader(props: DocumentHeaderProps) {
+  const [title, setTitle] = createSignal('');
+  const [error, setError] = createSignal<string | null>(null);
+  createEffect(() => setTitle(props.document?.title ?? ''));
+  createEffect(() => {
+    document.title = `${title() || 'Document'} · Confer`;
+  });
+  const mayRename = () => (props.workspace ? can(props.workspace.role, 'document.manage') : false);
+
+  const rename = async (input: HTMLInputElement) => {
+    const doc = props.document;
+    const next = input.value.trim();
+    if (!doc || next === title()) return;
+    if (!next) {
+      input.value = title();
+      return;
+    }
+    setError(null);
+    try {
+      const { document: renamed } = await api.renameDocument(doc.id, next);
+      setTitle(renamed.title);
+    } catch (caught) {
+      input.value = title();
+      setError(caught instanceof ApiError ? (caught.fields.title ?? caught.message) : 'Could not rename the document.');
+    }
+  };
+
+  return (
+    <header class="doc-head">
+      <div class="doc-head-main">
+        <Show when={props.workspace}>
+          {(ws) => (
+            <nav class="breadcrumb" aria-label="Breadcrumb">
+              <A href="/">Working groups</A> <span aria-hidden="true">/</span> <A href={`/w/${ws().id}`}>{ws().name}</A>
+            </nav>
+          )}
+        </Show>
+        <Show when={mayRename()} fallback={<h1 class="doc-title">{title() || 'Untitled document'}</h1>}>
+          <h1 class="doc-title">
+            <label class="visually-hidden" for="doc-title-input">
+              Document title
+            </label>
+            <input
+              id="doc-title-input"
+              class="doc-title-input"
+              value={title()}
+              maxLength={200}
+              onBlur={(e) => void rename(e.currentTarget)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') e.currentTarget.blur();
+                if (e.key === 'Escape') {
+                  e.currentTarget.value = title();
+                  e.currentTarget.blur();
+                }
+              }}
+            />
+          </h1>
+        </Show>
+        <Show when={error()}>
+          {(message) => (
+            <p class="form-error" role="alert">
+              {message()}
+            </p>
+          )}
+        </Show>
+      </div>
+      <PresenceList people={props.people} />
+    </header>
+  );
+}

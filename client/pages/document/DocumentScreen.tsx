@@ -1,0 +1,163 @@
+/**
+ * One open document: header with presence, toolbar, status line, the editor, and the side region
+ * for mounted features. Metadata (title, role) comes from the API; the text from the relay.
+ */
+import { useLocation, useNavigate } from '@solidjs/router';
+import { createEffect, createResource, createSignal, onCleanup, Show } from 'solid-js';
+import { canWriteDocuments } from '../../../shared/roles.js';
+import { CloseCode } from '../../../shared/protocol/index.js';
+import '../../editor/editor.css';
+import { StatusLine } from '../../components/StatusLine';
+import { createCollabEditor } from '../../editor/createCollabEditor';
+import { editorExtensions } from '../../editor/extensions';
+import { createPresence } from '../../editor/presence';
+import { Toolbar } from '../../editor/Toolbar';
+import { ToolPanels, type ToolPanel } from '../../editor/ToolPanels';
+import { ApiError, api } from '../../lib/api';
+import { randomGuest } from '../../lib/guest';
+import { useSession } from '../../lib/session';
+import { getDocumentInfo, type DocumentInfo } from '../document.data';
+import { DocumentHeader } from './DocumentHeader';
+import { ReadOnlyNotice } from './ReadOnlyNotice';
+import { SidePanels } from './SidePanels';
+import { documentPanels, documentTools, type DocumentContext } from './slots';
+
+type InfoResult = { ok: true; value: DocumentInfo } | { ok: false; error: unknown };
+
+export function DocumentScreen(props: { docId: string }) {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const session = useSession();
+  const [element, setElement] = createSignal<HTMLDivElement>();
+  const [panel, setPanel] = createSignal<ToolPanel | null>(null);
+  const [sidePanel, setSidePanel] = createSignal<string>();
+  const probes = new AbortController();
+  onCleanup(() => probes.abort());
+
+  const [info] = createResource(
+    () => props.docId,
+    (id): Promise<InfoResult> => getDocumentInfo(id).then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error })),
+  );
+  // Read without suspending: the editor connects while the metadata loads.
+  const loaded = () => (info.state === 'ready' ? info() : undefined);
+  const meta = () => {
+    const result = loaded();
+    return result?.ok ? result.value : undefined;
+  };
+  const role = () => meta()?.workspace.role;
+  // Until the role is known nobody types (a viewer's keystrokes would only be dropped by the server).
+  // Without a session the API says 401 and the relay decides (the development open policy lets guests write).
+  const editable = () => {
+    const result = loaded();
+    if (!result) return false;
+    if (result.ok) return canWriteDocuments(result.value.workspace.role) && result.value.document.deletedAt === null;
+    return result.error instanceof ApiError && result.error.status === 401;
+  };
+  const readOnly = () => role() !== undefined && !canWriteDocuments(role() ?? 'viewer');
+
+  const toSignIn = () => navigate(`/signin?next=${encodeURIComponent(location.pathname)}`, { replace: true });
+  // A refused upgrade (401/403 before any 101) is only a 1006 in the browser: ask the API why.
+  const checkAccess = () => {
+    api.document(props.docId, probes.signal).then(
+      ({ document }) => {
+        if (document.deletedAt !== null) collab.stop(CloseCode.Forbidden, 'This document is in the trash. An editor can restore it from the working group’s Trash.');
+      },
+      (error: unknown) => {
+        if (!(error instanceof ApiError)) return;
+        if (error.status === 401) toSignIn();
+        else if (error.status === 403 || error.status === 404) {
+          collab.stop(CloseCode.Forbidden, 'This document does not exist, or you do not have access to it.');
+        }
+      },
+    );
+  };
+
+  const me = () => session.me();
+  const guest = randomGuest();
+  const collab = createCollabEditor({
+    docId: () => props.docId,
+    element,
+    user: () => {
+      const user = me();
+      return user ? { name: user.name, color: user.color } : guest;
+    },
+    extensions: () =>
+      editorExtensions({
+        openLink: () => setPanel({ kind: 'link' }),
+        editMath: (mode, latex, pos) => {
+          if (editable()) setPanel({ kind: 'math', mode, latex, pos });
+        },
+      }),
+    editable,
+    // One local copy per person and document, so a shared computer does not mix accounts' drafts.
+    localCopyName: () => `confer:${me()?.id ?? 'guest'}:${props.docId}`,
+    onRefused: checkAccess,
+    onUnauthenticated: toSignIn,
+  });
+  const people = createPresence(collab.awareness, () => me()?.id);
+  // CharacterCount's storage is not reactive: read it again on every document change.
+  const [wordCount, setWordCount] = createSignal<number>();
+  createEffect(() => {
+    const editor = collab.editor();
+    if (!editor) return;
+    const update = () => setWordCount((editor.storage as { characterCount?: { words(): number } }).characterCount?.words());
+    editor.on('update', update);
+    editor.on('create', update);
+    update();
+    onCleanup(() => {
+      editor.off('update', update);
+      editor.off('create', update);
+    });
+  });
+
+  // Closing the tab with unsaved edits loses nothing once the local copy is there; warn only without one.
+  createEffect(() => {
+    if (collab.save() !== 'saving' || collab.localCopyReady()) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    onCleanup(() => window.removeEventListener('beforeunload', warn));
+  });
+
+  const context: DocumentContext = {
+    docId: props.docId,
+    editor: collab.editor,
+    awareness: collab.awareness,
+    document: () => meta()?.document,
+    workspace: () => meta()?.workspace,
+    me,
+    readOnly,
+    openPanel: setSidePanel,
+  };
+
+  return (
+    <div class="doc-page" classList={{ 'has-side': documentPanels.length > 0 }}>
+      <DocumentHeader document={meta()?.document} workspace={meta()?.workspace} people={people()} />
+      <div class="doc-chrome">
+        <Toolbar editor={collab.editor()} readOnly={!editable()} openPanel={setPanel}>
+          {documentTools.length > 0 ? documentTools.map((tool) => tool.render(context)) : undefined}
+        </Toolbar>
+        <Show when={panel() && collab.editor()} keyed>
+          {(editor) => {
+            const current = panel();
+            return current ? <ToolPanels editor={editor} panel={current} close={() => setPanel(null)} /> : null;
+          }}
+        </Show>
+        <StatusLine
+          connection={collab.connection()}
+          save={collab.save()}
+          pending={collab.pending()}
+          readOnly={readOnly()}
+          words={wordCount()}
+          signInNext={location.pathname}
+        />
+      </div>
+      <Show when={readOnly() && meta()}>{(m) => <ReadOnlyNotice role={m().workspace.role} workspaceName={m().workspace.name} />}</Show>
+      <div class="doc-layout">
+        <article class="doc-paper" aria-label="Document">
+          <div class="doc-editor" ref={setElement} />
+        </article>
+        <SidePanels panels={documentPanels} context={context} open={sidePanel()} onOpen={setSidePanel} />
+      </div>
+    </div>
+  );
+}
