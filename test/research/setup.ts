@@ -1,0 +1,54 @@
+/** Shared setup for the research API tests: a real server with short debounces, and a small team. */
+import type { JSONContent } from '@tiptap/core';
+import * as Y from 'yjs';
+import { applyJsonToDoc, docToJson, toPlainText } from '../../server/text/index.js';
+import { ApiClient } from '../auth/api-client.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+
+/** A server whose search, versions and activity react within tens of milliseconds. */
+export function startResearchServer(): Promise<TestServer> {
+  return startTestServer({
+    research: { indexDelayMs: 20, versionIdleMs: 60, versionMaxWaitMs: 2000, activityIdleMs: 40, activityMaxWaitMs: 2000 },
+  });
+}
+
+export interface Team {
+  owner: ApiClient;
+  commenter: ApiClient;
+  viewer: ApiClient;
+  ids: { owner: string; commenter: string; viewer: string };
+  workspaceId: string;
+  docId: string;
+}
+
+/** An owner with a workspace and a document, plus a commenter and a viewer in it. */
+export async function makeTeam(server: TestServer, title = 'Trial protocol'): Promise<Team> {
+  const owner = new ApiClient(server.url);
+  const commenter = new ApiClient(server.url);
+  const viewer = new ApiClient(server.url);
+  const ids = {
+    owner: (await owner.signup('Olga Owner')).id,
+    commenter: (await commenter.signup('Cem Commenter')).id,
+    viewer: (await viewer.signup('Vera Viewer')).id,
+  };
+  const workspaceId = await owner.workspace('Cardiology group');
+  await owner.addMember(workspaceId, commenter, 'commenter');
+  await owner.addMember(workspaceId, viewer, 'viewer');
+  const docId = await owner.document(workspaceId, title);
+  return { owner, commenter, viewer, ids, workspaceId, docId };
+}
+
+/** A document of paragraphs. */
+export function paragraphs(...lines: string[]): JSONContent {
+  return { type: 'doc', content: lines.map((line) => ({ type: 'paragraph', content: [{ type: 'text', text: line }] })) };
+}
+
+/** Makes a client's document equal `json` (sent to the server like any edit). */
+export function write(doc: Y.Doc, json: JSONContent): void {
+  applyJsonToDoc(doc, json);
+}
+
+/** The plain text of a Y.Doc. */
+export function plain(doc: Y.Doc): string {
+  return toPlainText(docToJson(doc));
+}
