@@ -6,8 +6,9 @@ import { ApiClient } from '../auth/api-client.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 /** A server whose search, versions and activity react within tens of milliseconds. */
-export function startResearchServer(): Promise<TestServer> {
+export function startResearchServer(env: Record<string, string> = {}): Promise<TestServer> {
   return startTestServer({
+    env,
     research: { indexDelayMs: 20, versionIdleMs: 60, versionMaxWaitMs: 2000, activityIdleMs: 40, activityMaxWaitMs: 2000 },
   });
 }
@@ -51,4 +52,11 @@ export function write(doc: Y.Doc, json: JSONContent): void {
 /** The plain text of a Y.Doc. */
 export function plain(doc: Y.Doc): string {
   return toPlainText(docToJson(doc));
+}
+
+/** The document as the server holds it now (a fresh copy; destroy is left to the garbage collector). */
+export async function serverDoc(server: TestServer, docId: string): Promise<Y.Doc> {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, await server.hub.readDocument(docId));
+  return doc;
 }
