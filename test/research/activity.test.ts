@@ -6,7 +6,7 @@ import { ApiClient } from '../auth/api-client.js';
 import type { TestClient } from '../helpers/clients.js';
 import type { TestServer } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
-import { makeTeam, paragraphs, plain, serverDoc, startResearchServer, write, type Team } from './setup.js';
+import { makeTeam, paragraphs, plain, serverDoc, startResearchServer, write, type Team, waitForValue } from './setup.js';
 
 describe('catch-up, activity and deadlines', () => {
   let server: TestServer;
@@ -38,11 +38,11 @@ describe('catch-up, activity and deadlines', () => {
 
     // Eight hours later, in another zone: the owner has rewritten a sentence and added one.
     write(editor.doc, paragraphs('Recruitment opens in April.', 'Sites: Lyon and Porto.'));
-    const catchUp = await waitFor(async () => {
+    const catchUp = await waitForValue(async () => {
       const res = await team.commenter.get(`/api/documents/${team.docId}/catch-up`);
       const view = res.body as CatchUpView;
       return view.insertions >= 4 && view.authors.length > 0 ? view : null;
-    }, { what: 'the change in catch-up' });
+    }, 'the change in catch-up');
     expect(catchUp.lastVisitAt).toBe(seenAt);
     expect(catchUp.authors.map((a) => a.name)).toEqual(['Olga Owner']);
     expect(catchUp.blocks.find((b) => b.op === 'change')?.segments).toEqual(
@@ -66,11 +66,11 @@ describe('catch-up, activity and deadlines', () => {
       { id: 'c', author: { id: team.ids.commenter, name: 'Cem Commenter' }, body: 'Why April?', mentions: [], createdAt: Date.now() },
     );
     await team.owner.post(`/api/documents/${team.docId}/versions`, { name: 'Ethics submission' });
-    const activity = await waitFor(async () => {
+    const activity = await waitForValue(async () => {
       const res = await team.viewer.get(`/api/workspaces/${team.workspaceId}/activity`);
       const list = (res.body as { activity: ActivityView[] }).activity;
       return list.some((a) => a.kind === 'commented') ? list : null;
-    }, { what: 'the comment in the activity list' });
+    }, 'the comment in the activity list');
     expect(activity.find((a) => a.kind === 'commented')).toMatchObject({ user: { name: 'Cem Commenter' }, documentTitle: 'Trial protocol' });
     expect(activity.find((a) => a.kind === 'version')).toMatchObject({ user: { name: 'Olga Owner' }, detail: 'Ethics submission' });
     expect(activity.filter((a) => a.kind === 'edited').every((a) => a.user?.name === 'Olga Owner')).toBe(true);

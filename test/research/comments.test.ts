@@ -12,7 +12,7 @@ import { addReply, addThread, commentsDocId, findMentions, setResolved, type Thr
 import { closeOf, rawSocket, type TestClient } from '../helpers/clients.js';
 import type { TestServer } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
-import { makeTeam, paragraphs, plain, startResearchServer, write, type Team } from './setup.js';
+import { makeTeam, paragraphs, plain, startResearchServer, write, type Team, waitForValue } from './setup.js';
 
 type ServerThread = ThreadData & { orphaned: boolean };
 
@@ -86,7 +86,7 @@ describe('comments', () => {
       { id: 't1', anchor: anchorOn(commenterText.doc, 'overall survival'), quote: 'overall survival', createdBy: { id: team.ids.commenter, name: 'Cem Commenter' }, createdAt: Date.now() },
       { id: 'c1', author: { id: team.ids.commenter, name: 'Cem Commenter' }, body: 'Which definition, @Olga Owner?', mentions, createdAt: Date.now() },
     );
-    const [first] = await waitFor(async () => ((await threads()).length === 1 ? threads() : null), { what: 'the thread on the server' });
+    const [first] = await waitForValue(async () => ((await threads()).length === 1 ? threads() : null), 'the thread on the server');
     expect(first).toMatchObject({ id: 't1', quote: 'overall survival', orphaned: false, resolved: false });
     expect(first?.comments[0]).toMatchObject({ body: 'Which definition, @Olga Owner?', mentions: [team.ids.owner] });
 

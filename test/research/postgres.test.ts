@@ -7,7 +7,7 @@ import type { ActivityView, CatchUpView, SearchResultView, VersionView } from '.
 import { ApiClient } from '../auth/api-client.js';
 import { createTestSchema, describeWithPostgres, type TestSchema } from '../helpers/postgres.js';
 import { waitFor } from '../helpers/wait.js';
-import { makeTeam, paragraphs, plain, serverDoc, startResearchServer, write } from './setup.js';
+import { makeTeam, paragraphs, plain, serverDoc, startResearchServer, waitForValue, write } from './setup.js';
 
 describeWithPostgres('research features on PostgreSQL', (url) => {
   let schema: TestSchema;
@@ -30,10 +30,10 @@ describeWithPostgres('research features on PostgreSQL', (url) => {
       await team.commenter.post(`/api/documents/${team.docId}/visit`);
 
       const search = async (who: ApiClient, q: string) => ((await who.get(`/api/search?q=${encodeURIComponent(q)}`)).body as { results: SearchResultView[] }).results;
-      const hits = await waitFor(async () => {
+      const hits = await waitForValue(async () => {
         const results = await search(team.viewer, 'antibiotic');
         return results.length > 0 ? results : null;
-      }, { what: 'indexed on PostgreSQL' });
+      }, 'indexed on PostgreSQL');
       expect(hits[0]?.documentId).toBe(team.docId);
       expect(hits[0]?.snippet.some((p) => p.hit && /antibiotics/i.test(p.text))).toBe(true);
       const outsider = new ApiClient(server.url);
@@ -43,10 +43,10 @@ describeWithPostgres('research features on PostgreSQL', (url) => {
       const named = await team.owner.post(`/api/documents/${team.docId}/versions`, { name: 'Guideline 1.0' });
       const version = (named.body as { version: VersionView }).version;
       write(editor.doc, paragraphs('Give antibiotics within three hours.', 'Measure lactate.'));
-      const catchUp = await waitFor(async () => {
+      const catchUp = await waitForValue(async () => {
         const view = (await team.commenter.get(`/api/documents/${team.docId}/catch-up`)).body as CatchUpView;
         return view.insertions > 0 ? view : null;
-      }, { what: 'catch-up on PostgreSQL' });
+      }, 'catch-up on PostgreSQL');
       expect(catchUp.blocks.find((b) => b.op === 'change')?.segments).toEqual(expect.arrayContaining([{ op: 'insert', text: 'three' }, { op: 'delete', text: 'one' }]));
 
       expect((await team.owner.post(`/api/documents/${team.docId}/versions/${version.id}/restore`)).status).toBe(200);
@@ -59,10 +59,10 @@ describeWithPostgres('research features on PostgreSQL', (url) => {
       expect((await team.owner.request('PUT', `/api/documents/${team.docId}/deadline`, { at: at + 1 })).status).toBe(200);
       expect(((await team.viewer.get(`/api/documents/${team.docId}/deadline`)).body as { deadline: { at: number } }).deadline.at).toBe(at + 1);
 
-      const activity = await waitFor(async () => {
+      const activity = await waitForValue(async () => {
         const list = ((await team.viewer.get(`/api/workspaces/${team.workspaceId}/activity`)).body as { activity: ActivityView[] }).activity;
         return list.some((a) => a.kind === 'edited') ? list : null;
-      }, { what: 'activity on PostgreSQL' });
+      }, 'activity on PostgreSQL');
       expect(activity.map((a) => a.kind)).toEqual(expect.arrayContaining(['edited', 'version', 'restored']));
       expect(typeof activity[0]?.at).toBe('number');
 

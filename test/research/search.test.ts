@@ -5,7 +5,7 @@ import { ApiClient } from '../auth/api-client.js';
 import type { TestClient } from '../helpers/clients.js';
 import type { TestServer } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
-import { makeTeam, paragraphs, startResearchServer, write, type Team } from './setup.js';
+import { makeTeam, paragraphs, startResearchServer, write, type Team, waitForValue } from './setup.js';
 
 describe('search API', () => {
   let server: TestServer;
@@ -32,10 +32,10 @@ describe('search API', () => {
     const client = await team.owner.connect(team.docId);
     clients.push(client);
     write(client.doc, paragraphs('Larvae are kept at 28 degrees.', 'Feeding of larvae starts at five days post fertilisation.'));
-    const hits = await waitFor(async () => {
+    const hits = await waitForValue(async () => {
       const results = await search(team.viewer, 'larvae feeding');
       return results.length > 0 ? results : null;
-    }, { what: 'the edit in the index' });
+    }, 'the edit in the index');
     expect(hits[0]).toMatchObject({ documentId: team.docId, workspaceId: team.workspaceId, title: 'Zebrafish husbandry' });
     const marked = hits[0]?.snippet.filter((p) => p.hit).map((p) => p.text.toLowerCase());
     expect(marked).toEqual(expect.arrayContaining(['feeding']));
@@ -47,10 +47,10 @@ describe('search API', () => {
     const otherClient = await team.owner.connect(other);
     clients.push(otherClient);
     write(otherClient.doc, paragraphs('Zebrafish room checks on weekends.'));
-    const ranked = await waitFor(async () => {
+    const ranked = await waitForValue(async () => {
       const results = await search(team.owner, 'zebrafish');
       return results.length === 2 ? results : null;
-    }, { what: 'both documents found' });
+    }, 'both documents found');
     expect(ranked.map((r) => r.documentId)).toEqual([team.docId, other]);
 
     // Later edits replace the indexed text.

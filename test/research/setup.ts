@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { applyJsonToDoc, docToJson, toPlainText } from '../../server/text/index.js';
 import { ApiClient } from '../auth/api-client.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
+import { waitFor } from '../helpers/wait.js';
 
 /** A server whose search, versions and activity react within tens of milliseconds. */
 export function startResearchServer(env: Record<string, string> = {}): Promise<TestServer> {
@@ -59,4 +60,11 @@ export async function serverDoc(server: TestServer, docId: string): Promise<Y.Do
   const doc = new Y.Doc();
   Y.applyUpdate(doc, await server.hub.readDocument(docId));
   return doc;
+}
+
+/** waitFor for a value: resolves with the first non-null answer of `check`, typed without null. */
+export async function waitForValue<T>(check: () => Promise<T | null | undefined>, what: string): Promise<T> {
+  const value = await waitFor(check, { what });
+  if (value === null || value === undefined) throw new Error(`no value for ${what}`);
+  return value;
 }
