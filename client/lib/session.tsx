@@ -27,7 +27,7 @@ export interface Session {
   zone: Accessor<string>;
   /** Wall-clock time, changing every minute. */
   now: Accessor<number>;
-  /** Re-reads the user after sign-in, sign-out or a profile change. */
+  /** Re-reads the user, and every cached query (answers given to the previous user), after sign-in, sign-out or a profile change. */
   refresh(): Promise<void>;
 }
 
@@ -42,7 +42,7 @@ export function SessionProvider(props: ParentProps) {
     me: () => me.latest,
     zone,
     now,
-    refresh: () => revalidate(getMe.key),
+    refresh: () => revalidate(),
   };
   return <SessionContext.Provider value={session}>{props.children}</SessionContext.Provider>;
 }

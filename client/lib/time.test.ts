@@ -26,6 +26,7 @@ describe('absolute times in the viewer zone', () => {
     expect(clockIn('Asia/Kolkata', now)).toBe('21:40');
     expect(zoneCity('America/Argentina/Buenos_Aires')).toBe('Buenos Aires');
     expect(zoneCity('UTC')).toBe('UTC');
+    expect(zoneCity('Asia/Calcutta')).toBe('Kolkata');
     expect(utcOffset('Asia/Kolkata', now)).toBe('UTC+05:30');
     expect(utcOffset('UTC', now)).toBe('UTC');
   });

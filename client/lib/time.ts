@@ -53,8 +53,21 @@ export function clockIn(zone: string, now: number): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now);
 }
 
+/** Old IANA names that ICU (and so browsers and Node) still report as canonical, and the city's name today. */
+const renamedCities: Readonly<Record<string, string>> = {
+  'Asia/Calcutta': 'Kolkata',
+  'Asia/Saigon': 'Ho Chi Minh',
+  'Asia/Katmandu': 'Kathmandu',
+  'Asia/Rangoon': 'Yangon',
+  'Europe/Kiev': 'Kyiv',
+  'Atlantic/Faeroe': 'Faroe',
+  'America/Godthab': 'Nuuk',
+};
+
 /** The city part of an IANA zone: "America/Argentina/Buenos_Aires" → "Buenos Aires"; "UTC" stays. */
 export function zoneCity(zone: string): string {
+  const renamed = renamedCities[zone];
+  if (renamed) return renamed;
   const last = zone.split('/').pop() ?? zone;
   return last.replace(/_/g, ' ');
 }

@@ -72,7 +72,7 @@ export function InvitesPanel(props: { workspace: WorkspaceView }) {
       <form class="invite-form" onSubmit={(event) => void create(event)}>
         <label>
           Role
-          <select name="role" aria-describedby="invite-role-hint">
+          <select name="role" aria-label="Invitation role" aria-describedby="invite-role-hint">
             <For each={roles}>{(role) => <option value={role} selected={role === 'editor'}>{roleLabel(role)}</option>}</For>
           </select>
         </label>
