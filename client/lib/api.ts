@@ -76,6 +76,8 @@ export const api = {
   signup: (input: SignupInput) => request<{ user: MeView }>('POST', '/api/auth/signup', input),
   login: (input: LoginInput) => request<{ user: MeView }>('POST', '/api/auth/login', input),
   logout: () => request<null>('POST', '/api/auth/logout'),
+  /** The signed-in user, or null without a session (answered 200 either way). */
+  session: () => request<{ user: MeView | null }>('GET', '/api/auth/session'),
   /** The signed-in user; throws ApiError 401 without a session. */
   me: (signal?: AbortSignal) => request<{ user: MeView }>('GET', '/api/me', undefined, signal),
   updateMe: (input: UpdateMeInput) => request<{ user: MeView }>('PATCH', '/api/me', input),

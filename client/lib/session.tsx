@@ -5,19 +5,12 @@
 import { createAsync, query, revalidate } from '@solidjs/router';
 import { createContext, useContext, type Accessor, type ParentProps } from 'solid-js';
 import type { MeView } from '../../shared/api/auth.js';
-import { ApiError, api } from './api';
+import { api } from './api';
 import { createNow } from './clock';
 import { browserTimeZone } from './time';
 
 /** The signed-in user, or null without a session. Other errors (server down) are thrown. */
-export const getMe = query(async (): Promise<MeView | null> => {
-  try {
-    return (await api.me()).user;
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return null;
-    throw error;
-  }
-}, 'me');
+export const getMe = query(async (): Promise<MeView | null> => (await api.session()).user, 'me');
 
 /** What every page may read about the viewer. */
 export interface Session {

@@ -3,6 +3,7 @@ import { query, type RoutePreloadFuncArgs } from '@solidjs/router';
 import type { DocumentView } from '../../shared/api/documents.js';
 import type { WorkspaceView } from '../../shared/api/workspaces.js';
 import { api } from '../lib/api';
+import { getMe } from '../lib/session';
 
 /** A document with its working group; `workspace.role` is the caller's role. */
 export interface DocumentInfo {
@@ -18,5 +19,8 @@ export const getDocumentInfo = query(async (id: string): Promise<DocumentInfo> =
 
 export function preloadDocument(args: RoutePreloadFuncArgs): void {
   const id = args.params.docId;
-  if (id) getDocumentInfo(id).catch(() => undefined);
+  if (!id) return;
+  getMe()
+    .then((me) => (me ? getDocumentInfo(id) : null))
+    .catch(() => undefined);
 }

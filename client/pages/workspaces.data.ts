@@ -1,10 +1,13 @@
 /** Data for `/`: the working groups the user belongs to. */
 import { query } from '@solidjs/router';
 import { api } from '../lib/api';
+import { getMe } from '../lib/session';
 
 export const getWorkspaces = query(async () => (await api.workspaces()).workspaces, 'workspaces');
 
 export function preloadWorkspaces(): void {
-  // Signed-out visitors get the landing page; a 401 here is expected and handled by the page.
-  getWorkspaces().catch(() => undefined);
+  // Signed-out visitors get the landing page: ask only for someone who is signed in.
+  getMe()
+    .then((me) => (me ? getWorkspaces() : null))
+    .catch(() => undefined);
 }

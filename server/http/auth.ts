@@ -1,4 +1,4 @@
-/** POST /api/auth/signup, /login, /logout. */
+/** POST /api/auth/signup, /login, /logout; GET /api/auth/session. */
 import { Hono } from 'hono';
 import { loginInput, signupInput } from '../../shared/api/auth.js';
 import type { Auth } from '../auth/index.js';
@@ -68,6 +68,13 @@ export function authRoutes(deps: AuthRouteDeps): Hono {
     const session = await auth.sessions.create(user.id);
     setSessionCookie(c, session.token, session.expiresAt, auth.now(), isSecureRequest(c.req.raw, deps.publicUrl));
     return c.json({ user: presentMe(user) }, 200);
+  });
+
+  // Who is signed in, answered 200 either way: a signed-out visitor is not an error, and a 401 here
+  // would put a network error in the browser console on every signed-out page load.
+  app.get('/session', async (c) => {
+    const valid = await auth.sessions.validate(readSessionToken(c.req.raw));
+    return c.json({ user: valid ? presentMe(valid.user) : null });
   });
 
   app.post('/logout', async (c) => {

@@ -73,12 +73,7 @@ export function clockAfter(zone: string, hours: number): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(Date.now() + hours * 3_600_000);
 }
 
-/**
- * Console errors other than Chromium's own network log for the signed-out probe of GET /api/me (a 401
- * is how the API says "nobody is signed in") and sockets it could not open while the network was off.
- */
+/** Console errors other than Chromium reporting a socket it could not open while the network was off. */
 export function unexpectedErrors(errors: string[]): string[] {
-  return errors.filter(
-    (e) => !/Failed to load resource: the server responded with a status of 401/.test(e) && !/WebSocket connection to .* failed: .*ERR_INTERNET_DISCONNECTED/.test(e),
-  );
+  return errors.filter((e) => !/WebSocket connection to .* failed: .*ERR_INTERNET_DISCONNECTED/.test(e));
 }

@@ -1,0 +1,71 @@
+/**
+ * Editor decorations for research features, added to a live editor with `registerPlugin`:
+ * highlights of commented ranges, and a live word count after every heading (red past its limit).
+ */
+import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
+import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import type { ThreadData } from '../../shared/research/comments.js';
+import { resolveAnchor } from './comments/anchors';
+import { sectionsOf } from './outline/sections';
+
+/** Transaction meta that asks the comment highlights to redraw (threads changed, a thread was picked). */
+export const commentsKey = new PluginKey<DecorationSet>('confer-comment-highlights');
+export const wordLimitKey = new PluginKey<DecorationSet>('confer-word-limits');
+
+function commentDecorations(state: EditorState, threads: readonly ThreadData[], active: string | null): DecorationSet {
+  const decorations: Decoration[] = [];
+  for (const thread of threads) {
+    if (thread.resolved) continue;
+    const range = resolveAnchor(state, thread.anchor);
+    if (!range) continue;
+    const cls = thread.id === active ? 'comment-anchor active' : 'comment-anchor';
+    decorations.push(Decoration.inline(range.from, range.to, { class: cls, 'data-thread-id': thread.id }));
+  }
+  return DecorationSet.create(state.doc, decorations);
+}
+
+/** Highlights of open threads; `threads` and `active` are read on every redraw. */
+export function commentHighlights(threads: () => readonly ThreadData[], active: () => string | null): Plugin<DecorationSet> {
+  return new Plugin<DecorationSet>({
+    key: commentsKey,
+    state: {
+      init: (_config, state) => commentDecorations(state, threads(), active()),
+      apply: (tr, old, _before, state) =>
+        tr.docChanged || tr.getMeta(commentsKey) ? commentDecorations(state, threads(), active()) : old,
+    },
+    props: { decorations: (state) => commentsKey.getState(state) },
+  });
+}
+
+function countWidget(words: number, limit: number | null, over: boolean): HTMLElement {
+  const span = document.createElement('span');
+  span.className = over ? 'section-count over-limit' : 'section-count';
+  span.contentEditable = 'false';
+  span.textContent = limit === null ? `${words} words` : `${words} / ${limit} words`;
+  span.setAttribute('aria-label', limit === null ? `${words} words in this section` : `${words} of ${limit} words${over ? ', over the limit' : ''}`);
+  return span;
+}
+
+function wordLimitDecorations(state: EditorState): DecorationSet {
+  const decorations: Decoration[] = [];
+  for (const section of sectionsOf(state.doc)) {
+    const key = `${section.words}/${section.limit}/${section.over}`;
+    decorations.push(
+      Decoration.widget(section.end, () => countWidget(section.words, section.limit, section.over), { side: 1, key, ignoreSelection: true }),
+    );
+    if (section.over) decorations.push(Decoration.node(section.pos, section.end + 1, { class: 'over-limit' }));
+  }
+  return DecorationSet.create(state.doc, decorations);
+}
+
+/** Live per-section word counts after headings. */
+export function wordLimits(): Plugin<DecorationSet> {
+  return new Plugin<DecorationSet>({
+    key: wordLimitKey,
+    state: {
+      init: (_config, state) => wordLimitDecorations(state),
+      apply: (tr, old, _before, state) => (tr.docChanged ? wordLimitDecorations(state) : old),
+    },
+    props: { decorations: (state) => wordLimitKey.getState(state) },
+  });
+}

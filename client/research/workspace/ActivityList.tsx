@@ -1,0 +1,47 @@
+/** The working group's activity: who edited, commented, saved or restored versions, imported, and when (in your zone). */
+import { A } from '@solidjs/router';
+import { createResource, For, Show } from 'solid-js';
+import type { ActivityView } from '../../../shared/api/research.js';
+import { Timestamp } from '../../components/Timestamp';
+import { researchApi } from '../api';
+
+function describe(entry: ActivityView): string {
+  switch (entry.kind) {
+    case 'edited':
+      return 'edited';
+    case 'commented':
+      return 'commented on';
+    case 'version':
+      return `saved the version “${entry.detail ?? ''}” of`;
+    case 'restored':
+      return `restored “${entry.detail ?? ''}” in`;
+    case 'imported':
+      return `imported ${entry.detail ?? 'a file'} as`;
+  }
+}
+
+export function ActivityList(props: { workspaceId: string }) {
+  const [activity, { refetch }] = createResource(() => props.workspaceId, async (id) => (await researchApi.activity(id)).activity);
+  return (
+    <section class="activity" aria-label="Activity">
+      <div class="panel-row">
+        <h2>Recent activity</h2>
+        <button type="button" class="ghost small" onClick={() => void refetch()}>
+          Refresh
+        </button>
+      </div>
+      <Show when={!activity.error} fallback={<p class="field-error">Activity could not be loaded.</p>}>
+        <ul class="activity-list">
+          <For each={activity() ?? []} fallback={<li class="muted">Nothing yet.</li>}>
+            {(entry) => (
+              <li>
+                <strong>{entry.user?.name ?? 'Someone'}</strong> {describe(entry)} <A href={`/d/${entry.documentId}`}>{entry.documentTitle}</A>{' '}
+                <Timestamp ms={entry.at} full />
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </section>
+  );
+}
