@@ -29,9 +29,10 @@ export class BenchClient {
   private waiters: Array<() => void> = [];
   private closedByUs = false;
   private retry: NodeJS.Timeout | null = null;
+  private failedAttempts = 0;
   /** performance.now() of the last time this client became synced. */
   syncedAt = 0;
-  /** Set to reconnect by itself whenever the socket closes (with 50-150 ms jitter between attempts). */
+  /** Set to reconnect by itself whenever the socket closes, with y-websocket's backoff (100 ms doubling, 2.5 s at most). */
   autoReconnect = false;
 
   constructor(readonly options: ClientOptions) {}
@@ -59,6 +60,7 @@ export class BenchClient {
     this.ws = ws;
     this.synced = false;
     ws.on('open', () => {
+      this.failedAttempts = 0;
       const sv = mirror ? Y.encodeStateVector(mirror) : undefined;
       for (const frame of codec.hello(sv)) ws.send(frame);
     });
@@ -66,6 +68,8 @@ export class BenchClient {
     ws.on('error', () => undefined);
     ws.on('close', () => {
       if (this.ws !== ws) return;
+      // As in y-websocket: a socket that never got going counts as a failed attempt and doubles the wait.
+      if (!this.synced) this.failedAttempts += 1;
       this.ws = null;
       this.synced = false;
       if (this.autoReconnect && !this.closedByUs) this.scheduleReconnect();
@@ -74,10 +78,14 @@ export class BenchClient {
 
   private scheduleReconnect(): void {
     if (this.retry) return;
-    this.retry = setTimeout(() => {
-      this.retry = null;
-      if (!this.closedByUs) this.open();
-    }, 50 + Math.random() * 100);
+    // The same schedule as y-websocket's WebsocketProvider: min(2^failures x 100 ms, 2500 ms).
+    this.retry = setTimeout(
+      () => {
+        this.retry = null;
+        if (!this.closedByUs) this.open();
+      },
+      Math.min(2 ** this.failedAttempts * 100, 2_500),
+    );
   }
 
   private receive(ws: WebSocket, data: Buffer): void {
