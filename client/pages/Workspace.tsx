@@ -5,10 +5,12 @@ import { roleDescription, roleLabel } from '../components/roles';
 import { DocumentsTab } from '../components/workspace/DocumentsTab';
 import { MembersTab } from '../components/workspace/MembersTab';
 import { TrashTab } from '../components/workspace/TrashTab';
+import { WorkspaceResearch } from '../research/workspace/WorkspaceResearch';
 import { getWorkspace } from './workspace.data';
 
 const tabs = [
   { id: 'documents', label: 'Documents' },
+  { id: 'activity', label: 'Search & activity' },
   { id: 'members', label: 'Members' },
   { id: 'trash', label: 'Trash' },
 ] as const;
@@ -51,6 +53,9 @@ export default function WorkspacePage() {
           <Switch>
             <Match when={tab() === 'documents'}>
               <DocumentsTab workspace={ws()} />
+            </Match>
+            <Match when={tab() === 'activity'}>
+              <WorkspaceResearch workspace={ws()} />
             </Match>
             <Match when={tab() === 'members'}>
               <MembersTab workspace={ws()} />

@@ -9,6 +9,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type { MeView } from '../../../shared/api/auth.js';
 import type { DocumentView } from '../../../shared/api/documents.js';
 import type { WorkspaceView } from '../../../shared/api/workspaces.js';
+import { researchPanels, researchTools } from '../../research/panels';
 
 /** What a mounted feature may read about the open document. */
 export interface DocumentContext {
@@ -40,7 +41,7 @@ export interface DocumentTool {
 }
 
 /** Side panels, in tab order. */
-export const documentPanels: readonly DocumentPanel[] = [];
+export const documentPanels: readonly DocumentPanel[] = [...researchPanels];
 
 /** Toolbar controls, in order. */
-export const documentTools: readonly DocumentTool[] = [];
+export const documentTools: readonly DocumentTool[] = [...researchTools];
