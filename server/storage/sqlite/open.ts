@@ -1,12 +1,12 @@
 /** Opens the embedded SQLite database: WAL, durable commits, migrations. */
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { migrate } from '../migrations/index.js';
 import type { Schema } from '../schema.js';
 import type { Storage } from '../storage.js';
-import { createSqliteDocumentStore } from './document-store.js';
+import { openSqliteConnection } from './connection.js';
+import { startSqliteLogWriter } from './writer.js';
 
 export interface SqliteOptions {
   dataDir: string;
@@ -17,11 +17,7 @@ export interface SqliteOptions {
 export async function openSqliteStorage(options: SqliteOptions): Promise<Storage> {
   fs.mkdirSync(options.dataDir, { recursive: true });
   const file = path.join(options.dataDir, 'confer.sqlite');
-  const sqlite = new BetterSqlite3(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma(`synchronous = ${options.synchronous}`);
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('foreign_keys = ON');
+  const sqlite = openSqliteConnection(file, options.synchronous);
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
   try {
     await migrate(db as unknown as Kysely<unknown>, 'sqlite');
@@ -29,14 +25,17 @@ export async function openSqliteStorage(options: SqliteOptions): Promise<Storage
     sqlite.close();
     throw error;
   }
+  // The Yjs log is written from its own thread: a group commit's fsync never blocks the event loop.
+  const writer = startSqliteLogWriter(sqlite, { file, synchronous: options.synchronous });
   return {
     engine: 'sqlite',
     db,
-    documents: createSqliteDocumentStore(sqlite),
+    documents: writer.store,
     ping: async () => {
       sqlite.prepare('SELECT 1').get();
     },
     close: async () => {
+      await writer.close();
       // Kysely's destroy closes the better-sqlite3 handle it was given.
       await db.destroy();
     },
