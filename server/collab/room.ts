@@ -157,10 +157,29 @@ export class Room implements CommitTarget {
     }
   }
 
+  /**
+   * What a peer lacks, without the structs and deletions Yjs holds back for missing dependencies.
+   * Y.encodeStateAsUpdate merges those in, and merging re-slices them (new origins), so a joiner could
+   * integrate content the live document never did: a writer reusing another client's IDs would show
+   * joiners something else than everyone else. Held-back data reaches peers once it integrates.
+   */
+  private encodeForPeer(stateVector: Uint8Array): Uint8Array {
+    const store = this.doc.store;
+    const { pendingStructs, pendingDs } = store;
+    store.pendingStructs = null;
+    store.pendingDs = null;
+    try {
+      return Y.encodeStateAsUpdate(this.doc, stateVector);
+    } finally {
+      store.pendingStructs = pendingStructs;
+      store.pendingDs = pendingDs;
+    }
+  }
+
   private replyToStep1(conn: Connection, stateVector: Uint8Array): void {
     let diff: Uint8Array;
     try {
-      diff = Y.encodeStateAsUpdate(this.doc, stateVector);
+      diff = this.encodeForPeer(stateVector);
     } catch (error) {
       throw new ProtocolError(`invalid state vector: ${(error as Error).message}`);
     }
