@@ -138,6 +138,38 @@ describe('updates with missing dependencies', () => {
   });
 });
 
+describe('reused client IDs', () => {
+  it('a writer reusing another client\'s IDs cannot show joiners a different document', async () => {
+    const s = await start();
+    const alice = await client(s, 'split');
+    alice.text.insert(0, 'hello');
+    await waitFor(() => s.hub.registry.peek('split')?.doc.getText('t').toString() === 'hello', { what: 'server has hello' });
+    // The attacker claims Alice's client ID for clocks 2-6, anchored on a struct it never sends, so
+    // the server holds it back; merged into a joiner's sync reply it would be re-sliced and integrate.
+    const evil = new Y.Doc();
+    evil.clientID = alice.doc.clientID;
+    evil.getText('t').insert(0, 'ab');
+    evil.clientID = 999_999;
+    evil.getText('t').insert(2, 'Z');
+    evil.clientID = alice.doc.clientID;
+    evil.getText('t').insert(3, 'HACKD');
+    const sv = encoding.createEncoder();
+    encoding.writeVarUint(sv, 2);
+    encoding.writeVarUint(sv, 999_999);
+    encoding.writeVarUint(sv, 1);
+    encoding.writeVarUint(sv, alice.doc.clientID);
+    encoding.writeVarUint(sv, 2);
+    const attack = Y.encodeStateAsUpdate(evil, encoding.toUint8Array(sv));
+    evil.destroy();
+    const attacker = await socket(s, 'split');
+    await frameOfType(attacker, MessageType.Sync);
+    await survives(attacker, writeSyncUpdate(attack));
+    const bob = await client(s, 'split');
+    expect(bob.text.toString()).toBe(alice.text.toString());
+    expect(s.hub.registry.peek('split')?.doc.getText('t').toString()).toBe('hello');
+  });
+});
+
 describe('large and deep valid updates', () => {
   it('a huge valid update (6 MB) is applied, relayed and stored', { timeout: 60_000 }, async () => {
     const s = await start();
