@@ -1,5 +1,5 @@
 /** "Since your last visit": who changed the document, when (in your zone), and the highlighted changes. */
-import { For, Show } from 'solid-js';
+import { For, Show, untrack } from 'solid-js';
 import type { CatchUpView } from '../../shared/api/research.js';
 import { Timestamp } from '../components/Timestamp';
 import type { DocumentContext } from '../pages/document/slots';
@@ -43,7 +43,7 @@ export function CatchUpPanel(props: { context: DocumentContext }) {
     <section class="research-panel catchup-panel" aria-label="Changes since your last visit">
       <Show when={props.context.editor()} keyed fallback={<p class="muted">Loading…</p>}>
         {(editor) => {
-          const session = researchSession(editor, props.context.docId);
+          const session = untrack(() => researchSession(editor, props.context.docId));
           return (
             <Show when={session.catchUp() !== undefined} fallback={<p class="muted">Loading…</p>}>
               <Show when={session.catchUp()} fallback={<p class="muted">Changes could not be loaded.</p>}>

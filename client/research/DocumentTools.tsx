@@ -3,18 +3,20 @@
  * zone), "changes since your last visit", export and print. Rendering them also sets up the editor's
  * research session (comment highlights, section word counts), which lives as long as the editor.
  */
-import { createEffect, createResource, createSignal, Show } from 'solid-js';
+import { createEffect, createSignal, Show, untrack } from 'solid-js';
 import { canWriteDocuments } from '../../shared/roles.js';
 import { useSession } from '../lib/session';
 import { formatDateTime } from '../lib/time';
 import type { DocumentContext } from '../pages/document/slots';
 import { errorMessage, researchApi } from './api';
 import { countdown, toLocalInput } from './deadline';
+import { createLoad } from './load';
 import { researchSession, type ResearchSession } from './session';
 
 function Deadline(props: { context: DocumentContext }) {
   const session = useSession();
-  const [deadline, { mutate }] = createResource(() => props.context.docId, async (id) => (await researchApi.deadline(id)).deadline);
+  const load = createLoad(() => props.context.docId, async (id) => (await researchApi.deadline(id)).deadline);
+  const deadline = load.value;
   const [editing, setEditing] = createSignal(false);
   const [error, setError] = createSignal('');
   const canSet = () => {
@@ -26,7 +28,7 @@ function Deadline(props: { context: DocumentContext }) {
     try {
       const at = value ? new Date(value).getTime() : null;
       if (at !== null && Number.isNaN(at)) return;
-      mutate((await researchApi.setDeadline(props.context.docId, at)).deadline);
+      load.set((await researchApi.setDeadline(props.context.docId, at)).deadline);
       setEditing(false);
     } catch (e) {
       setError(errorMessage(e));
@@ -107,7 +109,7 @@ export function DocumentTools(props: { context: DocumentContext }) {
   const [session, setSession] = createSignal<ResearchSession>();
   createEffect(() => {
     const editor = props.context.editor();
-    setSession(editor ? researchSession(editor, props.context.docId) : undefined);
+    setSession(editor ? untrack(() => researchSession(editor, props.context.docId)) : undefined);
   });
   return (
     <span class="research-tools">

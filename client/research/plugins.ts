@@ -1,9 +1,10 @@
 /**
  * Editor decorations for research features, added to a live editor with `registerPlugin`:
- * highlights of commented ranges, and a live word count after every heading (red past its limit).
+ * highlights of commented ranges, and a live word count on every heading (red past its limit).
  */
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import { untrack } from 'solid-js';
 import type { ThreadData } from '../../shared/research/comments.js';
 import { resolveAnchor } from './comments/anchors';
 import { sectionsOf } from './outline/sections';
@@ -28,33 +29,25 @@ function commentDecorations(state: EditorState, threads: readonly ThreadData[], 
 export function commentHighlights(threads: () => readonly ThreadData[], active: () => string | null): Plugin<DecorationSet> {
   return new Plugin<DecorationSet>({
     key: commentsKey,
+    // Transactions can be dispatched inside a Solid effect: read the signals untracked.
     state: {
-      init: (_config, state) => commentDecorations(state, threads(), active()),
+      init: (_config, state) => untrack(() => commentDecorations(state, threads(), active())),
       apply: (tr, old, _before, state) =>
-        tr.docChanged || tr.getMeta(commentsKey) ? commentDecorations(state, threads(), active()) : old,
+        tr.docChanged || tr.getMeta(commentsKey) ? untrack(() => commentDecorations(state, threads(), active())) : old,
     },
     props: { decorations: (state) => commentsKey.getState(state) },
   });
 }
 
-function countWidget(words: number, limit: number | null, over: boolean): HTMLElement {
-  const span = document.createElement('span');
-  span.className = over ? 'section-count over-limit' : 'section-count';
-  span.contentEditable = 'false';
-  span.textContent = limit === null ? `${words} words` : `${words} / ${limit} words`;
-  span.setAttribute('aria-label', limit === null ? `${words} words in this section` : `${words} of ${limit} words${over ? ', over the limit' : ''}`);
-  return span;
-}
-
 function wordLimitDecorations(state: EditorState): DecorationSet {
-  const decorations: Decoration[] = [];
-  for (const section of sectionsOf(state.doc)) {
-    const key = `${section.words}/${section.limit}/${section.over}`;
-    decorations.push(
-      Decoration.widget(section.end, () => countWidget(section.words, section.limit, section.over), { side: 1, key, ignoreSelection: true }),
-    );
-    if (section.over) decorations.push(Decoration.node(section.pos, section.end + 1, { class: 'over-limit' }));
-  }
+  // Node attributes drawn by CSS (::after), not widgets: no text enters the editor's DOM, so copying,
+  // selection and anything that reads the text see only the document.
+  const decorations = sectionsOf(state.doc).map((section) =>
+    Decoration.node(section.pos, section.end + 1, {
+      class: section.over ? 'section-heading over-limit' : 'section-heading',
+      'data-words': section.limit === null ? `${section.words} words` : `${section.words} / ${section.limit} words`,
+    }),
+  );
   return DecorationSet.create(state.doc, decorations);
 }
 

@@ -4,13 +4,14 @@
  * stay, marked "text deleted", with the words they were about.
  */
 import type { Editor } from '@tiptap/core';
-import { createResource, createSignal, For, onCleanup, Show } from 'solid-js';
+import { createSignal, For, onCleanup, Show, untrack } from 'solid-js';
 import type { MemberView } from '../../../shared/api/workspaces.js';
 import { addReply, addThread, findMentions, MAX_COMMENT_LENGTH, setResolved, type CommentAuthor, type ThreadData } from '../../../shared/research/comments.js';
 import { can } from '../../../shared/roles.js';
 import { Timestamp } from '../../components/Timestamp';
 import { api } from '../../lib/api';
 import type { DocumentContext } from '../../pages/document/slots';
+import { createLoad } from '../load';
 import { researchSession, type ResearchSession } from '../session';
 import { anchorFor, resolveAnchor } from './anchors';
 
@@ -126,14 +127,16 @@ function Threads(props: { context: DocumentContext; editor: Editor; session: Res
   const [selection, setSelection] = createSignal<{ from: number; to: number } | null>(null);
   const [tick, setTick] = createSignal(0);
   const [error, setError] = createSignal('');
-  const [members] = createResource(
+  const members = createLoad(
     () => props.context.workspace()?.id,
     async (id) => (await api.members(id)).members.map((m: MemberView) => ({ id: m.userId, name: m.name })),
-  );
+  ).value;
+  // Editor events can fire inside someone else's effect (setEditable dispatches a transaction):
+  // write without reading, or that effect would start depending on our signals.
   const track = () => {
     const { from, to } = props.editor.state.selection;
     setSelection(to > from ? { from, to } : null);
-    setTick(tick() + 1);
+    setTick((n) => n + 1);
   };
   props.editor.on('transaction', track);
   onCleanup(() => props.editor.off('transaction', track));
@@ -219,7 +222,10 @@ function Threads(props: { context: DocumentContext; editor: Editor; session: Res
 export function CommentsPanel(props: { context: DocumentContext }) {
   return (
     <Show when={props.context.editor()} keyed fallback={<p class="muted">Loading…</p>}>
-      {(editor) => <Threads context={props.context} editor={editor} session={researchSession(editor, props.context.docId)} />}
+      {(editor) => {
+        const session = untrack(() => researchSession(editor, props.context.docId));
+        return <Threads context={props.context} editor={editor} session={session} />;
+      }}
     </Show>
   );
 }

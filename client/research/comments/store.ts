@@ -21,7 +21,8 @@ export class CommentsStore {
     this.threads = threads;
     this.synced = synced;
     this.provider = new WebsocketProvider(collabUrl, commentsDocId(docId), this.doc, {
-      params: { confer: '1' },
+      // No `confer=1`: the commit acknowledgements it asks for are read by the text editor's status
+      // line only; a stock provider would log them as unknown messages.
       disableBc: true,
       shouldReconnect: (event) => !isFatalCloseCode(event.code),
     });

@@ -2,13 +2,14 @@
  * Version history: name the current state, see any version read-only, compare two (or one with the
  * current text), and restore one (the server keeps the current state as a version first).
  */
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import type { CompareView, VersionView as Version } from '../../../shared/api/research.js';
 import { canWriteDocuments } from '../../../shared/roles.js';
 import { Timestamp } from '../../components/Timestamp';
 import type { DocumentContext } from '../../pages/document/slots';
 import { errorMessage, researchApi } from '../api';
 import { DiffView } from '../DiffView';
+import { createLoad } from '../load';
 import { VersionView } from './VersionView';
 
 const kindLabel: Record<Version['kind'], string> = {
@@ -24,7 +25,9 @@ export function versionLabel(v: Version): string {
 
 export function HistoryPanel(props: { context: DocumentContext }) {
   const docId = () => props.context.docId;
-  const [versions, { refetch }] = createResource(docId, async (id) => (await researchApi.versions(id)).versions);
+  const load = createLoad(docId, async (id) => (await researchApi.versions(id)).versions);
+  const versions = load.value;
+  const refetch = load.reload;
   const [name, setName] = createSignal('');
   const [error, setError] = createSignal('');
   const [from, setFrom] = createSignal('');

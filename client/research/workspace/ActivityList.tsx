@@ -1,9 +1,10 @@
 /** The working group's activity: who edited, commented, saved or restored versions, imported, and when (in your zone). */
 import { A } from '@solidjs/router';
-import { createResource, For, Show } from 'solid-js';
+import { For, Show } from 'solid-js';
 import type { ActivityView } from '../../../shared/api/research.js';
 import { Timestamp } from '../../components/Timestamp';
 import { researchApi } from '../api';
+import { createLoad } from '../load';
 
 function describe(entry: ActivityView): string {
   switch (entry.kind) {
@@ -21,7 +22,9 @@ function describe(entry: ActivityView): string {
 }
 
 export function ActivityList(props: { workspaceId: string }) {
-  const [activity, { refetch }] = createResource(() => props.workspaceId, async (id) => (await researchApi.activity(id)).activity);
+  const load = createLoad(() => props.workspaceId, async (id) => (await researchApi.activity(id)).activity);
+  const activity = load.value;
+  const refetch = load.reload;
   return (
     <section class="activity" aria-label="Activity">
       <div class="panel-row">
@@ -30,7 +33,7 @@ export function ActivityList(props: { workspaceId: string }) {
           Refresh
         </button>
       </div>
-      <Show when={!activity.error} fallback={<p class="field-error">Activity could not be loaded.</p>}>
+      <Show when={!load.error()} fallback={<p class="field-error">Activity could not be loaded.</p>}>
         <ul class="activity-list">
           <For each={activity() ?? []} fallback={<li class="muted">Nothing yet.</li>}>
             {(entry) => (
