@@ -129,15 +129,18 @@ export function createCollabEditor(options: CollabEditorOptions): CollabEditor {
       });
     });
 
+    // Editor commands dispatch transactions synchronously, and listeners of those (toolbar state, word
+    // count) read and write signals: run them untracked, or this effect would depend on its own output.
     createEffect(() => {
       const user = options.user();
-      current()()?.commands.updateUser({ ...user });
+      const editor = current()();
+      if (editor) untrack(() => editor.commands.updateUser({ ...user }));
     });
 
     createEffect(() => {
       const editable = options.editable?.() ?? true;
       const editor = current()();
-      if (editor && editor.isEditable !== editable) editor.setEditable(editable);
+      if (editor && editor.isEditable !== editable) untrack(() => editor.setEditable(editable));
     });
   });
 

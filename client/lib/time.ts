@@ -72,6 +72,13 @@ export function zoneCity(zone: string): string {
   return last.replace(/_/g, ' ');
 }
 
+/** A zone as a picker shows it: "America/New York", "Asia/Calcutta (Kolkata)". */
+export function zoneLabel(zone: string): string {
+  const spaced = zone.replace(/_/g, ' ');
+  const city = zoneCity(zone);
+  return spaced.endsWith(city) ? spaced : `${spaced} (${city})`;
+}
+
 /** Minutes since midnight of "HH:MM". */
 function minutesOf(clock: string): number {
   const [h = '0', m = '0'] = clock.split(':');

@@ -8,7 +8,7 @@ import { Avatar } from '../components/Avatar';
 import { Loading } from '../components/Loading';
 import { ApiError, api } from '../lib/api';
 import { useSession } from '../lib/session';
-import { browserTimeZone, clockIn, knownTimeZones, utcOffset, zoneCity } from '../lib/time';
+import { browserTimeZone, clockIn, knownTimeZones, utcOffset, zoneCity, zoneLabel } from '../lib/time';
 
 function ProfileForm(props: { me: MeView }) {
   const session = useSession();
@@ -61,7 +61,7 @@ function ProfileForm(props: { me: MeView }) {
       <label>
         Time zone
         <select name="timeZone" value={zone()} onChange={(e) => setZone(e.currentTarget.value)} aria-describedby="zone-hint">
-          <For each={zones}>{(z) => <option value={z}>{z.replace(/_/g, ' ')}</option>}</For>
+          <For each={zones}>{(z) => <option value={z}>{zoneLabel(z)}</option>}</For>
         </select>
       </label>
       <p class="hint" id="zone-hint">

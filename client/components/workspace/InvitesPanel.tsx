@@ -77,8 +77,8 @@ export function InvitesPanel(props: { workspace: WorkspaceView }) {
           </select>
         </label>
         <label class="grow">
-          Email <span class="muted">(optional: only this person may accept)</span>
-          <input name="email" type="email" autocomplete="off" placeholder="name@university.edu" />
+          Email (optional)
+          <input name="email" type="email" autocomplete="off" placeholder="Anyone with the link" aria-describedby="invite-email-hint" />
         </label>
         <label>
           Expires after
@@ -94,6 +94,9 @@ export function InvitesPanel(props: { workspace: WorkspaceView }) {
           {busy() ? 'Creating…' : 'Create invitation link'}
         </button>
       </form>
+      <p class="hint" id="invite-email-hint">
+        With an email, only the account with that address can accept the invitation.
+      </p>
       <p class="hint" id="invite-role-hint">
         {roles.map((r) => `${roleLabel(r)}: ${roleDescription(r).toLowerCase()}`).join('. ')}.
       </p>

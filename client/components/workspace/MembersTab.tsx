@@ -26,6 +26,8 @@ export function MembersTab(props: { workspace: WorkspaceView }) {
   const [error, setError] = createSignal<string | null>(null);
   const isOwner = () => can(props.workspace.role, 'members.manage');
   const me = () => session.me()?.id;
+  // The server refuses to let the last owner leave (409); do not offer a button that cannot work.
+  const canLeave = (list: MemberView[]) => !(props.workspace.role === 'owner' && list.filter((m) => m.role === 'owner').length <= 1);
 
   const run = async (work: () => Promise<unknown>) => {
     setError(null);
@@ -98,7 +100,7 @@ export function MembersTab(props: { workspace: WorkspaceView }) {
                     </Show>
                   </span>
                   <span class="member-actions">
-                    <Show when={member.userId === me()}>
+                    <Show when={member.userId === me() && canLeave(list())}>
                       <button type="button" class="ghost small" onClick={() => void leave()}>
                         Leave
                       </button>

@@ -23,7 +23,7 @@ export function DocumentHeader(props: DocumentHeaderProps) {
   });
   const mayRename = () => (props.workspace ? can(props.workspace.role, 'document.manage') : false);
 
-  const rename = async (input: HTMLInputElement) => {
+  const rename = async (input: HTMLTextAreaElement) => {
     const doc = props.document;
     const next = input.value.trim();
     if (!doc || next === title()) return;
@@ -56,14 +56,20 @@ export function DocumentHeader(props: DocumentHeaderProps) {
             <label class="visually-hidden" for="doc-title-input">
               Document title
             </label>
-            <input
+            {/* A one-row textarea, so a long title wraps on a phone instead of being cut off. */}
+            <textarea
               id="doc-title-input"
               class="doc-title-input"
+              rows={1}
               value={title()}
               maxLength={200}
+              spellcheck={true}
               onBlur={(e) => void rename(e.currentTarget)}
               onKeyDown={(e) => {
-                if (e.key === 'Enter') e.currentTarget.blur();
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  e.currentTarget.blur();
+                }
                 if (e.key === 'Escape') {
                   e.currentTarget.value = title();
                   e.currentTarget.blur();
