@@ -89,7 +89,7 @@ describe.skipIf(!browserTestsEnabled())('main pages at desktop and phone widths'
         const errors = collectErrors(page);
         await page.goto(`${base}${entry.url}`);
         await entry.ready(page);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const overflow = await page.evaluate(() => globalThis.document.documentElement.scrollWidth - globalThis.document.documentElement.clientWidth);
         expect(overflow, `${entry.name} at ${viewport.tag} scrolls sideways`).toBeLessThanOrEqual(0);
         await page.screenshot({ path: path.join(shots, `${entry.name}-${viewport.tag}.png`), fullPage: viewport.tag === 'desktop' });
         if (entry.name === 'group-documents' && viewport.tag === 'desktop') {
