@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Job, JobResponse, TargetRef } from './load/jobs.js';
 import { nextMessage, spawnNode, waitExit, type Cleanup } from './proc.js';
 import type { ServerCommand, ServerReport } from './servers/serve.js';
-import type { TargetName } from './servers/targets.js';
+import type { ServerName } from './servers/targets.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -13,13 +13,17 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export type MemoryFigures = Extract<ServerReport, { type: 'memory' }>;
 
 export interface ServerStart {
-  name: TargetName;
+  name: ServerName;
   cpu: number | null;
   dataDir: string;
   /** 0 = any free port; a fixed port lets clients reconnect after a restart. */
   port?: number;
   /** Extra Node flags for the server process (--cpu-prof for profiling). */
   nodeFlags?: string[];
+  /** Extra environment (confer-node: its PostgreSQL schema and Redis prefix). */
+  env?: Record<string, string>;
+  /** How long to wait for `ready` (default 30 s; several nodes loading at once on a busy machine need more). */
+  startTimeoutMs?: number;
 }
 
 export class ServerHandle {
@@ -34,13 +38,13 @@ export class ServerHandle {
   static async launch(cleanup: Cleanup, start: ServerStart): Promise<ServerHandle> {
     const child = spawnNode(cleanup, path.join(here, 'servers', 'serve.ts'), [start.name], {
       cpu: start.cpu,
-      env: { PORT: String(start.port ?? 0), DATA_DIR: start.dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'production' },
+      env: { ...start.env, PORT: String(start.port ?? 0), DATA_DIR: start.dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'production' },
       nodeFlags: ['--expose-gc', ...(start.nodeFlags ?? [])],
     });
     const report = await nextMessage(
       child,
       (m) => ((m as ServerReport).type === 'ready' || (m as ServerReport).type === 'error' ? (m as ServerReport) : undefined),
-      30_000,
+      start.startTimeoutMs ?? 30_000,
       `${start.name} start`,
     );
     if (report.type !== 'ready') throw new Error(`${start.name} failed to start: ${report.type === 'error' ? report.message : report.type}`);

@@ -1,7 +1,7 @@
 /** Command-line options of `npm run bench` and the workload sizes for the full and the quick run. */
 import { defaultTargets, isTargetName, targetNames, type TargetName } from './servers/targets.js';
 
-export const workloadNames = ['fanout', 'saturation', 'memory', 'large', 'storm', 'concurrent'] as const;
+export const workloadNames = ['fanout', 'saturation', 'memory', 'large', 'storm', 'concurrent', 'scaling'] as const;
 export type WorkloadName = (typeof workloadNames)[number];
 
 export interface FanoutConfig {
@@ -11,6 +11,23 @@ export interface FanoutConfig {
   listeners: number;
   rate: number;
   fullDocs: number;
+}
+
+/** The scaling workload: the same load on 1, 2 and 3 Confer nodes sharing PostgreSQL and Redis. */
+export interface ScalingConfig {
+  nodes: number[];
+  docs: number;
+  typists: number;
+  listeners: number;
+  /** Keys/s per typist for the latency figures. */
+  moderateRate: number;
+  /** The throughput ladder above the moderate rate (which counts as its first step): keys/s per typist, rising. */
+  rates: number[];
+  warmupMs: number;
+  durationMs: number;
+  stepMs: number;
+  /** Also run one SQLite node (no Redis) for reference. */
+  sqliteReference: boolean;
 }
 
 export interface Sizes {
@@ -26,6 +43,7 @@ export interface Sizes {
   concurrentBatch: number;
   /** Transactions of friendsforever to replay (all 26,078 in the full run). */
   concurrentTxns: number;
+  scaling: ScalingConfig;
 }
 
 export interface Options {
@@ -55,6 +73,7 @@ const full: Sizes = {
   storm: { clients: 2_000, docs: 200 },
   concurrentBatch: 4,
   concurrentTxns: Infinity,
+  scaling: { nodes: [1, 2, 3], docs: 20, typists: 2, listeners: 3, moderateRate: 5, rates: [10, 20, 40, 80, 160, 320], warmupMs: 1_500, durationMs: 8_000, stepMs: 4_000, sqliteReference: true },
 };
 
 const quick: Sizes = {
@@ -72,6 +91,7 @@ const quick: Sizes = {
   storm: { clients: 200, docs: 40 },
   concurrentBatch: 32,
   concurrentTxns: 6_000,
+  scaling: { nodes: [1, 2, 3], docs: 6, typists: 2, listeners: 3, moderateRate: 10, rates: [40], warmupMs: 300, durationMs: 1_200, stepMs: 1_000, sqliteReference: false },
 };
 
 function listArg(args: string[], name: string): string[] | null {

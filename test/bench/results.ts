@@ -1,7 +1,7 @@
 /** The shape of bench-results/*.json: everything the table, the chart and the README are made from. */
 import type { MemoryFigures } from './handles.js';
 import type { ConcurrentResult, FanoutResult, JoinResult, LargeLoadResult, StormResult } from './load/jobs.js';
-import type { FanoutConfig } from './options.js';
+import type { FanoutConfig, ScalingConfig } from './options.js';
 import type { TargetName } from './servers/targets.js';
 
 /** A target's outcome in one workload: its figures, or why it has none. */
@@ -49,6 +49,40 @@ export interface StormFigures {
   restart: StormResult | null;
 }
 
+/** A throughput ladder on one node count: keys/s per typist rise until delivery falls behind. */
+export interface ScalingLadder {
+  /** Highest delivered updates/s with p99 <= 50 ms and nothing undelivered (0 if no step passed). */
+  best: number;
+  bestStep: FanoutResult | null;
+  /** Highest delivered updates/s with p99 <= 500 ms and nothing undelivered: what is sustained when 50 ms is out of reach. */
+  sustained: number;
+  sustainedStep: FanoutResult | null;
+  /** The first step that missed the 500 ms bar (the ladder stops there), or null. */
+  failedStep: FanoutResult | null;
+  steps: FanoutResult[];
+}
+
+/** One column of the scaling table: N nodes on PostgreSQL + Redis, or one SQLite node for reference. */
+export interface ScalingRun {
+  label: string;
+  nodes: number;
+  engine: 'postgres+redis' | 'sqlite';
+  moderate: Outcome<FanoutResult> | null;
+  ladder: Outcome<ScalingLadder> | null;
+}
+
+export interface ScalingResult {
+  config: ScalingConfig;
+  /** The services used (passwords redacted). */
+  databaseUrl: string;
+  redisUrl: string;
+  /** Why the workload did not run (PostgreSQL or Redis did not answer): a skip, not a failure. */
+  skipped: string | null;
+  /** Why the cluster could not be started or stopped: a failure of the run. */
+  error: string | null;
+  runs: ScalingRun[];
+}
+
 export interface BenchResults {
   startedAt: string;
   finishedAt: string;
@@ -61,4 +95,5 @@ export interface BenchResults {
   large: PerTarget<LargeResult>;
   storm: PerTarget<StormFigures>;
   concurrent: PerTarget<ConcurrentResult>;
+  scaling: ScalingResult | null;
 }

@@ -3,7 +3,8 @@
  *
  * Confer side by side with @hocuspocus/server, @y/websocket-server and a raw `ws` broadcast ceiling.
  * Every server runs in its own child process pinned to core 0, the load generator in another pinned to
- * core 1; traffic stays on 127.0.0.1. Targets are interleaved within each workload. Writes a table to
+ * core 1; traffic stays on 127.0.0.1. Targets are interleaved within each workload. The scaling workload
+ * runs 1, 2 and 3 Confer nodes (unpinned) on PostgreSQL + Redis instead. Writes a table to
  * stdout and a JSON file and an SVG chart under bench-results/. The figures are never judged here: the
  * exit code only says whether the run itself worked (so --quick can be a CI smoke check).
  */
@@ -21,6 +22,7 @@ import type { Context } from './workloads/context.js';
 import { runLatency } from './workloads/latency.js';
 import { runConcurrent, runStorm } from './workloads/recovery.js';
 import { runLarge, runMemory } from './workloads/resources.js';
+import { runScaling } from './workloads/scaling.js';
 
 async function main(cleanup: Cleanup): Promise<number> {
   const args = process.argv.slice(2);
@@ -49,6 +51,7 @@ async function main(cleanup: Cleanup): Promise<number> {
     large: {},
     storm: {},
     concurrent: {},
+    scaling: null,
   };
   log(`${results.command}: targets ${options.targets.join(', ')}; workloads ${options.workloads.join(', ')}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const load = await LoadGenerator.launch(cleanup, pinned ? 1 : null);
@@ -60,6 +63,7 @@ async function main(cleanup: Cleanup): Promise<number> {
     if (w.has('large')) results.large = await runLarge(ctx);
     if (w.has('storm')) results.storm = await runStorm(ctx);
     if (w.has('concurrent')) results.concurrent = await runConcurrent(ctx);
+    if (w.has('scaling')) results.scaling = await runScaling(ctx);
   } finally {
     await load.stop();
   }
@@ -123,7 +127,9 @@ function countFailures(results: BenchResults): number {
     ...Object.values(results.storm),
     ...Object.values(results.concurrent),
   ];
-  return outcomes.filter((o) => o && !o.ok).length;
+  const scaling = results.scaling?.runs.flatMap((r) => [r.moderate, r.ladder]) ?? [];
+  const broken = results.scaling?.error ? 1 : 0;
+  return outcomes.filter((o) => o && !o.ok).length + scaling.filter((o) => o && !o.ok).length + broken;
 }
 
 const cleanup = new Cleanup();

@@ -2,7 +2,9 @@
  * Workloads 1 and 2: D documents x (T typists + L listeners). Typists replay the automerge-paper trace
  * at a fixed rate; every other client of the document must receive each edit. Latency runs from just
  * before the sender's local edit to the moment a receiver's socket hands over the frame (full clients:
- * before their apply, which is load-generator work, not server work).
+ * before their apply, which is load-generator work, not server work). Against several nodes of one
+ * cluster, member k of document d connects to node (d + k) mod N, so every document has clients on
+ * every node (up to its client count) and each edit crosses Redis to reach most of its receivers.
  */
 import { randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
@@ -10,7 +12,7 @@ import { percentiles } from '../stats.js';
 import { BenchClient } from './client.js';
 import { Codec } from './codec.js';
 import type { FanoutResult, FanoutSpec, TargetRef } from './jobs.js';
-import { ProcessProbe } from './probe.js';
+import { MachineProbe, ProcessProbe } from './probe.js';
 import { Typist, type TraceLibrary } from './trace.js';
 import { updateKeys, type Range } from './update-keys.js';
 import { connectAll, until } from './util.js';
@@ -65,8 +67,10 @@ interface Member {
   doc: number;
 }
 
-/** Runs one fan-out configuration against a running server. */
-export async function runFanout(target: TargetRef, spec: FanoutSpec, traces: TraceLibrary): Promise<FanoutResult> {
+/** Runs one fan-out configuration against a running server, or spread over the nodes of one cluster. */
+export async function runFanout(targets: readonly TargetRef[], spec: FanoutSpec, traces: TraceLibrary): Promise<FanoutResult> {
+  const target = targets[0];
+  if (!target) throw new Error('fan-out needs at least one target');
   const trace = traces.automergePaper();
   const run = randomBytes(4).toString('hex');
   const perDoc = spec.typists + spec.listeners;
@@ -84,11 +88,12 @@ export async function runFanout(target: TargetRef, spec: FanoutSpec, traces: Tra
     const codec = new Codec(target.protocol, `fan-${run}-${d}`);
     for (let k = 0; k < perDoc; k++) {
       const me = members.length;
+      const node = targets[(d + k) % targets.length] ?? target;
       const mirror = d < spec.fullDocs ? new Y.Doc() : null;
       const client = new BenchClient({
         codec,
-        port: target.port,
-        path: target.path,
+        port: node.port,
+        path: node.path,
         ...(mirror ? { mirror } : {}),
         onUpdate: (update, at) =>
           index.find(update, (op) => {
@@ -113,7 +118,8 @@ export async function runFanout(target: TargetRef, spec: FanoutSpec, traces: Tra
 
   try {
     await connectAll(members.map((m) => m.client));
-    const probe = new ProcessProbe(target.pid);
+    const probes = targets.map((t) => new ProcessProbe(t.pid));
+    const machine = new MachineProbe();
     const typists = members.filter((m) => m.typist);
     const start = performance.now();
     const measureFrom = start + spec.warmupMs;
@@ -127,7 +133,8 @@ export async function runFanout(target: TargetRef, spec: FanoutSpec, traces: Tra
         const now = performance.now();
         if (!probing && now >= measureFrom) {
           probing = true;
-          probe.start();
+          for (const probe of probes) probe.start();
+          machine.start();
         }
         typists.forEach((m, i) => {
           let n = count[i] ?? 0;
@@ -148,7 +155,13 @@ export async function runFanout(target: TargetRef, spec: FanoutSpec, traces: Tra
       };
       tick();
     });
-    const usage = probe.stop();
+    const machineCpu = machine.stop();
+    const each = probes.map((probe) => probe.stop());
+    const usage = {
+      serverCpu: each.reduce((sum, u) => sum + u.serverCpu, 0),
+      serverPeakRss: Math.max(...each.map((u) => u.serverPeakRss)),
+      loadCpu: each[0]?.loadCpu ?? 0,
+    };
     const expected = index.all.reduce((sum, op) => sum + op.expected, 0);
     const delivered = () => index.all.reduce((sum, op) => sum + Math.min(op.got, op.expected), 0);
     await until(() => delivered() >= expected, 5_000);
@@ -163,6 +176,8 @@ export async function runFanout(target: TargetRef, spec: FanoutSpec, traces: Tra
       usage,
       typingLagMs: lag,
       converged,
+      nodeCpu: each.map((u) => u.serverCpu),
+      machineCpu,
     };
   } finally {
     for (const m of members) {

@@ -37,6 +37,10 @@ export interface FanoutResult {
   typingLagMs: number;
   /** Full clients of each full document ended identical and holding every typist's edits. */
   converged: boolean;
+  /** CPU of each server process (fractions of one core), in the order of the targets; `usage.serverCpu` is their sum. */
+  nodeCpu: number[];
+  /** Cores busy machine-wide (every process, ours or not) during the measured window. */
+  machineCpu: number;
 }
 
 export interface MemoryOpen {
@@ -80,6 +84,8 @@ export interface ConcurrentResult {
 /** One request from the orchestrator. */
 export type Job =
   | { op: 'fanout'; target: TargetRef; spec: FanoutSpec }
+  /** The same, with each document's clients spread round-robin over several nodes of one cluster. */
+  | { op: 'fanout-across'; targets: TargetRef[]; spec: FanoutSpec }
   | { op: 'memory-open'; target: TargetRef; open: MemoryOpen }
   | { op: 'memory-extra'; target: TargetRef; prefix: string }
   | { op: 'close-all' }

@@ -59,3 +59,30 @@ export class ProcessProbe {
     };
   }
 }
+
+/** Busy jiffies and all jiffies of the whole machine, from the first line of /proc/stat. */
+function machineTicks(): { busy: number; total: number } {
+  const line = fs.readFileSync('/proc/stat', 'utf8').split('\n', 1)[0] ?? '';
+  const ticks = line.trim().split(/\s+/).slice(1).map(Number);
+  const total = ticks.reduce((sum, t) => sum + t, 0);
+  // idle and iowait are fields 4 and 5 of the cpu line.
+  return { busy: total - (ticks[3] ?? 0) - (ticks[4] ?? 0), total };
+}
+
+/** Cores busy machine-wide between start() and stop(): shows how much of the machine others took. */
+export class MachineProbe {
+  private startTicks = machineTicks();
+  private startAt = 0;
+
+  start(): void {
+    this.startTicks = machineTicks();
+    this.startAt = performance.now();
+  }
+
+  /** Busy cores on average (0 .. number of cores). */
+  stop(): number {
+    const seconds = (performance.now() - this.startAt) / 1000;
+    const now = machineTicks();
+    return (now.busy - this.startTicks.busy) / TICKS_PER_SECOND / seconds;
+  }
+}

@@ -20,7 +20,9 @@ const concurrent = new ConcurrentSession(traces);
 async function perform(job: Job): Promise<unknown> {
   switch (job.op) {
     case 'fanout':
-      return runFanout(job.target, job.spec, traces);
+      return runFanout([job.target], job.spec, traces);
+    case 'fanout-across':
+      return runFanout(job.targets, job.spec, traces);
     case 'memory-open':
       return memory.open(job.target, job.open);
     case 'memory-extra':

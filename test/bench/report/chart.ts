@@ -3,7 +3,7 @@
  * for saturation throughput per target. Each panel has its own linear scale, labelled with the values.
  */
 import type { BenchResults } from '../results.js';
-import { targetNames, type TargetName } from '../servers/targets.js';
+import { targetNames } from '../servers/targets.js';
 
 interface Bar {
   label: string;
@@ -14,7 +14,8 @@ interface Bar {
 interface Panel {
   title: string;
   unit: string;
-  groups: Array<{ target: TargetName; bars: Bar[] }>;
+  /** A target, or a column of the scaling workload ("2 nodes"). */
+  groups: Array<{ target: string; bars: Bar[] }>;
 }
 
 const WIDTH = 860;
@@ -45,6 +46,14 @@ function panels(results: BenchResults): Panel[] {
     return o?.ok ? [{ target, bars: [{ label: 'updates/s', value: o.value.best, color: COLORS.rate }] }] : [];
   });
   if (sat.length > 0) out.push({ title: 'Saturation: highest delivered updates/s with p99 <= 50 ms', unit: '/s', groups: sat });
+  const scaling = (results.scaling?.runs ?? []).flatMap((run) => {
+    const l = run.ladder;
+    return l?.ok ? [{ target: run.label, bars: [
+      { label: 'p99<=50ms', value: l.value.best, color: COLORS.rate },
+      { label: 'p99<=500ms', value: l.value.sustained, color: COLORS.p95 },
+    ] }] : [];
+  });
+  if (scaling.length > 0) out.push({ title: 'Scaling across nodes (PostgreSQL + Redis): highest delivered updates/s', unit: '/s', groups: scaling });
   return out;
 }
 

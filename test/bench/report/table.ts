@@ -2,6 +2,7 @@
 import type { BenchResults } from '../results.js';
 import { targetNames, type TargetName } from '../servers/targets.js';
 import { buildRows, loadBound, type Cell, type Row } from './rows.js';
+import { renderScaling } from './scaling.js';
 
 /** Formats a figure with its unit. */
 export function formatValue(value: number, unit: Row['unit']): string {
@@ -61,7 +62,7 @@ export function renderTable(results: BenchResults): string {
     'Ratios are Confer / peer (below 1 is better for Confer on latency, time and memory; above 1 on throughput).',
     '[lg N%] = load generator CPU (% of its core) during that figure; "!" = the load generator, not the server, was the limit.',
     '',
-    fmt(header),
-    ...lines.map(fmt),
+    ...(lines.length > 0 ? [fmt(header), ...lines.map(fmt)] : []),
+    ...(results.scaling ? ['', ...renderScaling(results.scaling)] : []),
   ].join('\n');
 }

@@ -3,7 +3,7 @@
  * environment. Talks to the orchestrator over IPC: sends `ready` with the port, answers `gc` with memory
  * figures, and exits on `stop`, SIGTERM, or when the orchestrator goes away (so nothing is orphaned).
  */
-import { isTargetName, startTarget } from './targets.js';
+import { isServerName, startTarget } from './targets.js';
 
 /** Messages this child sends to the orchestrator. */
 export type ServerReport =
@@ -20,7 +20,7 @@ function send(report: ServerReport): void {
 
 async function main(): Promise<void> {
   const name = process.argv[2] ?? '';
-  if (!isTargetName(name)) throw new Error(`unknown target "${name}"`);
+  if (!isServerName(name)) throw new Error(`unknown server "${name}"`);
   const target = await startTarget(name, { port: Number(process.env.PORT ?? 0), dataDir: process.env.DATA_DIR ?? '' });
   let stopping: Promise<void> | null = null;
   const stop = () => {

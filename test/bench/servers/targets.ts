@@ -13,6 +13,12 @@ export type TargetName = (typeof targetNames)[number];
 /** What `npm run bench` runs without --targets. */
 export const defaultTargets: readonly TargetName[] = ['confer', 'hocuspocus', 'ywss', 'raw'];
 
+/**
+ * Every server serve.ts can start: the targets, plus `confer-node`, one node of a Confer cluster on
+ * PostgreSQL + Redis (the scaling workload's; it needs DATABASE_URL etc. set by the orchestrator).
+ */
+export type ServerName = TargetName | 'confer-node';
+
 export interface StartedTarget {
   port: number;
   stop(): Promise<void>;
@@ -23,9 +29,11 @@ export interface TargetOptions {
   dataDir: string;
 }
 
-/** Starts one target in this process. */
-export async function startTarget(name: TargetName, options: TargetOptions): Promise<StartedTarget> {
+/** Starts one server in this process. */
+export async function startTarget(name: ServerName, options: TargetOptions): Promise<StartedTarget> {
   switch (name) {
+    case 'confer-node':
+      return (await import('./confer-node.js')).start(options);
     case 'confer':
       return (await import('./confer.js')).start(options, 'FULL');
     case 'confer-normal':
@@ -42,4 +50,9 @@ export async function startTarget(name: TargetName, options: TargetOptions): Pro
 /** Narrows a string to a target name. */
 export function isTargetName(value: string): value is TargetName {
   return (targetNames as readonly string[]).includes(value);
+}
+
+/** Narrows a string to anything serve.ts can start. */
+export function isServerName(value: string): value is ServerName {
+  return value === 'confer-node' || isTargetName(value);
 }

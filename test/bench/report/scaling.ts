@@ -1,0 +1,71 @@
+/** The scaling section of the stdout table: one column per node count (and the SQLite reference). */
+import type { FanoutResult } from '../load/jobs.js';
+import type { Outcome, ScalingLadder, ScalingResult, ScalingRun } from '../results.js';
+import { formatValue } from './table.js';
+
+type Pick = (run: ScalingRun) => string;
+
+function fromModerate(fn: (r: FanoutResult) => string): Pick {
+  return (run) => outcomeText(run.moderate, fn);
+}
+
+function fromLadder(fn: (l: ScalingLadder) => string): Pick {
+  return (run) => outcomeText(run.ladder, fn);
+}
+
+function outcomeText<T>(outcome: Outcome<T> | null, fn: (value: T) => string): string {
+  if (!outcome) return '-';
+  return outcome.ok ? fn(outcome.value) : 'failed';
+}
+
+const lg = (r: FanoutResult | null) => (r ? ` [lg ${Math.round(r.usage.loadCpu * 100)}%]` : '');
+const cpu = (r: FanoutResult) => r.nodeCpu.map((c) => `${Math.round(c * 100)}%`).join(' / ');
+
+/** "12.3k/s" plus where the ladder stopped. */
+function best(value: number, step: FanoutResult | null, failed: FanoutResult | null, bar: string): string {
+  const text = step ? `${formatValue(value, '/s')} at ${step.spec.rate} keys/s${lg(step)}` : `none ${bar}`;
+  return failed ? `${text} (missed 500 ms at ${failed.spec.rate})` : text;
+}
+
+/** Sustained throughput of each column against the first (1 node on PostgreSQL + Redis). */
+function ratio(result: ScalingResult): Pick {
+  const base = result.runs[0]?.ladder;
+  const baseValue = base?.ok ? base.value.sustained : 0;
+  return fromLadder((l) => (baseValue > 0 && l.sustained > 0 ? `${(l.sustained / baseValue).toFixed(2)}x` : 'n/a'));
+}
+
+/** The section as text lines (empty when the workload did not run). */
+export function renderScaling(result: ScalingResult | null): string[] {
+  if (!result) return [];
+  const c = result.config;
+  const title = `## Scaling across nodes: ${c.docs} docs x (${c.typists} typists + ${c.listeners} listeners), clients of each document round-robin over the nodes; PostgreSQL + Redis`;
+  if (result.skipped) return [title, `  SKIPPED: ${result.skipped}`];
+  if (result.error && result.runs.length === 0) return [title, `  FAILED: ${result.error.split('\n')[0]}`];
+  const at = `at ${c.moderateRate} keys/s`;
+  const rows: Array<[string, Pick]> = [
+    [`p50 latency ${at}`, fromModerate((r) => formatValue(r.latency.p50, 'ms'))],
+    [`p99 latency ${at}`, fromModerate((r) => `${formatValue(r.latency.p99, 'ms')}${lg(r)}`)],
+    [`delivered updates ${at}`, fromModerate((r) => formatValue(r.deliveredPerSecond, '/s'))],
+    ['undelivered edits (all steps)', (run) => undelivered(run)],
+    [`CPU per node ${at} (% of a core)`, fromModerate(cpu)],
+    [`machine CPU busy ${at} (cores)`, fromModerate((r) => r.machineCpu.toFixed(2))],
+    ['highest delivered, p99 <= 50 ms', fromLadder((l) => best(l.best, l.bestStep, l.failedStep, 'passed'))],
+    ['highest delivered, p99 <= 500 ms', fromLadder((l) => best(l.sustained, l.sustainedStep, l.failedStep, 'sustained'))],
+    ['CPU per node at that rate', fromLadder((l) => (l.sustainedStep ? cpu(l.sustainedStep) : '-'))],
+    ['p99 <= 500 ms throughput vs 1 node', ratio(result)],
+  ];
+  const header = ['figure', ...result.runs.map((r) => r.label)];
+  const lines = rows.map(([label, pick]) => [`  ${label}`, ...result.runs.map(pick)]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
+  const fmt = (cols: string[]) => cols.map((col, i) => col.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const note = `  Nodes, PostgreSQL and Redis are not pinned (they share every core); latency ${at} per typist; ladder ${c.rates.join(', ')} keys/s, ${c.stepMs / 1000} s each.`;
+  return [title, note, fmt(header), ...lines.map(fmt), ...(result.error ? [`  ! ${result.error.split('\n')[0]}`] : [])];
+}
+
+function undelivered(run: ScalingRun): string {
+  const all = [...(run.moderate?.ok ? [run.moderate.value] : []), ...(run.ladder?.ok ? run.ladder.value.steps : [])];
+  if (all.length === 0) return '-';
+  const missing = all.reduce((sum, r) => sum + r.undelivered, 0);
+  const diverged = all.some((r) => !r.converged);
+  return `${missing}${diverged ? ' (NOT CONVERGED)' : ''}`;
+}
