@@ -12,6 +12,7 @@ describe('relativeTime', () => {
     expect(relativeTime(now - 4 * 86_400_000, now)).toBe('4 days ago');
     expect(relativeTime(now - 20 * 86_400_000, now)).toBeNull();
     expect(relativeTime(now + 2 * 3_600_000, now)).toBe('in 2 h');
+    expect(relativeTime(now + 7 * 86_400_000 - 5_000, now)).toBe('in 7 days');
   });
 });
 

@@ -20,9 +20,12 @@ export function relativeTime(ms: number, now: number): string | null {
   const abs = Math.abs(delta);
   const phrase = (n: number, unit: string) => (future ? `in ${n} ${unit}` : `${n} ${unit} ago`);
   if (abs < MINUTE) return future ? 'in a moment' : 'just now';
-  if (abs < HOUR) return phrase(Math.floor(abs / MINUTE), 'min');
-  if (abs < DAY) return phrase(Math.floor(abs / HOUR), 'h');
-  const days = Math.floor(abs / DAY);
+  // The past counts whole units elapsed ("3 h ago" until the 4th hour); the future rounds, so an
+  // invitation made just now for 7 days "expires in 7 days", not 6.
+  const count = (unit: number) => (future ? Math.round(abs / unit) : Math.floor(abs / unit));
+  if (abs < HOUR) return phrase(count(MINUTE), 'min');
+  if (abs < DAY) return phrase(count(HOUR), 'h');
+  const days = count(DAY);
   if (days === 1) return future ? 'tomorrow' : 'yesterday';
   if (days < 14) return phrase(days, 'days');
   return null;
