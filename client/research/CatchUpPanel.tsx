@@ -4,6 +4,7 @@ import type { CatchUpView } from '../../shared/api/research.js';
 import { Timestamp } from '../components/Timestamp';
 import type { DocumentContext } from '../pages/document/slots';
 import { DiffView } from './DiffView';
+import { readyEditor } from './ready';
 import { researchSession } from './session';
 
 const verbs: Record<string, string> = { edited: 'edited', commented: 'commented', version: 'saved the version', restored: 'restored', imported: 'imported' };
@@ -41,7 +42,7 @@ function Changes(props: { view: CatchUpView }) {
 export function CatchUpPanel(props: { context: DocumentContext }) {
   return (
     <section class="research-panel catchup-panel" aria-label="Changes since your last visit">
-      <Show when={props.context.editor()} keyed fallback={<p class="muted">Loading…</p>}>
+      <Show when={readyEditor(props.context)} keyed fallback={<p class="muted">Loading…</p>}>
         {(editor) => {
           const session = untrack(() => researchSession(editor, props.context.docId));
           return (

@@ -11,6 +11,7 @@ import type { DocumentContext } from '../pages/document/slots';
 import { errorMessage, researchApi } from './api';
 import { countdown, toLocalInput } from './deadline';
 import { createLoad } from './load';
+import { readyEditor } from './ready';
 import { researchSession, type ResearchSession } from './session';
 
 function Deadline(props: { context: DocumentContext }) {
@@ -108,14 +109,16 @@ function ChangesChip(props: { session: ResearchSession; open: () => void }) {
 export function DocumentTools(props: { context: DocumentContext }) {
   const [session, setSession] = createSignal<ResearchSession>();
   createEffect(() => {
-    const editor = props.context.editor();
+    const editor = readyEditor(props.context);
     setSession(editor ? untrack(() => researchSession(editor, props.context.docId)) : undefined);
   });
   return (
     <span class="research-tools">
       <Show when={session()}>{(s) => <ChangesChip session={s()} open={() => props.context.openPanel('changes')} />}</Show>
-      <Deadline context={props.context} />
-      <ExportMenu docId={props.context.docId} />
+      <Show when={session()}>
+        <Deadline context={props.context} />
+        <ExportMenu docId={props.context.docId} />
+      </Show>
     </span>
   );
 }

@@ -12,6 +12,7 @@ import { Timestamp } from '../../components/Timestamp';
 import { api } from '../../lib/api';
 import type { DocumentContext } from '../../pages/document/slots';
 import { createLoad } from '../load';
+import { readyEditor } from '../ready';
 import { researchSession, type ResearchSession } from '../session';
 import { anchorFor, resolveAnchor } from './anchors';
 
@@ -221,7 +222,7 @@ function Threads(props: { context: DocumentContext; editor: Editor; session: Res
 /** The "Comments" side panel. */
 export function CommentsPanel(props: { context: DocumentContext }) {
   return (
-    <Show when={props.context.editor()} keyed fallback={<p class="muted">Loading…</p>}>
+    <Show when={readyEditor(props.context)} keyed fallback={<p class="muted">Comments appear once the document has loaded.</p>}>
       {(editor) => {
         const session = untrack(() => researchSession(editor, props.context.docId));
         return <Threads context={props.context} editor={editor} session={session} />;

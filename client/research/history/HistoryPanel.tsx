@@ -24,7 +24,8 @@ export function versionLabel(v: Version): string {
 }
 
 export function HistoryPanel(props: { context: DocumentContext }) {
-  const docId = () => props.context.docId;
+  // Nothing is fetched until someone is signed in and the document is known (see ready.ts).
+  const docId = () => (props.context.me() && props.context.document() ? props.context.docId : undefined);
   const load = createLoad(docId, async (id) => (await researchApi.versions(id)).versions);
   const versions = load.value;
   const refetch = load.reload;
@@ -49,7 +50,7 @@ export function HistoryPanel(props: { context: DocumentContext }) {
   const saveVersion = () =>
     run(async () => {
       if (!name().trim()) return;
-      await researchApi.nameVersion(docId(), name().trim());
+      await researchApi.nameVersion(props.context.docId, name().trim());
       setName('');
       await refetch();
     });
@@ -58,18 +59,18 @@ export function HistoryPanel(props: { context: DocumentContext }) {
       const first = from() || versions()?.[0]?.id;
       if (!first) return;
       setViewing(null);
-      setComparison(await researchApi.compare(docId(), first, to()));
+      setComparison(await researchApi.compare(props.context.docId, first, to()));
     });
   const view = (v: Version) =>
     run(async () => {
       setComparison(null);
-      const detail = await researchApi.version(docId(), v.id);
+      const detail = await researchApi.version(props.context.docId, v.id);
       setViewing({ version: detail.version, content: detail.content });
     });
   const restore = (v: Version) =>
     run(async () => {
       if (!window.confirm(`Restore “${versionLabel(v)}”? The current text is kept as a version first.`)) return;
-      await researchApi.restore(docId(), v.id);
+      await researchApi.restore(props.context.docId, v.id);
       setComparison(null);
       setViewing(null);
       await refetch();
