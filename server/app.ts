@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Auth } from './auth/index.js';
 import type { AccessPolicy } from './collab/access.js';
 import type { CollabHub } from './collab/hub.js';
-import { collabRoutes } from './collab/route.js';
+import { collabRoutes, type CollabLimits } from './collab/route.js';
 import { apiRoutes } from './http/api.js';
 import type { DocumentSeeder } from './http/documents.js';
 import { errorHandler } from './http/errors.js';
@@ -32,6 +32,8 @@ export interface AppDeps {
   seed?: DocumentSeeder | undefined;
   /** Built client to serve; omitted in API-only test servers. */
   distDir?: string | undefined;
+  /** Heartbeat and upgrade-rate settings of the relay route (defaults in collab/route.ts). */
+  collab?: Partial<CollabLimits> | undefined;
 }
 
 export function createApp(deps: AppDeps): Hono {
@@ -66,7 +68,7 @@ export function createApp(deps: AppDeps): Hono {
       publicUrl: deps.publicUrl,
     }),
   );
-  app.route('/', collabRoutes({ hub: deps.hub, policy: deps.policy, allowedOrigins: deps.allowedOrigins }));
+  app.route('/', collabRoutes({ hub: deps.hub, policy: deps.policy, allowedOrigins: deps.allowedOrigins, ...deps.collab }));
 
   app.notFound((c) => c.json({ error: { code: 'not_found', message: 'no such route' } }, 404));
   if (deps.distDir) app.route('/', staticRoutes(deps.distDir));

@@ -19,6 +19,8 @@ const schema = z.object({
   REDIS_URL: z.string().optional(),
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{0,64}$/, 'letters, digits, : _ - only').default('confer:'),
   ROOM_UNLOAD_GRACE_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
+  HEARTBEAT_INTERVAL_MS: z.coerce.number().int().min(20).max(600_000).default(30_000),
+  UPGRADES_PER_IP_PER_MINUTE: z.coerce.number().int().min(0).default(600),
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
   COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(500),
   COMPACT_AFTER_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
@@ -43,6 +45,10 @@ export interface Config {
   /** Prefix of every Redis channel and key, so deployments (or test runs) can share one Redis. */
   redisPrefix: string;
   roomUnloadGraceMs: number;
+  /** WebSocket ping interval; a socket that misses a pong by the next ping is terminated (half-open peers). */
+  heartbeatMs: number;
+  /** WebSocket upgrade attempts per client IP per minute (0 = unlimited): stops connection floods. */
+  upgradesPerIpPerMinute: number;
   sqliteSynchronous: 'FULL' | 'NORMAL';
   compactAfterUpdates: number;
   compactAfterBytes: number;
@@ -83,6 +89,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisUrl: v.REDIS_URL || undefined,
     redisPrefix: v.REDIS_PREFIX,
     roomUnloadGraceMs: v.ROOM_UNLOAD_GRACE_MS,
+    heartbeatMs: v.HEARTBEAT_INTERVAL_MS,
+    upgradesPerIpPerMinute: v.UPGRADES_PER_IP_PER_MINUTE,
     sqliteSynchronous: v.SQLITE_SYNCHRONOUS,
     compactAfterUpdates: v.COMPACT_AFTER_UPDATES,
     compactAfterBytes: v.COMPACT_AFTER_BYTES,

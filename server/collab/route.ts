@@ -1,22 +1,51 @@
 /**
- * GET /collab/:docId: validate the ID, check the origin and the access policy before any `101`, then
- * hand the socket to the hub. No global middleware touches this route (hono issues 1102, 2535).
+ * GET /collab/:docId: validate the ID, limit upgrade attempts per IP, check the origin and the access
+ * policy before any `101`, then hand the socket to the hub and keep it honest with a ping/pong
+ * heartbeat. No global middleware touches this route (hono issues 1102, 2535).
  */
 import { upgradeWebSocket } from '@hono/node-server';
 import { Hono } from 'hono';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { WebSocket } from 'ws';
 import { isValidDocId } from '../../shared/limits.js';
 import { CloseCode } from '../../shared/protocol/index.js';
 import { isAllowedOrigin } from '../http/origin.js';
+import { clientIp } from '../http/session.js';
 import type { AccessPolicy, Grant } from './access.js';
 import type { Connection } from './connection.js';
 import type { CollabHub } from './hub.js';
 import { fromWs } from './socket.js';
 
-export interface CollabRouteOptions {
+/** Connection-level limits of the route. */
+export interface CollabLimits {
+  /** Upgrade attempts per client IP per minute (0 = unlimited): stops connection floods before any work. */
+  upgradesPerIpPerMinute: number;
+  /** Ping interval; a socket that has not answered the previous ping is terminated (half-open peers). */
+  heartbeatMs: number;
+}
+
+export interface CollabRouteOptions extends Partial<CollabLimits> {
   hub: CollabHub;
   policy: AccessPolicy;
   allowedOrigins: () => readonly string[];
+}
+
+const defaultLimits: CollabLimits = { upgradesPerIpPerMinute: 600, heartbeatMs: 30_000 };
+
+/** Pings every `intervalMs`; terminates the socket when the previous ping got no pong. Returns a stop function. */
+function heartbeat(ws: WebSocket, intervalMs: number): () => void {
+  let alive = true;
+  ws.on('pong', () => {
+    alive = true;
+  });
+  const timer = setInterval(() => {
+    // A peer that vanished without a FIN (sleeping laptop, dropped NAT) would otherwise hold its room open.
+    if (!alive) return ws.terminate();
+    alive = false;
+    ws.ping();
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 type Env = { Variables: { grant: Grant } };
@@ -26,12 +55,23 @@ function error(code: string, message: string) {
 }
 
 export function collabRoutes(options: CollabRouteOptions): Hono<Env> {
+  const { upgradesPerIpPerMinute, heartbeatMs } = { ...defaultLimits, ...options };
+  const upgrades = upgradesPerIpPerMinute > 0 ? new RateLimiterMemory({ keyPrefix: 'upgrade_ip', points: upgradesPerIpPerMinute, duration: 60 }) : null;
   const app = new Hono<Env>();
   app.get(
     '/collab/:docId',
     async function authorizeUpgrade(c, next) {
       if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') {
         return c.json(error('upgrade_required', 'this endpoint speaks the y-websocket protocol over WebSocket'), 426);
+      }
+      if (upgrades) {
+        try {
+          await upgrades.consume(clientIp(c));
+        } catch (rejection) {
+          if (!(rejection instanceof RateLimiterRes)) throw rejection;
+          c.header('Retry-After', String(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000))));
+          return c.json(error('too_many_connections', 'too many connection attempts from this address; retry later'), 429);
+        }
       }
       const docId = c.req.param('docId');
       if (!isValidDocId(docId)) return c.json(error('invalid_document_id', 'document IDs are 1-128 of A-Z a-z 0-9 _ -'), 400);
@@ -48,9 +88,12 @@ export function collabRoutes(options: CollabRouteOptions): Hono<Env> {
       const grant = c.get('grant');
       const wantsCommitted = c.req.query('confer') === '1';
       let conn: Connection | null = null;
+      let stopHeartbeat: () => void = () => undefined;
       return {
         onOpen(_event, ws) {
-          conn = options.hub.accept(docId, fromWs(ws.raw as WebSocket), grant, wantsCommitted);
+          const raw = ws.raw as WebSocket;
+          stopHeartbeat = heartbeat(raw, heartbeatMs);
+          conn = options.hub.accept(docId, fromWs(raw), grant, wantsCommitted);
         },
         onMessage(event) {
           if (!conn) return;
@@ -59,6 +102,7 @@ export function collabRoutes(options: CollabRouteOptions): Hono<Env> {
           else conn.close(CloseCode.Malformed, 'text frames are not part of the protocol');
         },
         onClose() {
+          stopHeartbeat();
           if (conn) options.hub.disconnect(conn);
         },
       };
