@@ -21,6 +21,7 @@ import { createMetrics, type Metrics } from './metrics.js';
 import { Research, type ResearchOptions } from './research/service.js';
 import { openStorage } from './storage/open.js';
 import type { Storage } from './storage/storage.js';
+import type { DocumentStore } from './storage/types.js';
 
 export interface StartOptions {
   /** Replaces the access policy (tests of the relay use open or read-only policies). Default: session cookie + role. */
@@ -31,6 +32,8 @@ export interface StartOptions {
   distDir?: string;
   /** Debounce timings of search indexing, automatic versions and the activity log (tests shorten them). */
   research?: Partial<ResearchOptions>;
+  /** Wraps the relay's document store (storage-fault tests inject failures at this seam). */
+  wrapStore?: (store: DocumentStore) => DocumentStore;
 }
 
 export interface RunningServer {
@@ -55,7 +58,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     : createLocalBus();
   const hub = new CollabHub({
     bus,
-    store: storage.documents,
+    store: options.wrapStore ? options.wrapStore(storage.documents) : storage.documents,
     metrics,
     log,
     graceMs: config.roomUnloadGraceMs,
@@ -80,6 +83,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     metrics,
     log,
     allowedOrigins: allowed,
+    collab: { heartbeatMs: config.heartbeatMs, upgradesPerIpPerMinute: config.upgradesPerIpPerMinute },
     distDir: options.distDir,
   });
   // Twice the relay's own frame limit: frames in between get the documented 4413, larger ones ws's 1009.
