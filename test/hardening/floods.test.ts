@@ -1,0 +1,149 @@
+/**
+ * Floods and slow clients: per-connection message and byte limits, upgrade attempts per IP, a reader
+ * that stops reading (terminated at the send-buffer cap while everyone else keeps receiving), and
+ * half-open sockets (terminated by the heartbeat).
+ */
+import type { Socket } from 'node:net';
+import * as encoding from 'lib0/encoding';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { openAccessPolicy } from '../../server/collab/access.js';
+import { limits } from '../../shared/limits.js';
+import { CloseCode, MessageType, writeSyncStep1 } from '../../shared/protocol/index.js';
+import { closeOf, connectClient, frameOfType, rawSocket, upgradeStatus, type TestClient } from '../helpers/clients.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import { waitFor } from '../helpers/wait.js';
+
+let server: TestServer | undefined;
+const clients: TestClient[] = [];
+const sockets: WebSocket[] = [];
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy();
+  for (const s of sockets.splice(0)) s.terminate();
+  await server?.dispose();
+  server = undefined;
+});
+
+async function start(env: Record<string, string> = {}): Promise<TestServer> {
+  server = await startTestServer({ policy: openAccessPolicy(), env });
+  return server;
+}
+
+async function client(s: TestServer, docId: string): Promise<TestClient> {
+  const c = await connectClient(s.url, docId);
+  clients.push(c);
+  return c;
+}
+
+async function closesLabelled(s: TestServer, code: string): Promise<number> {
+  const metric = await s.metrics.closes.get();
+  return metric.values.find((v) => v.labels.code === code)?.value ?? 0;
+}
+
+/**
+ * A sync step1 of about `bytes` that costs the server almost nothing to handle: Yjs reads the state
+ * vector's first entry and never looks at the padding. So only the byte budget can stop a stream of
+ * them, however slow the machine.
+ */
+function paddedStep1(bytes: number): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 1);
+  encoding.writeVarUint(e, 1);
+  encoding.writeVarUint(e, 0);
+  encoding.writeUint8Array(e, new Uint8Array(bytes));
+  return writeSyncStep1(encoding.toUint8Array(e));
+}
+
+describe('per-connection limits', () => {
+  it('too many bytes per second closes the sender with 4429; others keep working', async () => {
+    const s = await start();
+    const [alice, bob] = [await client(s, 'bytes'), await client(s, 'bytes')];
+    const ws = await rawSocket(s.url, 'bytes');
+    sockets.push(ws);
+    await frameOfType(ws, MessageType.Sync);
+    const closed = closeOf(ws);
+    const frame = paddedStep1(1024 * 1024);
+    // Few messages (far under the message limit) but many times the byte burst.
+    for (let i = 0; i < (limits.maxBytesPerSecond * 12) / frame.byteLength; i++) ws.send(frame);
+    expect((await closed).code).toBe(CloseCode.RateLimited);
+    alice.text.insert(0, 'still here');
+    await waitFor(() => bob.text.toString() === 'still here', { what: 'others still served' });
+  });
+});
+
+describe('upgrade attempts per IP', () => {
+  it('answers 429 with Retry-After before upgrading once an address is over its budget', async () => {
+    const s = await start({ UPGRADES_PER_IP_PER_MINUTE: '5' });
+    const open: WebSocket[] = [];
+    for (let i = 0; i < 5; i++) open.push(await rawSocket(s.url, `ip-${i}`));
+    sockets.push(...open);
+    expect(await upgradeStatus(s.url, 'ip-over')).toBe(429);
+    const retryAfter = await new Promise<string | undefined>((resolve, reject) => {
+      const ws = new WebSocket(`${s.url.replace(/^http/, 'ws')}/collab/ip-over`);
+      ws.on('error', () => undefined);
+      ws.once('unexpected-response', (_req, res) => {
+        resolve(res.headers['retry-after']);
+        res.resume();
+        ws.terminate();
+      });
+      ws.once('open', () => reject(new Error('upgraded although over the budget')));
+    });
+    expect(Number(retryAfter)).toBeGreaterThan(0);
+    // The sockets already open are not affected.
+    expect(open.every((ws) => ws.readyState === ws.OPEN)).toBe(true);
+  });
+});
+
+describe('slow consumers', () => {
+  it('a reader that stops reading is terminated at the send-buffer cap while others keep receiving', { timeout: 120_000 }, async () => {
+    const s = await start();
+    const writer = await client(s, 'slow');
+    const healthy = await client(s, 'slow');
+    const stalled = await rawSocket(s.url, 'slow');
+    sockets.push(stalled);
+    await frameOfType(stalled, MessageType.Sync);
+    // Stop reading: the kernel buffers fill, then the server's send buffer grows.
+    (stalled as unknown as { _socket: Socket })._socket.pause();
+    const chunk = 'z'.repeat(256 * 1024);
+    let sent = 0;
+    let received = 0;
+    healthy.doc.on('update', () => {
+      received += 1;
+    });
+    // Insert and delete 256 KiB at a time: every frame is big, the document stays small.
+    const target = Math.ceil((limits.maxSocketBufferedBytes * 3) / chunk.length);
+    while (sent < target && (await closesLabelled(s, 'terminated')) === 0) {
+      writer.text.insert(0, chunk);
+      writer.text.delete(0, chunk.length);
+      sent += 2;
+      // Stay under the writer's own byte budget; delivery to the healthy reader is the pace.
+      await waitFor(() => received >= sent, { what: `healthy reader got update ${sent}`, timeoutMs: 30_000 });
+    }
+    await waitFor(async () => (await closesLabelled(s, 'terminated')) === 1, { what: 'stalled reader terminated' });
+    await waitFor(() => s.hub.registry.peek('slow')?.connections.size === 2, { what: 'stalled reader left the room' });
+    // Delivery to everyone else goes on.
+    writer.text.insert(0, 'after');
+    await waitFor(() => healthy.text.toString() === 'after', { what: 'healthy reader still served' });
+  });
+});
+
+describe('heartbeat', () => {
+  it('terminates a socket that stops answering pings, and keeps one that answers', async () => {
+    const s = await start({ HEARTBEAT_INTERVAL_MS: '50' });
+    const wsUrl = `${s.url.replace(/^http/, 'ws')}/collab/heartbeat`;
+    const silent = new WebSocket(wsUrl, { autoPong: false });
+    const lively = new WebSocket(wsUrl);
+    sockets.push(silent, lively);
+    let livelyPings = 0;
+    lively.on('ping', () => {
+      livelyPings += 1;
+    });
+    await Promise.all([silent, lively].map((ws) => new Promise((resolve) => ws.once('open', resolve))));
+    const silentClosed = closeOf(silent);
+    expect((await silentClosed).code).toBe(1006);
+    await waitFor(() => livelyPings >= 5, { what: 'the answering socket survives several pings' });
+    expect(lively.readyState).toBe(lively.OPEN);
+    expect(s.hub.registry.peek('heartbeat')?.connections.size).toBe(1);
+  });
+});
