@@ -91,7 +91,7 @@ const quick: Sizes = {
   storm: { clients: 200, docs: 40 },
   concurrentBatch: 32,
   concurrentTxns: 6_000,
-  scaling: { nodes: [1, 2, 3], docs: 6, typists: 2, listeners: 3, moderateRate: 10, rates: [40], warmupMs: 300, durationMs: 1_200, stepMs: 1_000, sqliteReference: false },
+  scaling: { nodes: [1, 2, 3], docs: 6, typists: 2, listeners: 3, moderateRate: 10, rates: [], warmupMs: 300, durationMs: 1_200, stepMs: 1_000, sqliteReference: false },
 };
 
 function listArg(args: string[], name: string): string[] | null {

@@ -2,6 +2,7 @@
 import type { MemoryFigures } from './handles.js';
 import type { ConcurrentResult, FanoutResult, JoinResult, LargeLoadResult, StormResult } from './load/jobs.js';
 import type { FanoutConfig, ScalingConfig } from './options.js';
+import type { CommitFigures } from './workloads/commit-metrics.js';
 import type { TargetName } from './servers/targets.js';
 
 /** A target's outcome in one workload: its figures, or why it has none. */
@@ -68,6 +69,8 @@ export interface ScalingRun {
   nodes: number;
   engine: 'postgres+redis' | 'sqlite';
   moderate: Outcome<FanoutResult> | null;
+  /** The nodes' group commits during the moderate run (from their /metrics). */
+  commits: CommitFigures | null;
   ladder: Outcome<ScalingLadder> | null;
 }
 

@@ -164,7 +164,7 @@ export async function runFanout(targets: readonly TargetRef[], spec: FanoutSpec,
     };
     const expected = index.all.reduce((sum, op) => sum + op.expected, 0);
     const delivered = () => index.all.reduce((sum, op) => sum + Math.min(op.got, op.expected), 0);
-    await until(() => delivered() >= expected, 5_000);
+    await until(() => delivered() >= expected, spec.drainMs ?? 5_000);
     const converged = await until(() => fullDocsConverged(members), 5_000);
     return {
       spec,

@@ -22,6 +22,8 @@ export interface FanoutSpec {
   durationMs: number;
   /** Documents (from the first) whose clients are all full Yjs clients. */
   fullDocs: number;
+  /** How long to wait after the window for late deliveries before counting the rest undelivered (default 5 s). */
+  drainMs?: number;
 }
 
 export interface FanoutResult {

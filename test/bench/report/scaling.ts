@@ -49,6 +49,7 @@ export function renderScaling(result: ScalingResult | null): string[] {
     ['undelivered edits (all steps)', (run) => undelivered(run)],
     [`CPU per node ${at} (% of a core)`, fromModerate(cpu)],
     [`machine CPU busy ${at} (cores)`, fromModerate((r) => r.machineCpu.toFixed(2))],
+    [`group commit ${at}: mean time, updates each`, (run) => (run.commits ? commits(run.commits) : '-')],
     ['highest delivered, p99 <= 50 ms', fromLadder((l) => best(l.best, l.bestStep, l.failedStep, 'passed'))],
     ['highest delivered, p99 <= 500 ms', fromLadder((l) => best(l.sustained, l.sustainedStep, l.failedStep, 'sustained'))],
     ['CPU per node at that rate', fromLadder((l) => (l.sustainedStep ? cpu(l.sustainedStep) : '-'))],
@@ -58,8 +59,14 @@ export function renderScaling(result: ScalingResult | null): string[] {
   const lines = rows.map(([label, pick]) => [`  ${label}`, ...result.runs.map(pick)]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
   const fmt = (cols: string[]) => cols.map((col, i) => col.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
-  const note = `  Nodes, PostgreSQL and Redis are not pinned (they share every core); latency ${at} per typist; ladder ${c.rates.join(', ')} keys/s, ${c.stepMs / 1000} s each.`;
+  const steps = c.rates.length > 0 ? `, then ${c.rates.join(', ')} keys/s for ${c.stepMs / 1000} s each` : ' only';
+  const note = `  Nodes, PostgreSQL and Redis are not pinned (they share every core). Ladder: ${c.moderateRate} keys/s per typist (the latency run)${steps}.`;
   return [title, note, fmt(header), ...lines.map(fmt), ...(result.error ? [`  ! ${result.error.split('\n')[0]}`] : [])];
+}
+
+function commits(c: NonNullable<ScalingRun['commits']>): string {
+  const num = (v: number | null) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(1) : 'n/a');
+  return `${num(c.meanCommitMs)} ms, ${num(c.meanBatch)}`;
 }
 
 function undelivered(run: ScalingRun): string {

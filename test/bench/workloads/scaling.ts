@@ -10,6 +10,7 @@ import type { FanoutResult, FanoutSpec, TargetRef } from '../load/jobs.js';
 import type { ScalingConfig } from '../options.js';
 import type { ScalingLadder, ScalingResult, ScalingRun } from '../results.js';
 import { Cluster, redact, servicesFromEnv, unavailable } from './cluster.js';
+import { commitWindow, type CommitFigures } from './commit-metrics.js';
 import { attempt, type Context } from './context.js';
 
 /** The interactive bar (as in the saturation workload), and the "still keeping up" bar for a busy machine. */
@@ -18,7 +19,8 @@ const SUSTAINED_P99_MS = 500;
 
 function spec(config: ScalingConfig, rate: number, durationMs: number): FanoutSpec {
   const { docs, typists, listeners, warmupMs } = config;
-  return { docs, typists, listeners, rate, warmupMs, durationMs, fullDocs: Math.min(2, docs) };
+  // A long drain: on an overloaded machine late is not lost, and "undelivered" must mean lost.
+  return { docs, typists, listeners, rate, warmupMs, durationMs, fullDocs: Math.min(2, docs), drainMs: 20_000 };
 }
 
 /** Nothing undelivered, at least 95% of the planned deliveries, and p99 within `limitMs`. */
@@ -40,8 +42,15 @@ function describe(r: FanoutResult): string {
   );
 }
 
-async function fanout(ctx: Context, targets: TargetRef[], s: FanoutSpec): Promise<FanoutResult> {
-  return ctx.load.run<FanoutResult>({ op: 'fanout-across', targets, spec: s }, s.warmupMs + s.durationMs + 60_000);
+function describeCommits(c: CommitFigures): string {
+  return `; group commits: mean ${ms(c.meanCommitMs)} ms, ${ms(c.meanBatch)} updates each`;
+}
+
+/** One fan-out step, with the nodes' group-commit figures over it (warm-up and drain included). */
+async function fanout(ctx: Context, targets: TargetRef[], s: FanoutSpec): Promise<{ result: FanoutResult; commits: CommitFigures }> {
+  const window = await commitWindow(targets);
+  const result = await ctx.load.run<FanoutResult>({ op: 'fanout-across', targets, spec: s }, s.warmupMs + s.durationMs + 80_000);
+  return { result, commits: await window() };
 }
 
 /**
@@ -67,9 +76,9 @@ async function ladder(ctx: Context, run: ScalingRun, targets: TargetRef[], confi
   };
   if (run.moderate?.ok && !record(run.moderate.value)) return out;
   for (const rate of config.rates.filter((r) => r > config.moderateRate)) {
-    const step = await fanout(ctx, targets, spec(config, rate, config.stepMs));
+    const { result: step, commits } = await fanout(ctx, targets, spec(config, rate, config.stepMs));
     out.steps.push(step);
-    ctx.log(`  ${run.label.padEnd(16)} ${String(rate).padStart(4)} keys/s: ${describe(step)}`);
+    ctx.log(`  ${run.label.padEnd(16)} ${String(rate).padStart(4)} keys/s: ${describe(step)}${describeCommits(commits)}`);
     if (!record(step)) break;
   }
   return out;
@@ -110,15 +119,16 @@ export async function runScaling(ctx: Context): Promise<ScalingResult> {
     ctx.log(`  ${started.nodes.length} nodes${sqlite ? ' and the SQLite reference' : ''} ready in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
     const nodes = started.nodes;
     const columns: Array<{ run: ScalingRun; targets: TargetRef[] }> = config.nodes.map((n) => ({
-      run: { label: `${n} node${n === 1 ? '' : 's'}`, nodes: n, engine: 'postgres+redis', moderate: null, ladder: null },
+      run: { label: `${n} node${n === 1 ? '' : 's'}`, nodes: n, engine: 'postgres+redis', moderate: null, commits: null, ladder: null },
       targets: nodes.slice(0, n).map((node) => node.ref),
     }));
-    if (sqlite) columns.push({ run: { label: '1 node (SQLite)', nodes: 1, engine: 'sqlite', moderate: null, ladder: null }, targets: [sqlite.ref] });
+    if (sqlite) columns.push({ run: { label: '1 node (SQLite)', nodes: 1, engine: 'sqlite', moderate: null, commits: null, ladder: null }, targets: [sqlite.ref] });
     result.runs = columns.map((c) => c.run);
     for (const { run, targets } of columns) {
       run.moderate = await attempt(ctx, `scaling ${run.label}`, async () => {
-        const r = await fanout(ctx, targets, spec(config, config.moderateRate, config.durationMs));
-        ctx.log(`  ${run.label.padEnd(16)} ${String(config.moderateRate).padStart(4)} keys/s (latency): ${describe(r)}`);
+        const { result: r, commits } = await fanout(ctx, targets, spec(config, config.moderateRate, config.durationMs));
+        run.commits = commits;
+        ctx.log(`  ${run.label.padEnd(16)} ${String(config.moderateRate).padStart(4)} keys/s (latency): ${describe(r)}${describeCommits(commits)}`);
         return r;
       });
     }
