@@ -73,7 +73,7 @@ const full: Sizes = {
   storm: { clients: 2_000, docs: 200 },
   concurrentBatch: 4,
   concurrentTxns: Infinity,
-  scaling: { nodes: [1, 2, 3], docs: 20, typists: 2, listeners: 3, moderateRate: 5, rates: [10, 20, 40, 80, 160, 320], warmupMs: 1_500, durationMs: 8_000, stepMs: 4_000, sqliteReference: true },
+  scaling: { nodes: [1, 2, 3], docs: 20, typists: 2, listeners: 3, moderateRate: 5, rates: [10, 20, 40, 80, 160], warmupMs: 1_500, durationMs: 8_000, stepMs: 3_000, sqliteReference: true },
 };
 
 const quick: Sizes = {
