@@ -4,7 +4,7 @@
  */
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { CloseCode, MessageType, readMessage } from '../../shared/protocol/index.js';
+import { CloseCode, MessageType, SyncStep, readMessage } from '../../shared/protocol/index.js';
 import { closeMessage, connectionState, initialFacts, isCommitted, type ConnectionState, type SaveState } from './status.js';
 
 /** Where the watcher reports to. */
@@ -35,6 +35,10 @@ export function watchSession(
   const facts = initialFacts(navigator.onLine);
   let committed: Map<number, number> | null = null;
   let opened = false;
+  // Update frames this tab sent on the current socket, and how many of them the server says are
+  // durable. The count catches what a state vector cannot: a change that only deletes.
+  let sentFrames = 0;
+  let ackedFrames = 0;
   // This client's clock after each of its own transactions that the server has not confirmed yet.
   let unconfirmed: number[] = [];
   const publish = () => listeners.connection(connectionState(facts));
@@ -43,14 +47,18 @@ export function watchSession(
     unconfirmed = unconfirmed.filter((clock) => clock > mine);
     listeners.pending(unconfirmed.length);
     if (!committed) return listeners.save('unknown');
-    listeners.save(isCommitted(committed, Y.decodeStateVector(Y.encodeStateVector(ydoc))) ? 'saved' : 'saving');
+    const durable = ackedFrames >= sentFrames && isCommitted(committed, Y.decodeStateVector(Y.encodeStateVector(ydoc)));
+    listeners.save(durable ? 'saved' : 'saving');
   };
 
   provider.messageHandlers[MessageType.Committed] = (_encoder, decoder) => {
     // Hand the whole frame to shared/protocol, the one place that knows the framing.
     try {
       const message = readMessage(decoder.arr);
-      if (message.kind === 'committed') committed = Y.decodeStateVector(message.stateVector);
+      if (message.kind === 'committed') {
+        committed = Y.decodeStateVector(message.stateVector);
+        ackedFrames = message.ackedUpdateFrames;
+      }
     } catch (error) {
       console.warn('ignoring a malformed "committed" notice', error);
     }
@@ -61,7 +69,12 @@ export function watchSession(
   const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
     facts.socket = status;
     if (status === 'connecting') opened = false;
-    if (status === 'connected') opened = true;
+    if (status === 'connected') {
+      opened = true;
+      // The server counts update frames per socket, from zero.
+      sentFrames = 0;
+      ackedFrames = 0;
+    }
     if (status !== 'connected') facts.synced = false;
     publish();
   };
@@ -102,7 +115,17 @@ export function watchSession(
     }
     publish();
   };
+  // y-websocket sends every update not from the server while connected (its handler runs before ours),
+  // and answers the server's step1 with one step2 frame: count both exactly as it sends them.
+  const socketOpen = () => provider.wsconnected && provider.ws?.readyState === WebSocket.OPEN;
+  const syncHandler = provider.messageHandlers[MessageType.Sync];
+  provider.messageHandlers[MessageType.Sync] = (encoder, decoder, p, emitSynced, messageType) => {
+    const isStep1 = decoder.arr[decoder.pos] === SyncStep.Step1;
+    syncHandler?.(encoder, decoder, p, emitSynced, messageType);
+    if (isStep1 && socketOpen()) sentFrames += 1;
+  };
   const onUpdate = (_update: Uint8Array, origin: unknown) => {
+    if (origin !== provider && socketOpen()) sentFrames += 1;
     // Changes from the server (origin: the provider) and from the local copy are not this tab's typing.
     if (origin !== provider && !isPersistence(origin)) unconfirmed.push(Y.getState(ydoc.store, ydoc.clientID));
     publishSave();

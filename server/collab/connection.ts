@@ -24,6 +24,11 @@ export class Connection {
   private waiting: Uint8Array[] = [];
   private closed = false;
   private readOnlyViolations = 0;
+  /** Update frames (syncStep2/syncUpdate) received on this socket, and the room sequence each needs. */
+  private updateFrames = 0;
+  private ackedFrames = 0;
+  private unacked: Array<{ frame: number; need: number }> = [];
+  private unackedHead = 0;
   private readonly messages = new TokenBucket(limits.maxMessagesPerSecond, limits.maxMessagesPerSecond * 2);
   private readonly bytes = new TokenBucket(limits.maxBytesPerSecond, limits.maxBytesPerSecond * 2);
 
@@ -73,6 +78,33 @@ export class Connection {
       this.deps.log.error({ err: error, docId: this.docId }, 'unexpected error handling a frame');
       this.close(CloseCode.InternalError, 'internal error');
     }
+  }
+
+  /** Records an update frame whose effects are durable once the room's durable sequence reaches `need`. */
+  noteUpdateFrame(need: number): void {
+    this.updateFrames += 1;
+    this.unacked.push({ frame: this.updateFrames, need });
+  }
+
+  /** Acknowledges the frames made durable by `durable`; true when the acknowledged count moved. */
+  acknowledgeThrough(durable: number): boolean {
+    const before = this.ackedFrames;
+    while (this.unackedHead < this.unacked.length) {
+      const next = this.unacked[this.unackedHead];
+      if (!next || next.need > durable) break;
+      this.ackedFrames = next.frame;
+      this.unackedHead += 1;
+    }
+    if (this.unackedHead === this.unacked.length) {
+      this.unacked = [];
+      this.unackedHead = 0;
+    }
+    return this.ackedFrames !== before;
+  }
+
+  /** Update frames of this socket that are durable (sent in the "committed" notice). */
+  get acknowledgedFrames(): number {
+    return this.ackedFrames;
   }
 
   /** Counts a write on a read-only connection; closes the socket when it keeps trying. */

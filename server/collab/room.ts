@@ -143,8 +143,14 @@ export class Room implements CommitTarget {
         return this.replyToStep1(conn, message.stateVector);
       case 'sync-step2':
       case 'sync-update':
-        if (!conn.grant.canWrite) return conn.droppedReadOnlyWrite(message.update);
-        return this.applyClientUpdate(conn, message.update);
+        if (conn.grant.canWrite) this.applyClientUpdate(conn, message.update);
+        else conn.droppedReadOnlyWrite(message.update);
+        if (conn.wantsCommitted) {
+          conn.noteUpdateFrame(this.applied);
+          // Nothing new to commit (a duplicate, or a dropped read-only write): acknowledge at once.
+          if (this.applied <= this.durable && conn.acknowledgeThrough(this.durable)) this.sendCommitted(conn);
+        }
+        return;
       case 'awareness':
         return this.presence.applyFromClient(conn, message.update);
       case 'query-awareness':
@@ -245,7 +251,7 @@ export class Room implements CommitTarget {
         changed = true;
       }
     }
-    if (changed) this.announceCommitted();
+    if (changed) this.announceCommitted(true);
   }
 
   /**
@@ -297,7 +303,7 @@ export class Room implements CommitTarget {
   private deliver(item: OutboxItem): void {
     if (item.to) {
       item.to.send(item.frame);
-      if (item.to.wantsCommitted) item.to.send(writeCommitted(Y.encodeStateVector(this.committedState)));
+      if (item.to.wantsCommitted) this.sendCommitted(item.to);
       return;
     }
     let sent = 0;
@@ -337,24 +343,33 @@ export class Room implements CommitTarget {
       this.outbox = [];
       this.outboxHead = 0;
     }
-    if (released) {
-      this.announceCommitted();
-      this.deps.onCommitted(this.docId, authors);
-    }
+    this.announceCommitted(released);
+    if (released) this.deps.onCommitted(this.docId, authors);
     if (this.durable >= this.applied) this.notifyDurable();
     if (this.logUpdates >= this.deps.compactAfterUpdates || this.logBytes >= this.deps.compactAfterBytes) {
       void this.compact();
     }
   }
 
-  private announceCommitted(): void {
-    let frame: Uint8Array | null = null;
+  /**
+   * Tells opted-in clients what is durable: to everyone when the committed state moved, and to each
+   * connection whose own update frames were just acknowledged.
+   */
+  private announceCommitted(stateMoved: boolean): void {
+    let sv: Uint8Array | null = null;
     for (const conn of this.connections) {
       if (!conn.wantsCommitted) continue;
-      frame ??= writeCommitted(Y.encodeStateVector(this.committedState));
-      conn.send(frame);
+      const acked = conn.acknowledgeThrough(this.durable);
+      if (!stateMoved && !acked) continue;
+      sv ??= Y.encodeStateVector(this.committedState);
+      conn.send(writeCommitted(sv, conn.acknowledgedFrames));
     }
   }
+
+  private sendCommitted(conn: Connection): void {
+    conn.send(writeCommitted(Y.encodeStateVector(this.committedState), conn.acknowledgedFrames));
+  }
+
 
   /** CommitQueue callback: the commit failed. Nothing derived from those updates may leave: drop it all. */
   commitFailed(error: unknown): void {

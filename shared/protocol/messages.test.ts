@@ -11,7 +11,7 @@ describe('protocol encode/decode pairs', () => {
     expect(readMessage(writeAwareness(bytes))).toEqual({ kind: 'awareness', update: bytes });
     expect(readMessage(writeQueryAwareness())).toEqual({ kind: 'query-awareness' });
     expect(readMessage(writePermissionDenied('no'))).toEqual({ kind: 'auth', authType: 0, reason: 'no' });
-    expect(readMessage(writeCommitted(bytes))).toEqual({ kind: 'committed', stateVector: bytes });
+    expect(readMessage(writeCommitted(bytes, 7))).toEqual({ kind: 'committed', stateVector: bytes, ackedUpdateFrames: 7 });
   });
 
   it.each([

@@ -8,7 +8,7 @@
  *   awareness    := varUint(1) • varByteArray(awarenessUpdate)
  *   authDenied   := varUint(2) • varUint(0) • varString(reason)
  *   queryAwareness := varUint(3)
- *   committed    := varUint(100) • varByteArray(stateVector)      (Confer extension, opt-in)
+ *   committed    := varUint(100) • varByteArray(stateVector) • varUint(ackedUpdateFrames)   (Confer extension, opt-in)
  *
  * See PROTOCOL.md for the handshake. Decoders throw ProtocolError on anything they do not understand;
  * the caller decides what that does to the socket.
@@ -30,7 +30,7 @@ export type IncomingMessage =
   | { kind: 'awareness'; update: Uint8Array }
   | { kind: 'query-awareness' }
   | { kind: 'auth'; authType: number; reason: string }
-  | { kind: 'committed'; stateVector: Uint8Array };
+  | { kind: 'committed'; stateVector: Uint8Array; ackedUpdateFrames: number };
 
 /** Decodes one frame; throws ProtocolError for unknown types, truncation or trailing bytes. */
 export function readMessage(frame: Uint8Array): IncomingMessage {
@@ -66,7 +66,7 @@ function readBody(decoder: decoding.Decoder): IncomingMessage {
       return { kind: 'auth', authType, reason: decoding.readVarString(decoder) };
     }
     case MessageType.Committed:
-      return { kind: 'committed', stateVector: decoding.readVarUint8Array(decoder) };
+      return { kind: 'committed', stateVector: decoding.readVarUint8Array(decoder), ackedUpdateFrames: decoding.readVarUint(decoder) };
     default:
       throw new ProtocolError(`unknown message type ${type}`);
   }
@@ -127,10 +127,15 @@ export function writePermissionDenied(reason: string): Uint8Array {
   });
 }
 
-/** committed: the server's durable state vector (Confer extension). */
-export function writeCommitted(stateVector: Uint8Array): Uint8Array {
+/**
+ * committed: the server's durable state vector, plus how many of this connection's update frames
+ * (syncStep2 and syncUpdate, counted from the start of the socket) are durable. The count covers what a
+ * state vector cannot show: a change that only deletes (Confer extension).
+ */
+export function writeCommitted(stateVector: Uint8Array, ackedUpdateFrames: number): Uint8Array {
   return frame((e) => {
     encoding.writeVarUint(e, MessageType.Committed);
     encoding.writeVarUint8Array(e, stateVector);
+    encoding.writeVarUint(e, ackedUpdateFrames);
   });
 }
