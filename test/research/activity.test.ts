@@ -5,8 +5,7 @@ import { commentsDocId, addThread } from '../../shared/research/comments.js';
 import { ApiClient } from '../auth/api-client.js';
 import type { TestClient } from '../helpers/clients.js';
 import type { TestServer } from '../helpers/server.js';
-import { waitFor } from '../helpers/wait.js';
-import { makeTeam, paragraphs, plain, serverDoc, startResearchServer, write, type Team, waitForValue } from './setup.js';
+import { makeTeam, paragraphs, plain, serverDoc, startResearchServer, type Team, waitFor, waitForValue, write } from './setup.js';
 
 describe('catch-up, activity and deadlines', () => {
   let server: TestServer;

@@ -11,8 +11,7 @@ import { CloseCode } from '../../shared/protocol/index.js';
 import { addReply, addThread, commentsDocId, findMentions, setResolved, type ThreadData } from '../../shared/research/comments.js';
 import { closeOf, rawSocket, type TestClient } from '../helpers/clients.js';
 import type { TestServer } from '../helpers/server.js';
-import { waitFor } from '../helpers/wait.js';
-import { makeTeam, paragraphs, plain, startResearchServer, write, type Team, waitForValue } from './setup.js';
+import { makeTeam, paragraphs, plain, startResearchServer, type Team, waitFor, waitForValue, write } from './setup.js';
 
 type ServerThread = ThreadData & { orphaned: boolean };
 
@@ -151,6 +150,13 @@ describe('comments', () => {
     const res = await team.owner.patch(`/api/workspaces/${team.workspaceId}/members/${team.ids.commenter}`, { role: 'viewer' });
     expect(res.status).toBe(200);
     expect((await closed).code).toBe(CloseCode.Forbidden);
+
+    // Trashing the document closes everyone's comments sockets as well.
+    const ownerSocket = await rawSocket(server.url, commentsDocId(team.docId), team.owner.socketHeaders());
+    sockets.push(ownerSocket);
+    const trashed = closeOf(ownerSocket);
+    expect((await team.owner.delete(`/api/documents/${team.docId}`)).status).toBe(200);
+    expect((await trashed).code).toBe(CloseCode.Forbidden);
 
     // Outsiders cannot open the comments document at all.
     expect((await team.owner.get(`/api/documents/${commentsDocId(team.docId)}/comments`)).status).toBe(404);

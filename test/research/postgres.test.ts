@@ -6,8 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ActivityView, CatchUpView, SearchResultView, VersionView } from '../../shared/api/research.js';
 import { ApiClient } from '../auth/api-client.js';
 import { createTestSchema, describeWithPostgres, type TestSchema } from '../helpers/postgres.js';
-import { waitFor } from '../helpers/wait.js';
-import { makeTeam, paragraphs, plain, serverDoc, startResearchServer, waitForValue, write } from './setup.js';
+import { makeTeam, paragraphs, plain, serverDoc, startResearchServer, waitFor, waitForValue, write } from './setup.js';
 
 describeWithPostgres('research features on PostgreSQL', (url) => {
   let schema: TestSchema;

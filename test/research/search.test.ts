@@ -4,8 +4,7 @@ import type { SearchResultView } from '../../shared/api/research.js';
 import { ApiClient } from '../auth/api-client.js';
 import type { TestClient } from '../helpers/clients.js';
 import type { TestServer } from '../helpers/server.js';
-import { waitFor } from '../helpers/wait.js';
-import { makeTeam, paragraphs, startResearchServer, write, type Team, waitForValue } from './setup.js';
+import { makeTeam, paragraphs, startResearchServer, type Team, waitFor, waitForValue, write } from './setup.js';
 
 describe('search API', () => {
   let server: TestServer;

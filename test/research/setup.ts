@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { applyJsonToDoc, docToJson, toPlainText } from '../../server/text/index.js';
 import { ApiClient } from '../auth/api-client.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { waitFor } from '../helpers/wait.js';
+import { waitFor as waitForCondition } from '../helpers/wait.js';
 
 /** A server whose search, versions and activity react within tens of milliseconds. */
 export function startResearchServer(env: Record<string, string> = {}): Promise<TestServer> {
@@ -67,4 +67,12 @@ export async function waitForValue<T>(check: () => Promise<T | null | undefined>
   const value = await waitFor(check, { what });
   if (value === null || value === undefined) throw new Error(`no value for ${what}`);
   return value;
+}
+
+/**
+ * waitFor with a 30 s deadline: these tests share two cores with other suites and browsers, and a
+ * debounce plus a commit can take longer than the helper's 10 s default under that load.
+ */
+export function waitFor<T>(check: () => T | Promise<T>, options: { timeoutMs?: number; what?: string } = {}): Promise<T> {
+  return waitForCondition(check, { timeoutMs: 30_000, ...options });
 }

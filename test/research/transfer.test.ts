@@ -6,8 +6,7 @@ import { everyNodeDocument } from '../../server/text/fixtures/every-node.js';
 import { ApiClient } from '../auth/api-client.js';
 import type { TestClient } from '../helpers/clients.js';
 import type { TestServer } from '../helpers/server.js';
-import { waitFor } from '../helpers/wait.js';
-import { makeTeam, startResearchServer, write, type Team } from './setup.js';
+import { makeTeam, startResearchServer, type Team, waitFor, write } from './setup.js';
 
 async function download(who: ApiClient, path: string): Promise<Response> {
   return fetch(who.baseUrl + path, { headers: { cookie: who.cookie, origin: who.origin } });

@@ -4,8 +4,7 @@ import type { CompareView, VersionDetailView, VersionView } from '../../shared/a
 import { ApiClient, errorOf } from '../auth/api-client.js';
 import type { TestClient } from '../helpers/clients.js';
 import type { TestServer } from '../helpers/server.js';
-import { waitFor } from '../helpers/wait.js';
-import { makeTeam, paragraphs, plain, startResearchServer, write, type Team } from './setup.js';
+import { makeTeam, paragraphs, plain, startResearchServer, type Team, waitFor, write } from './setup.js';
 
 describe('versions API', () => {
   let server: TestServer;
