@@ -55,11 +55,11 @@ export interface ScalingLadder {
   /** Highest delivered updates/s with p99 <= 50 ms and nothing undelivered (0 if no step passed). */
   best: number;
   bestStep: FanoutResult | null;
-  /** Highest delivered updates/s with p99 <= 500 ms and nothing undelivered: what is sustained when 50 ms is out of reach. */
+  /** Highest delivered updates/s with the median within 250 ms and nothing undelivered: the nodes keep pace. */
   sustained: number;
   sustainedStep: FanoutResult | null;
-  /** The first step that missed the 500 ms bar (the ladder stops there), or null. */
-  failedStep: FanoutResult | null;
+  /** The step where the median passed 1 s or deliveries fell behind (the ladder stops there), or null. */
+  stoppedStep: FanoutResult | null;
   steps: FanoutResult[];
 }
 

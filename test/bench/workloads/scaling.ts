@@ -13,9 +13,15 @@ import { Cluster, redact, servicesFromEnv, unavailable } from './cluster.js';
 import { commitWindow, type CommitFigures } from './commit-metrics.js';
 import { attempt, type Context } from './context.js';
 
-/** The interactive bar (as in the saturation workload), and the "still keeping up" bar for a busy machine. */
+/**
+ * Two bars. Interactive: p99 <= 50 ms (as in the saturation workload). Sustained: the median delivery
+ * within 250 ms, i.e. the nodes keep pace (a p99 bar alone is too fragile on a shared machine, where
+ * one descheduled process spoils it). The ladder goes on past a missed bar and stops only when the
+ * median passes a second or deliveries fall behind, so one noisy step does not end a column.
+ */
 const P99_LIMIT_MS = 50;
-const SUSTAINED_P99_MS = 500;
+const SUSTAINED_P50_MS = 250;
+const STOP_P50_MS = 1_000;
 
 function spec(config: ScalingConfig, rate: number, durationMs: number): FanoutSpec {
   const { docs, typists, listeners, warmupMs } = config;
@@ -23,11 +29,12 @@ function spec(config: ScalingConfig, rate: number, durationMs: number): FanoutSp
   return { docs, typists, listeners, rate, warmupMs, durationMs, fullDocs: Math.min(2, docs), drainMs: 20_000 };
 }
 
-/** Nothing undelivered, at least 95% of the planned deliveries, and p99 within `limitMs`. */
-function within(r: FanoutResult, limitMs: number): boolean {
+/** Nothing undelivered, at least 95% of the planned deliveries, and the `p` percentile within `limitMs`. */
+function within(r: FanoutResult, p: 'p50' | 'p99', limitMs: number): boolean {
   const s = r.spec;
   const planned = s.docs * s.typists * s.rate * (s.typists + s.listeners - 1);
-  return typeof r.latency.p99 === 'number' && r.latency.p99 <= limitMs && r.undelivered === 0 && r.deliveredPerSecond >= 0.95 * planned;
+  const value = r.latency[p];
+  return typeof value === 'number' && value <= limitMs && r.undelivered === 0 && r.deliveredPerSecond >= 0.95 * planned;
 }
 
 // NaN (no samples) arrives as null over IPC.
@@ -53,26 +60,21 @@ async function fanout(ctx: Context, targets: TargetRef[], s: FanoutSpec): Promis
   return { result, commits: await window() };
 }
 
-/**
- * Rates above the moderate one, until a step misses the 500 ms bar. The moderate run counts as the
- * ladder's first step, so a column that already missed the bar there is not pushed further.
- */
+/** Rates above the moderate one (which counts as the first step), until the nodes clearly fall behind. */
 async function ladder(ctx: Context, run: ScalingRun, targets: TargetRef[], config: ScalingConfig): Promise<ScalingLadder> {
-  const out: ScalingLadder = { best: 0, bestStep: null, sustained: 0, sustainedStep: null, failedStep: null, steps: [] };
+  const out: ScalingLadder = { best: 0, bestStep: null, sustained: 0, sustainedStep: null, stoppedStep: null, steps: [] };
   const record = (step: FanoutResult): boolean => {
-    if (!within(step, SUSTAINED_P99_MS)) {
-      out.failedStep = step;
-      return false;
-    }
-    if (step.deliveredPerSecond > out.sustained) {
+    if (within(step, 'p50', SUSTAINED_P50_MS) && step.deliveredPerSecond > out.sustained) {
       out.sustained = step.deliveredPerSecond;
       out.sustainedStep = step;
     }
-    if (within(step, P99_LIMIT_MS) && step.deliveredPerSecond > out.best) {
+    if (within(step, 'p99', P99_LIMIT_MS) && step.deliveredPerSecond > out.best) {
       out.best = step.deliveredPerSecond;
       out.bestStep = step;
     }
-    return true;
+    if (within(step, 'p50', STOP_P50_MS)) return true;
+    out.stoppedStep = step;
+    return false;
   };
   if (run.moderate?.ok && !record(run.moderate.value)) return out;
   for (const rate of config.rates.filter((r) => r > config.moderateRate)) {
