@@ -21,7 +21,16 @@ describe('auth', () => {
     const signup = await alice.post('/api/auth/signup', { email: email.toUpperCase(), password: goodPassword, name: '  Alice Ångström ', timeZone: 'europe/berlin' });
     expect(signup.status).toBe(201);
     expect(signup.body).toEqual({
-      user: { id: expect.any(String), email, name: 'Alice Ångström', timeZone: 'Europe/Berlin', workingHours: null, createdAt: expect.any(Number) },
+      user: {
+        id: expect.any(String),
+        email,
+        name: 'Alice Ångström',
+        timeZone: 'Europe/Berlin',
+        workingHours: null,
+        // The presence colour collaborators see, so the user's own avatar matches it.
+        color: expect.stringMatching(/^#[0-9a-f]{6}$/),
+        createdAt: expect.any(Number),
+      },
     });
     const cookie = alice.lastSetCookie ?? '';
     expect(cookie).toMatch(/^confer_session=[a-z2-9]{24}\.[a-z2-9]{24};/);
