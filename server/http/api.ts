@@ -69,7 +69,10 @@ export function apiRoutes(deps: ApiDeps): Hono {
   signedIn.route('/workspaces', workspaceInviteRoutes(deps.auth));
   signedIn.route('/workspaces', workspaceDocumentRoutes({ auth: deps.auth, store: deps.store, seed: deps.seed }));
   signedIn.route('/invites', inviteRoutes(deps.auth));
-  signedIn.route('/documents', documentRoutes({ auth: deps.auth, store: deps.store, seed: deps.seed }));
+  signedIn.route(
+    '/documents',
+    documentRoutes({ auth: deps.auth, store: deps.store, seed: deps.seed, onRenamed: (docId) => deps.research.indexDocument(docId) }),
+  );
   signedIn.route('/', researchRoutes({ auth: deps.auth, hub: deps.hub, research: deps.research, store: deps.store }));
   api.route('/api', signedIn);
   return api;

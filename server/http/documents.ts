@@ -23,6 +23,8 @@ export interface DocumentRouteDeps {
   auth: Auth;
   store: DocumentStore;
   seed: DocumentSeeder;
+  /** Told when a title changes, so search finds the new title at once (not after the next edit). */
+  onRenamed?: (docId: string) => Promise<void>;
 }
 
 /** Routes under /api/workspaces/:id/documents. */
@@ -80,6 +82,7 @@ export function documentRoutes(deps: DocumentRouteDeps): Hono<SessionEnv> {
     const { title } = c.req.valid('json');
     const now = auth.now();
     await auth.documents.rename(doc.id, title, now);
+    await deps.onRenamed?.(doc.id);
     return c.json({ document: presentDocument({ ...doc, title, updatedAt: now }) });
   });
 

@@ -58,6 +58,14 @@ describe('search API', () => {
     expect((await search(team.owner, 'medaka')).map((r) => r.documentId)).toEqual([team.docId]);
   });
 
+  it('finds a renamed document under its new title at once', async () => {
+    const renamed = await team.owner.patch(`/api/documents/${team.docId}`, { title: 'Axolotl regeneration' });
+    expect(renamed.status).toBe(200);
+    // No edit follows the rename: the title alone must be in the index by the time the call returns.
+    expect((await search(team.viewer, 'axolotl')).map((r) => r.documentId)).toEqual([team.docId]);
+    expect(await search(team.viewer, 'zebrafish')).toEqual([]);
+  });
+
   it('never shows documents of other groups or in the trash, and finds template documents never edited', async () => {
     const client = await team.owner.connect(team.docId);
     clients.push(client);
