@@ -9,6 +9,7 @@ import { Mathematics } from '@tiptap/extension-mathematics';
 import { TableKit } from '@tiptap/extension-table';
 import { StarterKit } from '@tiptap/starter-kit';
 import { WordLimitHeading } from './heading.js';
+import { isSafeHref } from './links.js';
 
 /** Name of the Y.XmlFragment that holds the rich text of a document. */
 export const DOCUMENT_FRAGMENT = 'default';
@@ -21,7 +22,8 @@ export function schemaExtensions(): AnyExtension[] {
       undoRedo: false,
       // Replaced by WordLimitHeading: the same `heading` node plus a `wordLimit` attribute.
       heading: false,
-      link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] },
+      // Every link, typed, pasted or synced, must pass the shared policy (no javascript:, data:, ...).
+      link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'], isAllowedUri: (url) => isSafeHref(url) },
     }),
     WordLimitHeading,
     TableKit.configure({ table: { resizable: false } }),
