@@ -24,6 +24,7 @@ import type { Metrics } from '../metrics.js';
 import type { DocumentStore } from '../storage/types.js';
 import type { CommitQueue, CommitTarget } from './commit-queue.js';
 import type { Connection } from './connection.js';
+import { Compactor } from './compactor.js';
 import { Presence } from './presence.js';
 import { CloseError } from './errors.js';
 
@@ -75,10 +76,7 @@ export class Room implements CommitTarget {
   private outbox: OutboxItem[] = [];
   private outboxHead = 0;
   private committedState: Map<number, number>;
-  private lastSeq: number;
-  private logUpdates: number;
-  private logBytes: number;
-  private compacting: Promise<void> | null = null;
+  private readonly compactor: Compactor;
   private durableWaiters: Array<() => void> = [];
   private failed = false;
 
@@ -105,9 +103,7 @@ export class Room implements CommitTarget {
     logBytes: number,
     private readonly deps: RoomDeps,
   ) {
-    this.lastSeq = lastSeq;
-    this.logUpdates = logUpdates;
-    this.logBytes = logBytes;
+    this.compactor = new Compactor(docId, doc, lastSeq, logUpdates, logBytes, deps);
     this.committedState = Y.decodeStateVector(Y.encodeStateVector(doc));
     this.presence = new Presence(doc, this.connections, (body) => deps.bus.publish(docId, { kind: 'awareness', payload: body }));
     doc.on('update', this.onDocUpdate);
@@ -319,9 +315,6 @@ export class Room implements CommitTarget {
   committed(localSeq: number, storeSeq: number, updates: number, bytes: number): void {
     if (this.failed) return;
     this.durable = Math.max(this.durable, localSeq);
-    this.lastSeq = Math.max(this.lastSeq, storeSeq);
-    this.logUpdates += updates;
-    this.logBytes += bytes;
     let released = false;
     const authors = new Set<string>();
     while (this.outboxHead < this.outbox.length) {
@@ -346,9 +339,7 @@ export class Room implements CommitTarget {
     this.announceCommitted(released);
     if (released) this.deps.onCommitted(this.docId, authors);
     if (this.durable >= this.applied) this.notifyDurable();
-    if (this.logUpdates >= this.deps.compactAfterUpdates || this.logBytes >= this.deps.compactAfterBytes) {
-      void this.compact();
-    }
+    this.compactor.recordCommit(storeSeq, updates, bytes);
   }
 
   /**
@@ -369,7 +360,6 @@ export class Room implements CommitTarget {
   private sendCommitted(conn: Connection): void {
     conn.send(writeCommitted(Y.encodeStateVector(this.committedState), conn.acknowledgedFrames));
   }
-
 
   /** CommitQueue callback: the commit failed. Nothing derived from those updates may leave: drop it all. */
   commitFailed(error: unknown): void {
@@ -395,36 +385,14 @@ export class Room implements CommitTarget {
     for (const resolve of waiters) resolve();
   }
 
-  /**
-   * Writes a snapshot from the live document and deletes the log rows it covers. Never merges the log
-   * with Y.mergeUpdates (quadratic on long logs, yjs issue 710): the live doc already is the merge.
-   */
+  /** Folds the log into a new snapshot now (also done automatically when the log grows). */
   compact(): Promise<void> {
-    if (this.compacting) return this.compacting;
-    if (this.logUpdates === 0 || this.failed) return Promise.resolve();
-    const snapshot = Y.encodeStateAsUpdate(this.doc);
-    const through = this.lastSeq;
-    const updates = this.logUpdates;
-    const bytes = this.logBytes;
-    this.compacting = this.deps.store
-      .compact(this.docId, snapshot, through)
-      .then(
-        () => {
-          this.logUpdates -= updates;
-          this.logBytes -= bytes;
-          this.deps.metrics.compactions.inc();
-        },
-        (error: unknown) => this.deps.log.warn({ err: error, docId: this.docId }, 'compaction failed; the log is kept'),
-      )
-      .finally(() => {
-        this.compacting = null;
-      });
-    return this.compacting;
+    return this.failed ? Promise.resolve() : this.compactor.compact();
   }
 
   /** For tests and diagnostics: log rows not yet folded into the snapshot. */
   get logSize(): { updates: number; bytes: number; lastSeq: number } {
-    return { updates: this.logUpdates, bytes: this.logBytes, lastSeq: this.lastSeq };
+    return this.compactor.size;
   }
 
   /** Waits for pending commits, compacts, and frees the doc. The room is unusable afterwards. */
