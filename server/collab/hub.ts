@@ -3,7 +3,6 @@
  * changes can close them), and shuts everything down in order.
  */
 import type { Logger } from 'pino';
-import * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol/index.js';
 import type { Bus, CloseCommand, SocketMatch } from '../cluster/bus.js';
 import type { Metrics } from '../metrics.js';
@@ -76,7 +75,8 @@ export class CollabHub {
   async readDocument(docId: string): Promise<Uint8Array> {
     const room = await this.registry.acquire(docId);
     try {
-      return Y.encodeStateAsUpdate(room.doc);
+      // Like a sync reply: without structs Yjs holds back for missing dependencies.
+      return room.encodeForPeer();
     } finally {
       this.registry.release(room);
     }

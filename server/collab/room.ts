@@ -61,6 +61,12 @@ interface OutboxItem {
   author: string | null;
 }
 
+interface CapturedUpdate {
+  update: Uint8Array;
+  origin: unknown;
+  state: Map<number, number>;
+}
+
 export class Room implements CommitTarget {
   readonly connections = new Set<Connection>();
   readonly presence: Presence;
@@ -78,6 +84,8 @@ export class Room implements CommitTarget {
   private committedState: Map<number, number>;
   private readonly compactor: Compactor;
   private durableWaiters: Array<() => void> = [];
+  /** Update events held back while a client's update is being applied (see applyClientUpdate). */
+  private captured: CapturedUpdate[] | null = null;
   private failed = false;
 
   /** Loads snapshot + log from the store. Throws if the store cannot answer: no empty stand-in is made. */
@@ -160,12 +168,12 @@ export class Room implements CommitTarget {
   }
 
   /**
-   * What a peer lacks, without the structs and deletions Yjs holds back for missing dependencies.
-   * Y.encodeStateAsUpdate merges those in, and merging re-slices them (new origins), so a joiner could
+   * The document (or what a peer with `stateVector` lacks) as one update, without the structs and
+   * deletions Yjs holds back for missing dependencies. Y.encodeStateAsUpdate merges those in, and merging re-slices them (new origins), so a joiner could
    * integrate content the live document never did: a writer reusing another client's IDs would show
    * joiners something else than everyone else. Held-back data reaches peers once it integrates.
    */
-  private encodeForPeer(stateVector: Uint8Array): Uint8Array {
+  encodeForPeer(stateVector?: Uint8Array): Uint8Array {
     const store = this.doc.store;
     const { pendingStructs, pendingDs } = store;
     store.pendingStructs = null;
@@ -202,11 +210,19 @@ export class Room implements CommitTarget {
     const structsBefore = store.pendingStructs?.update ?? null;
     const missingBefore = store.pendingStructs ? new Map(store.pendingStructs.missing) : null;
     const dsBefore = store.pendingDs;
+    // Hold the update events of this apply until it returns: if Yjs throws halfway, what it emitted is
+    // a fragment nobody may store or receive, and the live doc no longer matches storage.
+    const captured: CapturedUpdate[] = [];
+    this.captured = captured;
     try {
       Y.applyUpdate(this.doc, update, conn);
     } catch (error) {
+      this.captured = null;
+      this.fail(error, 'a change could not be applied; reloading the document', conn);
       throw new ProtocolError(`update rejected by Yjs: ${(error as Error).message}`);
     }
+    this.captured = null;
+    for (const event of captured) this.accept(event.update, event.origin, event.state);
     this.deps.metrics.updatesIn.inc();
     const structsAfter = store.pendingStructs?.update ?? null;
     if ((structsAfter && structsAfter !== structsBefore) || (store.pendingDs && store.pendingDs !== dsBefore)) {
@@ -228,12 +244,18 @@ export class Room implements CommitTarget {
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction): void => {
     if (origin === LOAD_ORIGIN) return;
     if (origin === REMOTE_ORIGIN) return this.relayRemote(update, tr);
+    if (this.captured) this.captured.push({ update, origin, state: tr.afterState });
+    else this.accept(update, origin, tr.afterState);
+  };
+
+  /** A local change to commit, then relay: it gets the next sequence number and waits in the outbox. */
+  private accept(update: Uint8Array, origin: unknown, state: Map<number, number>): void {
     this.applied += 1;
     this.deps.commits.add(this, update, this.applied);
     const exclude = this.connections.has(origin as Connection) ? (origin as Connection) : null;
     const author = exclude?.grant.identity.id ?? null;
-    this.enqueue({ need: this.applied, frame: writeSyncUpdate(update), to: null, exclude, state: tr.afterState, update, author });
-  };
+    this.enqueue({ need: this.applied, frame: writeSyncUpdate(update), to: null, exclude, state, update, author });
+  }
 
   /** Another node committed this update: it is durable already, so it goes out at once. */
   private relayRemote(update: Uint8Array, tr: Y.Transaction): void {
@@ -363,12 +385,21 @@ export class Room implements CommitTarget {
 
   /** CommitQueue callback: the commit failed. Nothing derived from those updates may leave: drop it all. */
   commitFailed(error: unknown): void {
+    this.fail(error, 'storage unavailable, retry');
+  }
+
+  /**
+   * The live document can no longer be trusted (a failed commit, or Yjs throwing halfway through an
+   * apply): nothing more leaves it, every connection but `except` closes with 1013 (clients keep their
+   * edits and resend them), and the registry reloads the document from storage for the next joiner.
+   */
+  private fail(error: unknown, reason: string, except: Connection | null = null): void {
     if (this.failed) return;
     this.failed = true;
-    this.deps.log.warn({ err: error, docId: this.docId }, 'closing room after failed commit; clients will resend');
+    this.deps.log.warn({ err: error, docId: this.docId }, `room failed: ${reason}`);
     this.outbox = [];
     this.outboxHead = 0;
-    for (const conn of [...this.connections]) conn.close(CloseCode.TryAgainLater, 'storage unavailable, retry');
+    for (const conn of [...this.connections]) if (conn !== except) conn.close(CloseCode.TryAgainLater, reason);
     this.notifyDurable();
     this.onFailed?.();
   }
