@@ -20,7 +20,7 @@ const schema = z.object({
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{0,64}$/, 'letters, digits, : _ - only').default('confer:'),
   ROOM_UNLOAD_GRACE_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
   HEARTBEAT_INTERVAL_MS: z.coerce.number().int().min(20).max(600_000).default(30_000),
-  UPGRADES_PER_IP_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  UPGRADES_PER_IP_PER_MINUTE: z.coerce.number().int().min(0).default(3000),
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
   COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(500),
   COMPACT_AFTER_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),

@@ -10,6 +10,8 @@ export async function start(options: TargetOptions, synchronous: 'FULL' | 'NORMA
     HOST: '127.0.0.1',
     DATA_DIR: options.dataDir,
     LOG_LEVEL: 'silent',
+    // Thousands of simulated users share 127.0.0.1: the per-IP upgrade limit would throttle the load generator.
+    UPGRADES_PER_IP_PER_MINUTE: '0',
     SQLITE_SYNCHRONOUS: synchronous,
   });
   const server = await startServer(config, { policy: openAccessPolicy() });
