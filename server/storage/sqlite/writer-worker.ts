@@ -12,6 +12,8 @@ const port = parentPort;
 if (!port) throw new Error('writer-worker must run in a worker thread');
 const db = openSqliteConnection(init.file, init.synchronous);
 const store = createSqliteDocumentStore(db);
+// Request id 0 is the "ready" signal: the connection is open and the first commit will not wait for us.
+port.postMessage({ id: 0, ok: true } satisfies WriterReply);
 
 async function run(request: WriterRequest): Promise<WriterReply> {
   switch (request.op) {

@@ -16,6 +16,8 @@ const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); re
 
 export interface SqliteLogWriter {
   store: DocumentStore;
+  /** Resolves once the writer thread has opened the database (so the first commit does not wait for it). */
+  ready: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -26,6 +28,12 @@ export function startSqliteLogWriter(readDb: BetterSqlite3.Database, init: Write
   let nextId = 1;
   let worker: Worker | null = null;
   let closing = false;
+  let signalReady: () => void = () => undefined;
+  let failReady: (error: Error) => void = () => undefined;
+  const ready = new Promise<void>((resolve, reject) => {
+    signalReady = resolve;
+    failReady = reject;
+  });
 
   const failAll = (error: Error) => {
     for (const waiter of pending.values()) waiter.reject(error);
@@ -36,13 +44,17 @@ export function startSqliteLogWriter(readDb: BetterSqlite3.Database, init: Write
     const entry = new URL('./writer-worker.ts', import.meta.url).href;
     const w = new Worker(bootstrap, { eval: true, workerData: { ...init, entry } });
     w.on('message', (reply: WriterReply) => {
+      if (reply.id === 0) return signalReady();
       const waiter = pending.get(reply.id);
       if (!waiter) return;
       pending.delete(reply.id);
       if (reply.ok) waiter.resolve(reply);
       else waiter.reject(new Error(`SQLite log writer: ${reply.message}`));
     });
-    w.on('error', (error) => failAll(error));
+    w.on('error', (error) => {
+      failReady(error);
+      failAll(error);
+    });
     w.on('exit', (code) => {
       if (worker === w) worker = null;
       // Pending commits fail (rooms reload and clients resend); the next write starts a fresh writer.
@@ -77,8 +89,13 @@ export function startSqliteLogWriter(readDb: BetterSqlite3.Database, init: Write
     },
   };
 
+  // Start the thread now: booting it (TypeScript loader, database) takes a moment the first commit
+  // should not pay. After a crash the next write starts a fresh one.
+  worker = spawn();
+
   return {
     store,
+    ready,
     async close() {
       // Let every commit already handed to the writer finish (shutdown commits what is pending).
       await Promise.allSettled([...inflight]);
