@@ -8,7 +8,7 @@ import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { DOCUMENT_FRAGMENT } from '../../shared/editor/extensions.js';
 import { CloseCode } from '../../shared/protocol/index.js';
-import { addReply, addThread, commentsDocId, findMentions, setResolved, type ThreadData } from '../../shared/research/comments.js';
+import { addReply, addThread, commentsDocId, findMentions, readThreads, setResolved, type ThreadData } from '../../shared/research/comments.js';
 import { closeOf, rawSocket, type TestClient } from '../helpers/clients.js';
 import type { TestServer } from '../helpers/server.js';
 import { makeTeam, paragraphs, plain, startResearchServer, type Team, waitFor, waitForValue, write } from './setup.js';
@@ -122,6 +122,9 @@ describe('comments', () => {
     setResolved(comments.doc, 't1', { id: team.ids.commenter, name: 'Cem Commenter' }, Date.now());
     await waitFor(async () => (await threads())[0]?.resolved === true, { what: 'resolved' });
     expect((await threads())[0]?.resolvedBy?.name).toBe('Cem Commenter');
+    // Reopen as a person would: after seeing it resolved. A write concurrent with the resolve would be
+    // ordered by Yjs client IDs, not by time, and could lose.
+    await waitFor(() => readThreads(ownerComments.doc)[0]?.resolved === true, { what: 'the owner sees it resolved' });
     setResolved(ownerComments.doc, 't1', null, Date.now());
     await waitFor(async () => (await threads())[0]?.resolved === false, { what: 'reopened' });
 
