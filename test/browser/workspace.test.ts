@@ -189,7 +189,8 @@ describe.skipIf(!browserTestsEnabled())('workspace client in Chromium', () => {
     await waitFor(async () => {
       const text = await editorText(alice.page);
       return expected.every((line) => text.includes(line));
-    }, { what: 'content after reload' });
+      // A reload replays the local copy and resyncs with the server; on two shared cores that can take a while.
+    }, { what: 'content after reload', timeoutMs: 30_000 });
     const stored = server.hub.registry.peek(docId)?.doc.getXmlFragment(DOCUMENT_FRAGMENT).toString() ?? '';
     for (const line of expected) expect(stored).toContain(line);
 
