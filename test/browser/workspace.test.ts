@@ -186,10 +186,10 @@ describe.skipIf(!browserTestsEnabled())('workspace client in Chromium', () => {
     await alice.page.reload();
     await alice.page.locator('.status[data-connection="connected"]').waitFor();
     const expected = ['Aims drafted by Alice.', 'Methods from Bob.', 'Budget note typed offline.', 'Timeline written on the train.'];
+    // A reload replays the local copy and resyncs with the server; on two shared cores that can take a while.
     await waitFor(async () => {
       const text = await editorText(alice.page);
       return expected.every((line) => text.includes(line));
-      // A reload replays the local copy and resyncs with the server; on two shared cores that can take a while.
     }, { what: 'content after reload', timeoutMs: 30_000 });
     const stored = server.hub.registry.peek(docId)?.doc.getXmlFragment(DOCUMENT_FRAGMENT).toString() ?? '';
     for (const line of expected) expect(stored).toContain(line);
