@@ -11,8 +11,9 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // Integration tests start real servers and browsers; two cores are shared with them.
-    maxWorkers: 2,
+    // Integration tests start real servers, child processes and browsers on two cores. In CI one file at
+    // a time keeps every test's servers and browser from starving each other (slower, not flakier).
+    maxWorkers: process.env.CI === 'true' ? 1 : 2,
     fileParallelism: true,
   },
 });
