@@ -6,7 +6,6 @@
  * the highest one that is durable (`durable`). Frames derived from the doc wait in `outbox` tagged with
  * the `applied` value at the time they were made, and leave only once `durable` has caught up.
  */
-import type { Logger } from 'pino';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { limits } from '../../shared/limits.js';
@@ -19,12 +18,12 @@ import {
   writeSyncUpdate,
   type IncomingMessage,
 } from '../../shared/protocol/index.js';
-import type { Bus, BusMessage } from '../cluster/bus.js';
-import type { Metrics } from '../metrics.js';
-import type { DocumentStore } from '../storage/types.js';
-import type { CommitQueue, CommitTarget } from './commit-queue.js';
+import type { BusMessage } from '../cluster/bus.js';
+import type { CommitTarget } from './commit-queue.js';
 import type { Connection } from './connection.js';
 import { Compactor } from './compactor.js';
+import type { CapturedUpdate, OutboxItem, RoomDeps } from './room-types.js';
+import { encodeWithoutPending } from './encode.js';
 import { Presence } from './presence.js';
 import { CloseError } from './errors.js';
 
@@ -35,37 +34,7 @@ const SERVER_ORIGIN = Symbol('server');
 /** Origin of updates that another node committed (bus, catch-up): relayed locally, never stored again. */
 const REMOTE_ORIGIN = Symbol('remote');
 
-export interface RoomDeps {
-  store: DocumentStore;
-  commits: CommitQueue;
-  metrics: Metrics;
-  log: Logger;
-  compactAfterUpdates: number;
-  compactAfterBytes: number;
-  bus: Bus;
-  /** Told after each commit which users' edits it made durable (search indexing, versions, activity). */
-  onCommitted: (docId: string, authors: ReadonlySet<string>) => void;
-}
-
-interface OutboxItem {
-  need: number;
-  frame: Uint8Array;
-  /** A reply for one connection, or null for a broadcast. */
-  to: Connection | null;
-  exclude: Connection | null;
-  /** State vector after this update, for the "committed" notice. */
-  state: Map<number, number> | null;
-  /** The update itself, published to other nodes once committed. */
-  update: Uint8Array | null;
-  /** User whose edit this is (null for server-made changes and replies). */
-  author: string | null;
-}
-
-interface CapturedUpdate {
-  update: Uint8Array;
-  origin: unknown;
-  state: Map<number, number>;
-}
+export type { RoomDeps } from './room-types.js';
 
 export class Room implements CommitTarget {
   readonly connections = new Set<Connection>();
@@ -167,23 +136,9 @@ export class Room implements CommitTarget {
     }
   }
 
-  /**
-   * The document (or what a peer with `stateVector` lacks) as one update, without the structs and
-   * deletions Yjs holds back for missing dependencies. Y.encodeStateAsUpdate merges those in, and merging re-slices them (new origins), so a joiner could
-   * integrate content the live document never did: a writer reusing another client's IDs would show
-   * joiners something else than everyone else. Held-back data reaches peers once it integrates.
-   */
+  /** The document (or what a peer with `stateVector` lacks) as one update, without held-back structs. */
   encodeForPeer(stateVector?: Uint8Array): Uint8Array {
-    const store = this.doc.store;
-    const { pendingStructs, pendingDs } = store;
-    store.pendingStructs = null;
-    store.pendingDs = null;
-    try {
-      return Y.encodeStateAsUpdate(this.doc, stateVector);
-    } finally {
-      store.pendingStructs = pendingStructs;
-      store.pendingDs = pendingDs;
-    }
+    return encodeWithoutPending(this.doc, stateVector);
   }
 
   private replyToStep1(conn: Connection, stateVector: Uint8Array): void {
