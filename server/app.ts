@@ -7,6 +7,7 @@ import type { CollabHub } from './collab/hub.js';
 import { collabRoutes, type CollabLimits } from './collab/route.js';
 import { apiRoutes } from './http/api.js';
 import type { DocumentSeeder } from './http/documents.js';
+import { peerAddress, type ClientAddress } from './http/client-address.js';
 import { errorHandler } from './http/errors.js';
 import { securityHeaders } from './http/security.js';
 import { staticRoutes } from './http/static.js';
@@ -34,10 +35,13 @@ export interface AppDeps {
   distDir?: string | undefined;
   /** Heartbeat and upgrade-rate settings of the relay route (defaults in collab/route.ts). */
   collab?: Partial<CollabLimits> | undefined;
+  /** How to tell clients apart for throttling; default: the direct peer's address. */
+  clientAddress?: ClientAddress | undefined;
 }
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
+  const clientAddress = deps.clientAddress ?? peerAddress;
   app.onError(errorHandler(deps.log));
   app.use('*', securityHeaders());
 
@@ -66,9 +70,10 @@ export function createApp(deps: AppDeps): Hono {
       seed: deps.seed ?? seedDocument,
       allowedOrigins: deps.allowedOrigins,
       publicUrl: deps.publicUrl,
+      clientAddress,
     }),
   );
-  app.route('/', collabRoutes({ hub: deps.hub, policy: deps.policy, allowedOrigins: deps.allowedOrigins, ...deps.collab }));
+  app.route('/', collabRoutes({ hub: deps.hub, policy: deps.policy, allowedOrigins: deps.allowedOrigins, clientAddress, ...deps.collab }));
 
   app.notFound((c) => c.json({ error: { code: 'not_found', message: 'no such route' } }, 404));
   if (deps.distDir) app.route('/', staticRoutes(deps.distDir));

@@ -25,4 +25,10 @@ describe('loadConfig', () => {
     const config = loadConfig({ PUBLIC_URL: 'https://confer.example.org/app', ALLOWED_ORIGINS: 'http://localhost:5173, https://x.org' });
     expect(config.allowedOrigins).toEqual(['http://localhost:5173', 'https://x.org', 'https://confer.example.org']);
   });
+
+  it('reads trusted proxies and refuses one that is not an address, range or known name', () => {
+    expect(loadConfig({ TRUSTED_PROXIES: 'loopback, 10.0.0.0/8' }).trustedProxies).toEqual(['loopback', '10.0.0.0/8']);
+    expect(loadConfig({}).trustedProxies).toEqual([]);
+    expect(() => loadConfig({ TRUSTED_PROXIES: 'proxy.example.org' })).toThrow(/TRUSTED_PROXIES/);
+  });
 });

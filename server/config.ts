@@ -1,4 +1,5 @@
 /** Environment → typed, validated Config. Read once at start; defaults give the embedded setup. */
+import proxyAddr from 'proxy-addr';
 import { z } from 'zod';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -20,6 +21,7 @@ const schema = z.object({
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{0,64}$/, 'letters, digits, : _ - only').default('confer:'),
   ROOM_UNLOAD_GRACE_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
   HEARTBEAT_INTERVAL_MS: z.coerce.number().int().min(20).max(600_000).default(30_000),
+  TRUSTED_PROXIES: z.string().optional(),
   UPGRADES_PER_IP_PER_MINUTE: z.coerce.number().int().min(0).default(3000),
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
   COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(500),
@@ -49,6 +51,11 @@ export interface Config {
   heartbeatMs: number;
   /** WebSocket upgrade attempts per client IP per minute (0 = unlimited): stops connection floods. */
   upgradesPerIpPerMinute: number;
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (addresses, CIDR ranges, or `loopback`,
+   * `linklocal`, `uniquelocal`). Empty = the header is ignored and the peer address counts.
+   */
+  trustedProxies: string[];
   sqliteSynchronous: 'FULL' | 'NORMAL';
   compactAfterUpdates: number;
   compactAfterBytes: number;
@@ -74,6 +81,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   for (const origin of origins) {
     if (!URL.canParse(origin)) throw new ConfigError(`Invalid configuration:\n  ALLOWED_ORIGINS: "${origin}" is not a URL`);
   }
+  const trustedProxies = (v.TRUSTED_PROXIES ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  try {
+    proxyAddr.compile(trustedProxies);
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration:\n  TRUSTED_PROXIES: ${(error as Error).message}`);
+  }
   const allowedOrigins = origins.map((o) => new URL(o).origin);
   if (v.PUBLIC_URL) allowedOrigins.push(new URL(v.PUBLIC_URL).origin);
   return {
@@ -91,6 +107,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     roomUnloadGraceMs: v.ROOM_UNLOAD_GRACE_MS,
     heartbeatMs: v.HEARTBEAT_INTERVAL_MS,
     upgradesPerIpPerMinute: v.UPGRADES_PER_IP_PER_MINUTE,
+    trustedProxies,
     sqliteSynchronous: v.SQLITE_SYNCHRONOUS,
     compactAfterUpdates: v.COMPACT_AFTER_UPDATES,
     compactAfterBytes: v.COMPACT_AFTER_BYTES,

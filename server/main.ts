@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { limits } from '../shared/limits.js';
 import { createApp } from './app.js';
+import { clientAddressResolver } from './http/client-address.js';
 import { createAuth, type AuthOptions } from './auth/index.js';
 import type { AccessPolicy } from './collab/access.js';
 import { createLocalBus } from './cluster/bus.js';
@@ -84,6 +85,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log,
     allowedOrigins: allowed,
     collab: { heartbeatMs: config.heartbeatMs, upgradesPerIpPerMinute: config.upgradesPerIpPerMinute },
+    clientAddress: clientAddressResolver(config.trustedProxies),
     distDir: options.distDir,
   });
   // Twice the relay's own frame limit: frames in between get the documented 4413, larger ones ws's 1009.

@@ -10,7 +10,7 @@ import type { WebSocket } from 'ws';
 import { isValidDocId } from '../../shared/limits.js';
 import { CloseCode } from '../../shared/protocol/index.js';
 import { isAllowedOrigin } from '../http/origin.js';
-import { clientIp } from '../http/session.js';
+import type { ClientAddress } from '../http/client-address.js';
 import type { AccessPolicy, Grant } from './access.js';
 import type { Connection } from './connection.js';
 import type { CollabHub } from './hub.js';
@@ -28,6 +28,8 @@ export interface CollabRouteOptions extends Partial<CollabLimits> {
   hub: CollabHub;
   policy: AccessPolicy;
   allowedOrigins: () => readonly string[];
+  /** Whose budget an upgrade counts against (TRUSTED_PROXIES decides whether X-Forwarded-For counts). */
+  clientAddress: ClientAddress;
 }
 
 const defaultLimits: CollabLimits = { upgradesPerIpPerMinute: 600, heartbeatMs: 30_000 };
@@ -66,7 +68,7 @@ export function collabRoutes(options: CollabRouteOptions): Hono<Env> {
       }
       if (upgrades) {
         try {
-          await upgrades.consume(clientIp(c));
+          await upgrades.consume(options.clientAddress(c));
         } catch (rejection) {
           if (!(rejection instanceof RateLimiterRes)) throw rejection;
           c.header('Retry-After', String(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000))));

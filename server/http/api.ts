@@ -10,6 +10,7 @@ import type { CollabHub } from '../collab/hub.js';
 import type { Research } from '../research/service.js';
 import type { DocumentStore } from '../storage/types.js';
 import { authRoutes } from './auth.js';
+import type { ClientAddress } from './client-address.js';
 import { documentRoutes, workspaceDocumentRoutes, type DocumentSeeder } from './documents.js';
 import { ApiError } from './errors.js';
 import { inviteRoutes, workspaceInviteRoutes } from './invites.js';
@@ -52,6 +53,7 @@ export interface ApiDeps {
   seed: DocumentSeeder;
   allowedOrigins: () => readonly string[];
   publicUrl: string | undefined;
+  clientAddress: ClientAddress;
 }
 
 export function apiRoutes(deps: ApiDeps): Hono {

@@ -6,14 +6,16 @@ import { clearSessionCookie, isSecureRequest, readSessionToken, setSessionCookie
 import { hashPassword } from '../auth/passwords.js';
 import { generateSecureRandomString } from '../auth/tokens.js';
 import { EmailTakenError } from '../storage/accounts.js';
+import type { ClientAddress } from './client-address.js';
 import { ApiError } from './errors.js';
 import { presentMe } from './presenters.js';
-import { clientIp } from './session.js';
 import { jsonBody } from './validate.js';
 
 export interface AuthRouteDeps {
   auth: Auth;
   publicUrl: string | undefined;
+  /** Who is asking, for signup and login throttling (TRUSTED_PROXIES decides whether X-Forwarded-For counts). */
+  clientAddress: ClientAddress;
 }
 
 /** One message for an unknown email and a wrong password, so the answer does not reveal who has an account. */
@@ -26,7 +28,7 @@ export function authRoutes(deps: AuthRouteDeps): Hono {
   app.post(
     '/signup',
     async function throttleSignup(c, next) {
-      await auth.throttle.beforeSignup(clientIp(c));
+      await auth.throttle.beforeSignup(deps.clientAddress(c));
       await next();
     },
     jsonBody(signupInput),
@@ -57,7 +59,7 @@ export function authRoutes(deps: AuthRouteDeps): Hono {
 
   app.post('/login', jsonBody(loginInput), async (c) => {
     const { email, password } = c.req.valid('json');
-    await auth.throttle.beforeLogin(clientIp(c), email);
+    await auth.throttle.beforeLogin(deps.clientAddress(c), email);
     const user = await auth.accounts.userByEmail(email);
     const ok = await auth.passwords.check(user?.passwordHash, password);
     if (!user || !ok) {

@@ -1,6 +1,5 @@
 /** The signed-in user for API routes: `requireSession` validates the cookie and puts the session in context. */
-import type { Context, MiddlewareHandler } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
+import type { MiddlewareHandler } from 'hono';
 import type { Auth } from '../auth/index.js';
 import { isSecureRequest, readSessionToken, setSessionCookie } from '../auth/cookie.js';
 import type { ValidSession } from '../auth/sessions.js';
@@ -25,17 +24,4 @@ export function requireSession(deps: SessionDeps): MiddlewareHandler<SessionEnv>
     c.set('session', valid);
     await next();
   };
-}
-
-/**
- * The client's address for throttling. Forwarded headers are not trusted: behind a proxy every client
- * would share the proxy's budget, which is safe; trusting them without a known proxy would let anyone
- * pick a fresh address per attempt.
- */
-export function clientIp(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
 }

@@ -95,6 +95,26 @@ describe('upgrade attempts per IP', () => {
   });
 });
 
+describe('clients behind a reverse proxy', () => {
+  const from = (address: string) => ({ 'X-Forwarded-For': `${address}, 127.0.0.1` });
+
+  it('with TRUSTED_PROXIES, each forwarded client has its own upgrade budget', async () => {
+    const s = await start({ UPGRADES_PER_IP_PER_MINUTE: '2', TRUSTED_PROXIES: 'loopback' });
+    expect(await upgradeStatus(s.url, 'proxied', from('203.0.113.7'))).toBe(101);
+    expect(await upgradeStatus(s.url, 'proxied', from('203.0.113.7'))).toBe(101);
+    expect(await upgradeStatus(s.url, 'proxied', from('203.0.113.7'))).toBe(429);
+    // Another user behind the same proxy is not punished for the first one.
+    expect(await upgradeStatus(s.url, 'proxied', from('198.51.100.20'))).toBe(101);
+  });
+
+  it('without TRUSTED_PROXIES, a forged X-Forwarded-For buys no fresh budget', async () => {
+    const s = await start({ UPGRADES_PER_IP_PER_MINUTE: '2' });
+    expect(await upgradeStatus(s.url, 'forged', from('203.0.113.1'))).toBe(101);
+    expect(await upgradeStatus(s.url, 'forged', from('203.0.113.2'))).toBe(101);
+    expect(await upgradeStatus(s.url, 'forged', from('203.0.113.3'))).toBe(429);
+  });
+});
+
 describe('slow consumers', () => {
   it('a reader that stops reading is terminated at the send-buffer cap while others keep receiving', { timeout: 120_000 }, async () => {
     const s = await start();
