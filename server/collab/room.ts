@@ -25,6 +25,7 @@ import { Compactor } from './compactor.js';
 import type { CapturedUpdate, OutboxItem, RoomDeps } from './room-types.js';
 import { encodeWithoutPending } from './encode.js';
 import { Presence } from './presence.js';
+import { replayStored } from './replay.js';
 import { CloseError } from './errors.js';
 
 /** Origin of transactions that replay stored data: never stored or relayed again. */
@@ -61,14 +62,7 @@ export class Room implements CommitTarget {
   static async load(docId: string, deps: RoomDeps): Promise<Room> {
     const stored = await deps.store.load(docId);
     const doc = new Y.Doc({ gc: true });
-    Y.transact(
-      doc,
-      () => {
-        if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot, LOAD_ORIGIN);
-        for (const update of stored.updates) Y.applyUpdate(doc, update, LOAD_ORIGIN);
-      },
-      LOAD_ORIGIN,
-    );
+    await replayStored(doc, stored, LOAD_ORIGIN);
     return new Room(docId, doc, stored.lastSeq, stored.updates.length, stored.logBytes, deps);
   }
 
@@ -159,6 +153,8 @@ export class Room implements CommitTarget {
     } catch (error) {
       throw new ProtocolError(`update rejected: ${(error as Error).message}`);
     }
+    // A narrower write permission (a commenter in a comments document) refuses with a CloseError.
+    conn.grant.guardUpdate?.(this.doc, update);
     const store = this.doc.store;
     // Yjs merges newly held-back structs into the existing pending object in place, so compare its
     // bytes, not the object (comparing objects let every pending update after the first one through).
@@ -257,14 +253,7 @@ export class Room implements CommitTarget {
   async catchUp(): Promise<void> {
     const stored = await this.deps.store.load(this.docId);
     if (this.failed) return;
-    Y.transact(
-      this.doc,
-      () => {
-        if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, REMOTE_ORIGIN);
-        for (const update of stored.updates) Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
-      },
-      REMOTE_ORIGIN,
-    );
+    await replayStored(this.doc, stored, REMOTE_ORIGIN, () => !this.failed);
   }
 
   /** Sends at once what depends on nothing uncommitted (replies only: an update always waits). */

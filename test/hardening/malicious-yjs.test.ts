@@ -78,7 +78,7 @@ describe('updates with missing dependencies', () => {
     alice.text.insert(0, 'visible text');
     await waitFor(() => bob.text.toString() === 'visible text', { what: 'honest clients in sync' });
 
-    const piece = 512 * 1024;
+    const piece = limits.maxPendingStructBytesPerRoom / 8;
     const attacker = await socket(s, 'pending');
     await frameOfType(attacker, MessageType.Sync);
     let accepted = 0;
@@ -135,6 +135,51 @@ describe('updates with missing dependencies', () => {
     expect(await survives(attacker, writeSyncUpdate(deletesOnly))).toBe(true);
     await waitFor(() => s.hub.registry.peek('pending-ds')?.doc.getText('t').toString() === 'keep', { what: 'alice committed' });
     expect(alice.text.toString()).toBe('keep');
+  });
+});
+
+describe('held-back structs across compaction', () => {
+  it('are carried over as their own log rows, never merged into the snapshot, and integrate once their head arrives', async () => {
+    const s = await start();
+    const alice = await client(s, 'carry');
+    alice.text.insert(0, 'base');
+    // A late writer: its head ("HEAD") is missing, so the tail waits in the pending store.
+    const late = new Y.Doc();
+    late.clientID = 31_337;
+    late.getText('t').insert(0, 'HEAD');
+    const head = Y.encodeStateAsUpdate(late);
+    const known = Y.encodeStateVector(late);
+    late.getText('t').insert(4, ' and tail');
+    const tail = Y.encodeStateAsUpdate(late, known);
+    late.destroy();
+    const writer = await socket(s, 'carry');
+    await frameOfType(writer, MessageType.Sync);
+    expect(await survives(writer, writeSyncUpdate(tail))).toBe(true);
+    const room = s.hub.registry.peek('carry')!;
+    await room.whenDurable();
+    expect(pendingBytes(s, 'carry')).toBeGreaterThan(0);
+
+    await room.compact();
+    const stored = await s.storage.documents.load('carry');
+    const fromSnapshot = new Y.Doc();
+    Y.applyUpdate(fromSnapshot, stored.snapshot!);
+    expect(fromSnapshot.store.pendingStructs, 'the snapshot holds only integrated structs').toBeNull();
+    expect(fromSnapshot.getText('t').toString()).toBe('base');
+    fromSnapshot.destroy();
+    const carried = stored.updates.flatMap((u) => Y.decodeUpdate(u).structs.map((struct) => struct.id.client));
+    expect(carried, 'the held-back tail is a log row of its own').toContain(31_337);
+
+    // After an unload and reload the tail is still held back, and the head makes it integrate.
+    for (const c of clients.splice(0)) c.destroy();
+    for (const w of sockets.splice(0)) w.terminate();
+    await waitFor(() => s.hub.registry.size === 0, { what: 'room unloaded' });
+    const bob = await client(s, 'carry');
+    expect(pendingBytes(s, 'carry')).toBeGreaterThan(0);
+    const headWriter = await socket(s, 'carry');
+    await frameOfType(headWriter, MessageType.Sync);
+    expect(await survives(headWriter, writeSyncUpdate(head))).toBe(true);
+    await waitFor(() => bob.text.toString().includes('HEAD and tail'), { what: 'the carried tail integrated and reached bob' });
+    expect(pendingBytes(s, 'carry')).toBe(0);
   });
 });
 
