@@ -5,6 +5,7 @@
 import { commentedDocId } from '../../shared/research/comments.js';
 import { can, canWriteDocuments } from '../../shared/roles.js';
 import { colorFor, type AccessPolicy, type Identity } from '../collab/access.js';
+import { commentWriteGuard } from '../research/comment-guard.js';
 import type { UserRecord } from '../storage/accounts.js';
 import type { DocumentMetaStore } from '../storage/documents.js';
 import { readSessionToken } from './cookie.js';
@@ -33,9 +34,17 @@ export function sessionAccessPolicy(deps: SessionPolicyDeps): AccessPolicy {
     const access = await deps.documents.withRole(commented ?? docId, valid.user.id);
     if (!access) return { allow: false, status: 403, reason: 'you do not have access to this document' };
     if (access.doc.deletedAt !== null) return { allow: false, status: 403, reason: 'this document is in the trash' };
+    // Commenters write the comments document too, but only their own part of it (see comment-guard.ts);
+    // owners and editors moderate it unguarded.
+    const guarded = commented !== null && can(access.role, 'document.comment') && !canWriteDocuments(access.role);
     return {
       allow: true,
-      grant: { identity: identityOf(valid.user), canWrite: commented ? can(access.role, 'document.comment') : canWriteDocuments(access.role), sessionId: valid.session.id },
+      grant: {
+        identity: identityOf(valid.user),
+        canWrite: commented ? can(access.role, 'document.comment') : canWriteDocuments(access.role),
+        sessionId: valid.session.id,
+        guardUpdate: guarded ? commentWriteGuard(valid.user.id) : undefined,
+      },
     };
   };
 }

@@ -2,6 +2,7 @@
  * The access seam between the relay and whoever decides who may open a document. The route asks the
  * policy before any `101`; the relay only sees the answer.
  */
+import type * as Y from 'yjs';
 
 /** Who is behind a connection, as the server (not the client) says. Written into awareness `user`. */
 export interface Identity {
@@ -19,7 +20,15 @@ export interface Grant {
   canWrite: boolean;
   /** Session the socket belongs to, so that logout can close it. */
   sessionId?: string | undefined;
+  /** Finer than `canWrite`: checks each update of this connection before it is applied (throws CloseError). */
+  guardUpdate?: UpdateGuard | undefined;
 }
+
+/**
+ * Inspects a client's update against the live document and throws a CloseError to refuse it. It must
+ * not change `doc`: it runs before the update is applied, and a refused update never is.
+ */
+export type UpdateGuard = (doc: Y.Doc, update: Uint8Array) => void;
 
 export type AccessDecision = { allow: true; grant: Grant } | { allow: false; status: 401 | 403 | 404; reason: string };
 

@@ -1,14 +1,16 @@
 /**
  * Comments over real sockets: threads live in `<docId>--comments`, writable by commenters and
  * editors, read-only to viewers; anchors hold through edits around them and orphan when their text
- * goes; the text itself stays read-only to commenters.
+ * goes; the text itself stays read-only to commenters, and in the comments document a commenter may
+ * change only their own part (other people's comments are the editors' to moderate).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { DOCUMENT_FRAGMENT } from '../../shared/editor/extensions.js';
 import { CloseCode } from '../../shared/protocol/index.js';
-import { addReply, addThread, commentsDocId, findMentions, readThreads, setResolved, type ThreadData } from '../../shared/research/comments.js';
+import { addReply, addThread, commentsDocId, findMentions, readThreads, setResolved, THREADS_MAP, type CommentEntry, type ThreadData } from '../../shared/research/comments.js';
+import { ApiClient } from '../auth/api-client.js';
 import { closeOf, rawSocket, type TestClient } from '../helpers/clients.js';
 import type { TestServer } from '../helpers/server.js';
 import { makeTeam, paragraphs, plain, startResearchServer, type Team, waitFor, waitForValue, write } from './setup.js';
@@ -133,6 +135,52 @@ describe('comments', () => {
       Y.applyUpdate(doc, await server.hub.readDocument(team.docId));
       return doc;
     }
+  });
+
+  it("a commenter opens threads, replies and resolves, but cannot touch an editor's comment; editors moderate", async () => {
+    const editorApi = new ApiClient(server.url);
+    const editor = { id: (await editorApi.signup('Eda Editor')).id, name: 'Eda Editor' };
+    await team.owner.addMember(team.workspaceId, editorApi, 'editor');
+    const cem = { id: team.ids.commenter, name: 'Cem Commenter' };
+    const entry = (id: string, author: typeof cem, body: string): CommentEntry => ({ id, author, body, mentions: [], createdAt: Date.now() });
+    const list = (doc: Y.Doc, threadId: string) => (doc.getMap(THREADS_MAP).get(threadId) as Y.Map<unknown>).get('comments') as Y.Array<CommentEntry>;
+    const onServer = async (threadId: string) => (await threads()).find((t) => t.id === threadId);
+
+    const editorComments = await connect(editorApi, commentsDocId(team.docId));
+    addThread(editorComments.doc, { id: 'e1', anchor: { start: null, end: null }, quote: 'dose', createdBy: editor, createdAt: Date.now() }, entry('e1c', editor, 'Check the dose.'));
+    const ownerComments = await connect(team.owner, commentsDocId(team.docId));
+    const comments = await connect(team.commenter, commentsDocId(team.docId));
+    const closes: number[] = [];
+    comments.provider.on('connection-close', (event) => closes.push(event?.code ?? 0));
+    await waitFor(() => readThreads(comments.doc).length === 1, { what: 'the editor’s thread at the commenter' });
+
+    // What the comments panel does, in the commenter's own name: all accepted.
+    addThread(comments.doc, { id: 'c1', anchor: { start: null, end: null }, quote: 'arm', createdBy: cem, createdAt: Date.now() }, entry('c1c', cem, 'Which arm?'));
+    addReply(comments.doc, 'e1', entry('e1r', cem, 'Done.'));
+    setResolved(comments.doc, 'e1', cem, Date.now());
+    await waitFor(async () => (await onServer('e1'))?.resolved === true && (await onServer('e1'))?.comments.length === 2 && (await onServer('c1')) !== undefined, {
+      what: 'the thread, reply and resolve on the server',
+    });
+    expect((await onServer('e1'))?.resolvedBy).toEqual(cem);
+
+    // Rewriting the editor's comment (delete it, put a rewritten one in its place) closes the socket.
+    comments.doc.transact(() => {
+      list(comments.doc, 'e1').delete(0, 1);
+      list(comments.doc, 'e1').insert(0, [entry('e1c', editor, 'Double the dose.')]);
+    });
+    await waitFor(() => closes.includes(CloseCode.Forbidden), { what: 'the commenter closed with 4403' });
+    // Everything relays in order: once the editor's next reply reaches the owner, anything the
+    // refused update could have caused would have reached them first.
+    addReply(editorComments.doc, 'e1', entry('e1r2', editor, 'Reopening soon.'));
+    await waitFor(() => list(ownerComments.doc, 'e1').length === 3, { what: 'the editor’s reply at the owner' });
+    expect(list(ownerComments.doc, 'e1').toArray().map((c) => c.body)).toEqual(['Check the dose.', 'Done.', 'Reopening soon.']);
+    expect((await onServer('e1'))?.comments.map((c) => c.body)).toEqual(['Check the dose.', 'Done.', 'Reopening soon.']);
+
+    // The editor moderates: deleting the commenter's reply is theirs to do.
+    list(editorComments.doc, 'e1').delete(1, 1);
+    await waitFor(async () => (await onServer('e1'))?.comments.length === 2, { what: 'the moderated reply gone on the server' });
+    await waitFor(() => list(ownerComments.doc, 'e1').length === 2, { what: 'the moderated reply gone at the owner' });
+    expect(list(ownerComments.doc, 'e1').toArray().map((c) => c.id)).toEqual(['e1c', 'e1r2']);
   });
 
   it('a viewer cannot comment; losing the commenter role closes the comments socket', async () => {
