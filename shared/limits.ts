@@ -11,12 +11,18 @@ export const limits = {
   maxAwarenessClientsPerConnection: 8,
   /**
    * Bytes of Yjs structs and deletions waiting for missing dependencies per room: stops "far-future
-   * clock" memory attacks. Kept small because Yjs re-merges the whole pending store for every update
-   * that adds to it and re-reads the pending deletions on every update: at 4 MiB one such update
-   * stalled the event loop for 65 ms. Honest clients almost never cause pending structs (only a
-   * client that learnt content from elsewhere, such as another node whose bus message is late).
+   * clock" memory attacks. Kept small because that store costs CPU on the event loop: Yjs re-merges all
+   * of it for every update that adds to it (65 ms per update at 4 MiB), re-reads the held-back deletions
+   * on every update, and re-integrates all of it each time an update supplies one missing dependency.
+   * Honest clients almost never cause held-back structs (only a client that learnt content elsewhere,
+   * such as from another node whose bus message is late); one refused here reconnects and resyncs.
    */
-  maxPendingStructBytesPerRoom: 64 * 1024,
+  maxPendingStructBytesPerRoom: 16 * 1024,
+  /**
+   * Distinct clients whose missing clocks the held-back structs wait for, per room. Each one that
+   * arrives makes Yjs re-integrate the whole held-back store, so this bounds the cascade.
+   */
+  maxPendingDependenciesPerRoom: 8,
   /** Messages per second per connection (token bucket, burst = 2 s worth): stops floods. */
   maxMessagesPerSecond: 400,
   /** Bytes per second per connection (token bucket, burst = 2 s worth). */

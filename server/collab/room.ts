@@ -178,12 +178,16 @@ export class Room implements CommitTarget {
     const structsAfter = store.pendingStructs?.update ?? null;
     if ((structsAfter && structsAfter !== structsBefore) || (store.pendingDs && store.pendingDs !== dsBefore)) {
       const pendingBytes = (structsAfter?.byteLength ?? 0) + (store.pendingDs?.byteLength ?? 0);
-      if (pendingBytes > limits.maxPendingStructBytesPerRoom) {
+      const missing = store.pendingStructs?.missing.size ?? 0;
+      if (pendingBytes > limits.maxPendingStructBytesPerRoom || missing > limits.maxPendingDependenciesPerRoom) {
         // Put the pending store back: what could be integrated was (and is committed and relayed as
         // usual); the held-back rest of this update leaves with its sender and is never stored.
         store.pendingStructs = structsBefore && missingBefore ? { missing: missingBefore, update: structsBefore } : null;
         store.pendingDs = dsBefore;
-        throw new CloseError(CloseCode.TooLarge, `updates with missing dependencies exceed ${limits.maxPendingStructBytesPerRoom} bytes`);
+        throw new CloseError(
+          CloseCode.TooLarge,
+          `updates with missing dependencies exceed ${limits.maxPendingStructBytesPerRoom} bytes or ${limits.maxPendingDependenciesPerRoom} missing clients`,
+        );
       }
       // Yjs holds back structs whose dependencies are missing; they are not in the update event, so
       // keep the raw update durable too (idempotent on replay).

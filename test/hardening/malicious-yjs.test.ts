@@ -119,6 +119,21 @@ describe('updates with missing dependencies', () => {
     expect(pendingBytes(s, 'pending')).toBeLessThanOrEqual(limits.maxPendingStructBytesPerRoom);
   });
 
+  it('wait for at most maxPendingDependenciesPerRoom missing clients, however small', async () => {
+    const s = await start();
+    const attacker = await socket(s, 'pending-many');
+    await frameOfType(attacker, MessageType.Sync);
+    const code = closeOf(attacker);
+    let accepted = 0;
+    for (let i = 0; i < 2 * limits.maxPendingDependenciesPerRoom; i++) {
+      if (!(await survives(attacker, writeSyncUpdate(detachedUpdate(5_000 + i, 1))))) break;
+      accepted += 1;
+    }
+    expect(accepted).toBe(limits.maxPendingDependenciesPerRoom);
+    expect((await code).code).toBe(CloseCode.TooLarge);
+    expect(s.hub.registry.peek('pending-many')?.doc.store.pendingStructs?.missing.size).toBe(limits.maxPendingDependenciesPerRoom);
+  });
+
   it('a delete set for structs nobody has is held back, not applied, and the sender stays connected', async () => {
     const s = await start();
     const alice = await client(s, 'pending-ds');
