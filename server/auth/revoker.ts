@@ -4,7 +4,7 @@
  */
 import { CloseCode } from '../../shared/protocol/index.js';
 import { commentsDocId } from '../../shared/research/comments.js';
-import { can, canWriteDocuments, type Role } from '../../shared/roles.js';
+import { canWriteDocuments, type Role } from '../../shared/roles.js';
 import type { CollabHub } from '../collab/hub.js';
 import type { DocumentMetaStore } from '../storage/documents.js';
 
@@ -31,13 +31,15 @@ export class AccessRevoker {
   /**
    * A member's role changed (`role`) or they left the workspace (`null`). Removal closes all their
    * sockets on its documents; a role that can no longer write closes their writable ones, so the client
-   * reconnects read-only. A raised role leaves sockets open: they become writable on the next connect.
+   * reconnects read-only (or, on comments, with the commenter's write guard). A raised role leaves sockets open: they become writable on the next connect.
    */
   async membershipChanged(workspaceId: string, userId: string, role: Role | null): Promise<number> {
     if (role !== null && canWriteDocuments(role)) return 0;
     const docs = await this.documents.idsInWorkspace(workspaceId);
-    // Comment threads live in a sibling document per document; a role that may still comment keeps those.
-    const docIds = [...docs, ...(role !== null && can(role, 'document.comment') ? [] : [...docs].map(commentsDocId))];
+    // Comment threads live in a sibling document per document. Its writable sockets close too, even for
+    // a role that may still comment: an editor's were opened without the commenter's write guard, and
+    // the reconnect gets it (a viewer's reconnect is read-only).
+    const docIds = [...docs, ...[...docs].map(commentsDocId)];
     if (role === null) {
       return this.hub.closeMatching({ userId, docIds }, CloseCode.Forbidden, 'you are no longer a member of this workspace');
     }

@@ -202,6 +202,16 @@ describe('comments', () => {
     expect(res.status).toBe(200);
     expect((await closed).code).toBe(CloseCode.Forbidden);
 
+    // An editor demoted to commenter: their unguarded comments socket closes, to reconnect with the guard.
+    const editorApi = new ApiClient(server.url);
+    const editorId = (await editorApi.signup('Eda Editor')).id;
+    await team.owner.addMember(team.workspaceId, editorApi, 'editor');
+    const editorSocket = await rawSocket(server.url, commentsDocId(team.docId), editorApi.socketHeaders());
+    sockets.push(editorSocket);
+    const editorClosed = closeOf(editorSocket);
+    expect((await team.owner.patch(`/api/workspaces/${team.workspaceId}/members/${editorId}`, { role: 'commenter' })).status).toBe(200);
+    expect((await editorClosed).code).toBe(CloseCode.Forbidden);
+
     // Trashing the document closes everyone's comments sockets as well.
     const ownerSocket = await rawSocket(server.url, commentsDocId(team.docId), team.owner.socketHeaders());
     sockets.push(ownerSocket);
