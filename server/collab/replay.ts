@@ -21,6 +21,11 @@ const SLICE_MS = 10;
  */
 export async function replayStored(doc: Y.Doc, stored: StoredState, origin: unknown, stillWanted: () => boolean = () => true): Promise<void> {
   if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot, origin);
+  // The snapshot is one piece of work; what follows (the log, then the joiner's handshake) gets turns of its own.
+  if (stored.snapshot && stored.updates.length > 0) {
+    await nextTurn();
+    if (!stillWanted()) return;
+  }
   let next = 0;
   while (next < stored.updates.length) {
     const sliceStart = performance.now();

@@ -26,6 +26,7 @@ import type { CapturedUpdate, OutboxItem, RoomDeps } from './room-types.js';
 import { encodeWithoutPending } from './encode.js';
 import { Presence } from './presence.js';
 import { replayStored } from './replay.js';
+import { checkOwnClientReferences, checkParents } from './update-check.js';
 import { CloseError } from './errors.js';
 
 /** Origin of transactions that replay stored data: never stored or relayed again. */
@@ -149,7 +150,9 @@ export class Room implements CommitTarget {
     // Parse fully before applying: Yjs integrates structs before it reads the delete set, so a frame
     // truncated in its delete set would otherwise be half-applied.
     try {
-      Y.decodeUpdate(update);
+      const { structs } = Y.decodeUpdate(update);
+      checkOwnClientReferences(structs);
+      checkParents(this.doc, structs);
     } catch (error) {
       throw new ProtocolError(`update rejected: ${(error as Error).message}`);
     }
