@@ -36,6 +36,8 @@ export interface CollabEditorOptions {
   onRefused?: () => void;
   /** The server closed the socket with 4401. */
   onUnauthenticated?: () => void;
+  /** The server closed the socket with 4001 (new role or profile); the editor reconnects by itself. */
+  onAccessChanged?: () => void;
 }
 
 /** What the page reads back. */
@@ -97,6 +99,7 @@ export function createCollabEditor(options: CollabEditorOptions): CollabEditor {
             pending: setPending,
             refused: () => options.onRefused?.(),
             unauthenticated: () => options.onUnauthenticated?.(),
+            accessChanged: () => options.onAccessChanged?.(),
           },
           (origin) => local !== null && origin === local,
         );

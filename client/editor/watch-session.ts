@@ -17,6 +17,8 @@ export interface SessionListeners {
   refused(): void;
   /** The server closed with 4401: there is no valid session. */
   unauthenticated(): void;
+  /** The server closed with 4001: the role or profile changed; the provider is already reconnecting. */
+  accessChanged(): void;
 }
 
 /** A watched session: `stop` ends it for good with a message; `dispose` detaches every listener. */
@@ -42,6 +44,13 @@ export function watchSession(
   // This client's clock after each of its own transactions that the server has not confirmed yet.
   let unconfirmed: number[] = [];
   const publish = () => listeners.connection(connectionState(facts));
+  // On open, y-websocket re-sends our presence with its old clock, which the server and the others
+  // ignore once they have seen us leave: renew it (clock + 1), so we reappear at once after a
+  // reconnect instead of at the next 15-second renewal, with the new name after a profile change.
+  const renewPresence = () => {
+    const state = provider.awareness.getLocalState();
+    if (state !== null) provider.awareness.setLocalState(state);
+  };
   const publishSave = () => {
     const mine = committed?.get(ydoc.clientID) ?? 0;
     unconfirmed = unconfirmed.filter((clock) => clock > mine);
@@ -74,6 +83,7 @@ export function watchSession(
       // The server counts update frames per socket, from zero.
       sentFrames = 0;
       ackedFrames = 0;
+      if (facts.everSynced) renewPresence();
     }
     if (status !== 'connected') facts.synced = false;
     publish();
@@ -87,6 +97,8 @@ export function watchSession(
     publish();
   };
   const onConnectionClose = (event: CloseEvent | null) => {
+    // A deliberate "reconnect for your new rights", not a failure: the status line says Reconnecting.
+    if (event?.code === CloseCode.AccessChanged) return listeners.accessChanged();
     // `null` means we closed it ourselves (disconnect, watchdog): not a failure of the server.
     if (event === null || facts.synced) return;
     facts.failures += 1;

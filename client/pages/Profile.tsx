@@ -108,7 +108,7 @@ function ProfileForm(props: { me: MeView }) {
         </button>
         <Show when={saved()}>
           <span class="ok" role="status">
-            Saved. Open documents show the change when they next connect.
+            Saved. Open documents show the change at once.
           </span>
         </Show>
       </div>

@@ -1,10 +1,11 @@
 /**
  * Closes live sockets when access changes: 4401 when the session is over (the client must sign in),
- * 4403 when the access itself changed (removed, role lowered, document trashed).
+ * 4403 when the access is gone (removed, document trashed), 4001 when it changed (a new role, a new
+ * profile): rights and presence identity are fixed per socket, so the client reconnects to get the new ones.
  */
 import { CloseCode } from '../../shared/protocol/index.js';
 import { commentsDocId } from '../../shared/research/comments.js';
-import { canWriteDocuments, type Role } from '../../shared/roles.js';
+import type { Role } from '../../shared/roles.js';
 import type { CollabHub } from '../collab/hub.js';
 import type { DocumentMetaStore } from '../storage/documents.js';
 
@@ -30,20 +31,26 @@ export class AccessRevoker {
 
   /**
    * A member's role changed (`role`) or they left the workspace (`null`). Removal closes all their
-   * sockets on its documents; a role that can no longer write closes their writable ones, so the client
-   * reconnects read-only (or, on comments, with the commenter's write guard). A raised role leaves sockets open: they become writable on the next connect.
+   * sockets on its documents with 4403. A new role, lowered or raised, closes them with 4001: the
+   * reconnect is granted the new role (read-only, writable, or with the commenter's write guard on
+   * comments), so a promotion takes effect without a reload and a demotion can never keep writing.
    */
   async membershipChanged(workspaceId: string, userId: string, role: Role | null): Promise<number> {
-    if (role !== null && canWriteDocuments(role)) return 0;
     const docs = await this.documents.idsInWorkspace(workspaceId);
-    // Comment threads live in a sibling document per document. Its writable sockets close too, even for
-    // a role that may still comment: an editor's were opened without the commenter's write guard, and
-    // the reconnect gets it (a viewer's reconnect is read-only).
+    // Comment threads live in a sibling document per document, granted from the same role.
     const docIds = [...docs, ...[...docs].map(commentsDocId)];
     if (role === null) {
       return this.hub.closeMatching({ userId, docIds }, CloseCode.Forbidden, 'you are no longer a member of this workspace');
     }
-    return this.hub.closeMatching({ userId, docIds, writableOnly: true }, CloseCode.Forbidden, `your role is now ${role}: reconnect read-only`);
+    return this.hub.closeMatching({ userId, docIds }, CloseCode.AccessChanged, `your role is now ${role}: reconnect to get its rights`);
+  }
+
+  /**
+   * The user edited their profile: presence (`user` in awareness) is written from the identity granted
+   * at connect, so every socket of theirs, on every node and in every workspace, reconnects to show it.
+   */
+  profileChanged(userId: string): number {
+    return this.hub.closeMatching({ userId }, CloseCode.AccessChanged, 'your profile changed: reconnect to show it');
   }
 
   /** The document went to the trash: nobody may keep editing it, on any node. */

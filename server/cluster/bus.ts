@@ -20,11 +20,11 @@ export interface SocketMatch {
   sessionIds?: string[];
   userId?: string;
   docIds?: string[];
-  /** Only sockets that may write (a lowered role closes those, so they reconnect read-only). */
+  /** Only sockets that may write. */
   writableOnly?: boolean;
 }
 
-/** A command for every node: close the matching sockets with `code` (logout, removal, lowered role, trash). */
+/** A command for every node: close the matching sockets with `code` (logout, removal, new role or profile, trash). */
 export interface CloseCommand {
   match: SocketMatch;
   code: number;

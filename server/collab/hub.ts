@@ -127,7 +127,7 @@ export class CollabHub {
     if (room) this.registry.release(room);
   }
 
-  /** Closes every live connection matching `predicate` (logout, revoked access, lowered role). */
+  /** Closes every live connection matching `predicate` (logout, revoked access, expired sessions). */
   closeWhere(predicate: (conn: Connection) => boolean, code: number, reason: string): number {
     let closed = 0;
     for (const conn of this.live) {
@@ -139,7 +139,7 @@ export class CollabHub {
   }
 
   /**
-   * Closes the matching sockets on every node (logout, removal from a workspace, lowered role, trash):
+   * Closes the matching sockets on every node (logout, removal from a workspace, new role or profile, trash):
    * here at once, elsewhere through the bus. Returns how many closed on this node.
    */
   closeMatching(match: SocketMatch, code: number, reason: string): number {

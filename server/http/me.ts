@@ -1,7 +1,9 @@
 /** GET/PATCH /api/me: the signed-in user's name, time zone and working hours. */
+import { isDeepStrictEqual } from 'node:util';
 import { Hono } from 'hono';
 import { updateMeInput } from '../../shared/api/auth.js';
 import type { Auth } from '../auth/index.js';
+import { identityOf } from '../auth/policy.js';
 import { ApiError } from './errors.js';
 import { presentMe } from './presenters.js';
 import type { SessionEnv } from './session.js';
@@ -14,8 +16,11 @@ export function meRoutes(auth: Auth): Hono<SessionEnv> {
 
   app.patch('/', jsonBody(updateMeInput), async (c) => {
     const input = c.req.valid('json');
-    const updated = await auth.accounts.updateUser(c.get('session').user.id, input, auth.now());
+    const before = c.get('session').user;
+    const updated = await auth.accounts.updateUser(before.id, input, auth.now());
     if (!updated) throw new ApiError(401, 'unauthenticated', 'sign in to continue');
+    // Others see the identity granted at connect: reconnect this user's sockets when it changed.
+    if (!isDeepStrictEqual(identityOf(before), identityOf(updated))) auth.revoker.profileChanged(updated.id);
     return c.json({ user: presentMe(updated) });
   });
 

@@ -56,7 +56,8 @@ export function workspaceRoutes(auth: Auth): Hono<SessionEnv> {
       if (change.reason === 'last_owner') throw lastOwner();
       throw new ApiError(404, 'not_found', 'no such member');
     }
-    await auth.revoker.membershipChanged(row.workspace.id, userId, role);
+    // The same role again changes no rights: no reason to make the member's sockets reconnect.
+    if (change.previous !== role) await auth.revoker.membershipChanged(row.workspace.id, userId, role);
     const member = (await auth.workspaces.members(row.workspace.id)).find((m) => m.userId === userId);
     if (!member) throw new ApiError(404, 'not_found', 'no such member');
     return c.json({ member: presentMember(member) });

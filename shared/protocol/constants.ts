@@ -26,8 +26,8 @@ export const AuthMessage = {
 } as const;
 
 /**
- * WebSocket close codes used by the relay. y-websocket's provider stops reconnecting on none of these
- * by itself, so the Confer client stops on 44xx and retries on 1011/1012/1013.
+ * WebSocket close codes used by the relay. y-websocket's provider stops reconnecting on 44xx by
+ * default, and so does the Confer client; it retries on 1011/1012/1013 and 4001.
  */
 export const CloseCode = {
   /** Server restarting (graceful shutdown): reconnect. */
@@ -36,6 +36,11 @@ export const CloseCode = {
   InternalError: 1011,
   /** Storage unavailable or room failed to load: reconnect later. */
   TryAgainLater: 1013,
+  /**
+   * Your access or profile changed: reconnect to get the new rights (a raised or lowered role) or the
+   * new presence identity (name, time zone). Outside 44xx so that every y-websocket client reconnects.
+   */
+  AccessChanged: 4001,
   /** A frame could not be decoded, or Yjs rejected its update. */
   Malformed: 4400,
   /** No valid session (logout, expiry). */

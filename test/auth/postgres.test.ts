@@ -64,12 +64,12 @@ describeWithPostgres('accounts and permissions on PostgreSQL', (url) => {
     expect(((await owner.get(`/api/workspaces/${ws}/members`)).body as { members: unknown[] }).members).toHaveLength(2);
     expect((await owner.patch(`/api/workspaces/${ws}/members/${ownerUser.id}`, { role: 'editor' })).status).toBe(409);
 
-    // Lowered role closes the editor's socket; trash and restore work.
+    // A new role makes the editor's socket reconnect for its rights (4001); trash and restore work.
     const editorSocket = await rawSocket(server.url, doc, editor.socketHeaders());
     sockets.push(editorSocket);
     const lowered = closeOf(editorSocket);
     expect((await owner.patch(`/api/workspaces/${ws}/members/${editorUser.id}`, { role: 'viewer' })).status).toBe(200);
-    expect((await lowered).code).toBe(CloseCode.Forbidden);
+    expect((await lowered).code).toBe(CloseCode.AccessChanged);
     expect((await owner.patch(`/api/documents/${doc}`, { title: 'Protocol v2' })).status).toBe(200);
     expect((await owner.delete(`/api/documents/${doc}`)).status).toBe(200);
     expect(((await owner.get(`/api/workspaces/${ws}/documents?trashed=1`)).body as { documents: unknown[] }).documents).toHaveLength(1);

@@ -130,25 +130,83 @@ describe('revocation of live sockets', () => {
     expect(await upgradeStatus(server.url, doc, editor.socketHeaders())).toBe(403);
   });
 
-  it('a lowered role closes writable sockets with 4403; the reconnect is read-only', async () => {
+  it('a lowered role closes the member’s sockets with 4001; the reconnect is read-only, so their writes are dropped', async () => {
     const server = await start();
     const { owner, doc, member } = await group(server);
     const { client: editor, user } = await member('Ed', 'editor');
-    const socket = await open(server, editor, doc);
-    const closed = closeOf(socket);
-    const ws = await workspaceOf(owner, doc);
-    expect((await owner.patch(`/api/workspaces/${ws}/members/${user.id}`, { role: 'commenter' })).status).toBe(200);
-    expect((await closed).code).toBe(CloseCode.Forbidden);
-    const again = await client(editor, doc);
-    const conn = [...server.hub.connections].find((c) => c.grant.identity.id === user.id && !c.isClosed);
-    expect(conn?.grant.canWrite).toBe(false);
-    const before = (await server.metrics.readOnlyDropped.get()).values[0]?.value ?? 0;
-    again.text.insert(0, 'still trying');
-    await waitFor(async () => ((await server.metrics.readOnlyDropped.get()).values[0]?.value ?? 0) > before, { what: 'dropped write' });
+    const demoted = await client(editor, doc);
+    const codes = closeCodes(demoted);
     const writer = await client(owner, doc);
-    writer.text.insert(0, 'x');
-    await waitFor(() => again.text.toString().includes('x'), { what: 'relay alive' });
-    expect(server.hub.registry.peek(doc)?.doc.getText('t').toString()).toBe('x');
+    demoted.text.insert(0, 'draft ');
+    await waitFor(() => writer.text.toString() === 'draft ', { what: 'the editor’s edit while still an editor' });
+
+    const ws = await workspaceOf(owner, doc);
+    expect((await owner.patch(`/api/workspaces/${ws}/members/${user.id}`, { role: 'viewer' })).status).toBe(200);
+    await waitFor(() => codes.includes(CloseCode.AccessChanged), { what: '4001 for the demoted editor' });
+    // Typed during the blip: sent on the reconnect (or after it), and dropped like any viewer's write.
+    const before = await droppedWrites(server);
+    demoted.text.insert(0, 'typed in the blip ');
+    // A stock y-websocket client reconnects by itself, and gets the viewer's read-only grant.
+    await waitFor(() => demoted.provider.synced && openConnectionsOf(server, user.id).length === 1, { what: 'the reconnect' });
+    expect(openConnectionsOf(server, user.id)[0]?.grant.canWrite).toBe(false);
+    await waitFor(async () => (await droppedWrites(server)) > before, { what: 'the blip’s write dropped' });
+
+    const afterBlip = await droppedWrites(server);
+    demoted.text.insert(0, 'still trying ');
+    await waitFor(async () => (await droppedWrites(server)) > afterBlip, { what: 'a later write dropped' });
+    writer.text.insert(writer.text.length, 'x');
+    await waitFor(() => demoted.text.toString().endsWith('x'), { what: 'relay alive' });
+    expect(writer.text.toString()).toBe('draft x');
+    expect(server.hub.registry.peek(doc)?.doc.getText('t').toString()).toBe('draft x');
+    expect(codes).not.toContain(CloseCode.Forbidden);
+  });
+
+  it('a raised role closes the member’s sockets with 4001; after the reconnect their edits reach others', async () => {
+    const server = await start();
+    const { owner, doc, member } = await group(server);
+    const { client: viewer, user } = await member('Vera', 'viewer');
+    const promoted = await client(viewer, doc);
+    const codes = closeCodes(promoted);
+    const writer = await client(owner, doc);
+    const ws = await workspaceOf(owner, doc);
+
+    // The same role again changes no rights: the socket stays (the close would be synchronous, before the answer).
+    expect((await owner.patch(`/api/workspaces/${ws}/members/${user.id}`, { role: 'viewer' })).status).toBe(200);
+    expect(openConnectionsOf(server, user.id)).toHaveLength(1);
+
+    expect((await owner.patch(`/api/workspaces/${ws}/members/${user.id}`, { role: 'editor' })).status).toBe(200);
+    await waitFor(() => codes.includes(CloseCode.AccessChanged), { what: '4001 for the promoted viewer' });
+    await waitFor(() => promoted.provider.synced && openConnectionsOf(server, user.id)[0]?.grant.canWrite === true, { what: 'a writable reconnect' });
+    promoted.text.insert(0, 'now an editor');
+    await waitFor(() => writer.text.toString() === 'now an editor', { what: 'the promoted member’s edit reaches the owner' });
+    expect(server.hub.registry.peek(doc)?.doc.getText('t').toString()).toBe('now an editor');
+  });
+
+  it('a profile change closes the user’s sockets with 4001, and others then see the new name and time zone', async () => {
+    const server = await start();
+    const { owner, ownerUser, doc, member } = await group(server);
+    const { client: editor, user } = await member('Ed', 'editor');
+    const renamed = await client(editor, doc);
+    const codes = closeCodes(renamed);
+    renewPresenceOnReconnect(renamed);
+    renamed.provider.awareness.setLocalStateField('cursor', { anchor: 0 });
+    const observer = await client(owner, doc);
+    const observerCodes = closeCodes(observer);
+    const seen = () => observer.provider.awareness.getStates().get(renamed.doc.clientID) as { user?: { id: string; name: string; timeZone: string } } | undefined;
+    await waitFor(() => seen()?.user?.name === 'Ed', { what: 'the observer sees Ed' });
+
+    // Nothing others see changed: no reconnect.
+    expect((await editor.patch('/api/me', { name: 'Ed' })).status).toBe(200);
+    expect(openConnectionsOf(server, user.id)).toHaveLength(1);
+
+    expect((await editor.patch('/api/me', { name: 'Edward Editor', timeZone: 'Asia/Tokyo' })).status).toBe(200);
+    await waitFor(() => codes.includes(CloseCode.AccessChanged), { what: '4001 after the profile change' });
+    await waitFor(() => seen()?.user?.name === 'Edward Editor', { what: 'the observer sees the new name' });
+    expect(seen()?.user).toMatchObject({ id: user.id, timeZone: 'Asia/Tokyo' });
+    expect((seen() as { cursor?: unknown }).cursor).toEqual({ anchor: 0 });
+    // Only that user's sockets reconnect.
+    expect(observerCodes).toEqual([]);
+    expect(openConnectionsOf(server, ownerUser.id)).toHaveLength(1);
   });
 
   it('moving the document to the trash closes its sockets with 4403', async () => {
@@ -176,6 +234,35 @@ describe('revocation of live sockets', () => {
     expect((await idle.get('/api/me')).status).toBe(401);
   });
 });
+
+/** Close codes a provider receives from now on, in order. */
+function closeCodes(c: TestClient): number[] {
+  const codes: number[] = [];
+  c.provider.on('connection-close', (event) => {
+    if (event) codes.push(event.code);
+  });
+  return codes;
+}
+
+/**
+ * What the Confer client does on every reconnect (client/editor/watch-session.ts): a stock provider
+ * re-sends its presence with the clock everyone saw it leave at, which awareness ignores.
+ */
+function renewPresenceOnReconnect(c: TestClient): void {
+  c.provider.on('status', ({ status }) => {
+    const state = c.provider.awareness.getLocalState();
+    if (status === 'connected' && state !== null) c.provider.awareness.setLocalState(state);
+  });
+}
+
+/** A user's live server-side connections (the ones a close has not reached). */
+function openConnectionsOf(server: TestServer, userId: string) {
+  return [...server.hub.connections].filter((c) => c.grant.identity.id === userId && !c.isClosed);
+}
+
+async function droppedWrites(server: TestServer): Promise<number> {
+  return (await server.metrics.readOnlyDropped.get()).values[0]?.value ?? 0;
+}
 
 async function workspaceOf(owner: ApiClient, doc: string): Promise<string> {
   return ((await owner.get(`/api/documents/${doc}`)).body as { document: { workspaceId: string } }).document.workspaceId;

@@ -72,6 +72,11 @@ describe('comments', () => {
     return (res.body as { threads: ServerThread[] }).threads;
   };
   const dropped = async () => (await server.metrics.readOnlyDropped.get()).values.reduce((sum, v) => sum + v.value, 0);
+  /** The grant of a user's open socket on the comments document, once the server holds one. */
+  const grantOf = (userId: string) =>
+    waitFor(() => [...server.hub.connections].find((c) => c.grant.identity.id === userId && c.docId === commentsDocId(team.docId) && !c.isClosed)?.grant, {
+      what: 'a comments socket of the user',
+    });
 
   it('a commenter comments but cannot edit; the anchor holds through edits around it and orphans when its text goes', async () => {
     const ownerText = await connect(team.owner, team.docId);
@@ -183,7 +188,7 @@ describe('comments', () => {
     expect(list(ownerComments.doc, 'e1').toArray().map((c) => c.id)).toEqual(['e1c', 'e1r2']);
   });
 
-  it('a viewer cannot comment; losing the commenter role closes the comments socket', async () => {
+  it('a viewer cannot comment; a new role makes the comments socket reconnect (4001) with its rights', async () => {
     const viewerComments = await connect(team.viewer, commentsDocId(team.docId));
     const before = await dropped();
     addThread(
@@ -194,13 +199,17 @@ describe('comments', () => {
     await waitFor(async () => (await dropped()) > before, { what: 'the viewer’s write dropped' });
     expect(await threads()).toEqual([]);
 
-    // A comments socket of a commenter is writable; demoting them to viewer closes it (4403).
+    // A comments socket of a commenter is writable; demoting them to viewer closes it (4001), and the
+    // reconnect is read-only.
     const socket = await rawSocket(server.url, commentsDocId(team.docId), team.commenter.socketHeaders());
     sockets.push(socket);
     const closed = closeOf(socket);
     const res = await team.owner.patch(`/api/workspaces/${team.workspaceId}/members/${team.ids.commenter}`, { role: 'viewer' });
     expect(res.status).toBe(200);
-    expect((await closed).code).toBe(CloseCode.Forbidden);
+    expect((await closed).code).toBe(CloseCode.AccessChanged);
+    const again = await rawSocket(server.url, commentsDocId(team.docId), team.commenter.socketHeaders());
+    sockets.push(again);
+    expect(await grantOf(team.ids.commenter)).toMatchObject({ canWrite: false });
 
     // An editor demoted to commenter: their unguarded comments socket closes, to reconnect with the guard.
     const editorApi = new ApiClient(server.url);
@@ -210,7 +219,10 @@ describe('comments', () => {
     sockets.push(editorSocket);
     const editorClosed = closeOf(editorSocket);
     expect((await team.owner.patch(`/api/workspaces/${team.workspaceId}/members/${editorId}`, { role: 'commenter' })).status).toBe(200);
-    expect((await editorClosed).code).toBe(CloseCode.Forbidden);
+    expect((await editorClosed).code).toBe(CloseCode.AccessChanged);
+    const guarded = await rawSocket(server.url, commentsDocId(team.docId), editorApi.socketHeaders());
+    sockets.push(guarded);
+    expect(await grantOf(editorId)).toMatchObject({ canWrite: true, guardUpdate: expect.any(Function) });
 
     // Trashing the document closes everyone's comments sockets as well.
     const ownerSocket = await rawSocket(server.url, commentsDocId(team.docId), team.owner.socketHeaders());

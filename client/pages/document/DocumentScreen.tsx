@@ -2,7 +2,7 @@
  * One open document: header with presence, toolbar, status line, the editor, and the side region
  * for mounted features. Metadata (title, role) comes from the API; the text from the relay.
  */
-import { useLocation, useNavigate } from '@solidjs/router';
+import { revalidate, useLocation, useNavigate } from '@solidjs/router';
 import { createEffect, createResource, createSignal, onCleanup, Show } from 'solid-js';
 import { canWriteDocuments } from '../../../shared/roles.js';
 import { CloseCode } from '../../../shared/protocol/index.js';
@@ -35,12 +35,18 @@ export function DocumentScreen(props: { docId: string }) {
   onCleanup(() => probes.abort());
 
   // Without a session there is nothing to ask the API: the relay decides (it refuses, and we send you to sign in).
-  const [info] = createResource(
+  const [info, { refetch }] = createResource(
     () => (session.me() ? props.docId : undefined),
-    (id): Promise<InfoResult> => getDocumentInfo(id).then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error })),
+    (id, { value, refetching }): Promise<InfoResult> =>
+      getDocumentInfo(id).then(
+        (result) => ({ ok: true as const, value: result }),
+        // A failed re-read keeps what we knew: the relay enforces the new role either way.
+        (error: unknown) => (refetching && value?.ok ? value : { ok: false as const, error }),
+      ),
   );
-  // Read without suspending: the editor connects while the metadata loads.
-  const loaded = () => (info.state === 'ready' ? info() : undefined);
+  // Read without suspending: the editor connects while the metadata loads, and keeps the last answer
+  // while it is read again.
+  const loaded = () => (info.state === 'ready' || info.state === 'refreshing' ? info.latest : undefined);
   const meta = () => {
     const result = loaded();
     return result?.ok ? result.value : undefined;
@@ -72,6 +78,14 @@ export function DocumentScreen(props: { docId: string }) {
     );
   };
 
+  // 4001: the role or the profile changed and the editor is reconnecting to get the new rights. Read
+  // both again, so `editable` follows the new role and the caret the new name, without a reload.
+  const accessChanged = () => {
+    void revalidate(getDocumentInfo.keyFor(props.docId));
+    void refetch();
+    void session.refresh();
+  };
+
   const me = () => session.me();
   const guest = randomGuest();
   const collab = createCollabEditor({
@@ -93,6 +107,7 @@ export function DocumentScreen(props: { docId: string }) {
     localCopyName: () => `confer:${me()?.id ?? 'guest'}:${props.docId}`,
     onRefused: checkAccess,
     onUnauthenticated: toSignIn,
+    onAccessChanged: accessChanged,
   });
   const people = createPresence(collab.awareness, () => me()?.id);
   // CharacterCount's storage is not reactive: read it again on every document change.
