@@ -1,7 +1,8 @@
 /**
- * `tsx test/hardening/stall-profile.ts <file.cpuprofile> [top]`: finds the longest stretch of busy
- * samples (the event loop never went idle) in a V8 CPU profile and prints where that time went, by
- * self time and by the functions on the stack. Used to explain a stall that the stall meter reported.
+ * `tsx test/hardening/stall-profile.ts <file.cpuprofile> [top] [endedAtUs windowMs]`: prints where the
+ * time of a stretch of a V8 CPU profile went, by self time and by the functions on the stack. Without
+ * `endedAtUs`, the stretch is the longest run of busy samples (the event loop never went idle); with
+ * it (the stall meter's `busyStallEndedAtUs`), the `windowMs` before that moment.
  */
 import fs from 'node:fs';
 
@@ -11,12 +12,13 @@ interface ProfileNode {
   children?: number[];
 }
 interface Profile {
+  startTime: number;
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
 }
 
-const [file, topArg] = process.argv.slice(2);
+const [file, topArg, endedAtArg, windowArg] = process.argv.slice(2);
 if (!file) throw new Error('usage: stall-profile <file.cpuprofile> [top]');
 const top = Number(topArg ?? 25);
 const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as Profile;
@@ -42,7 +44,23 @@ for (let i = 0; i < profile.samples.length; i++) {
   runMs += delta;
   if (runMs > best.ms) best = { start: runStart, end: i, ms: runMs };
 }
-console.log(`longest busy stretch: ${best.ms.toFixed(1)} ms (${best.end - best.start + 1} samples)`);
+if (endedAtArg) {
+  const end = Number(endedAtArg);
+  const start = end - Number(windowArg ?? 100) * 1000;
+  let at = profile.startTime;
+  best = { start: -1, end: -1, ms: 0 };
+  for (let i = 0; i < profile.samples.length; i++) {
+    at += profile.timeDeltas[i] ?? 0;
+    if (at < start || at > end) continue;
+    if (best.start < 0) best.start = i;
+    best.end = i;
+    best.ms += (profile.timeDeltas[i + 1] ?? 0) / 1000;
+  }
+  if (best.start < 0) throw new Error(`no samples between ${start} and ${end} (profile ${profile.startTime}..${at})`);
+  console.log(`the ${windowArg ?? 100} ms before ${end}: ${best.ms.toFixed(1)} ms sampled`);
+} else {
+  console.log(`longest busy stretch: ${best.ms.toFixed(1)} ms (${best.end - best.start + 1} samples)`);
+}
 const self = new Map<string, number>();
 const inclusive = new Map<string, number>();
 for (let i = best.start; i <= best.end; i++) {
