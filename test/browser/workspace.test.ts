@@ -189,7 +189,11 @@ describe.skipIf(!browserTestsEnabled())('workspace client in Chromium', () => {
     // A reload replays the local copy and resyncs with the server; on two shared cores that can take a while.
     await waitFor(async () => {
       const text = await editorText(alice.page);
-      return expected.every((line) => text.includes(line));
+      const missing = expected.filter((line) => !text.includes(line));
+      if (missing.length === 0) return true;
+      // This wait has failed intermittently in CI (about 1 run in 5): say what the page was showing.
+      const status = await alice.page.locator('.status').first().evaluate((el) => `${el.getAttribute('data-connection')}/${el.getAttribute('data-save')} "${el.textContent}"`);
+      throw new Error(`missing ${JSON.stringify(missing)}; status ${status}`);
     }, { what: 'content after reload', timeoutMs: 30_000 });
     const stored = server.hub.registry.peek(docId)?.doc.getXmlFragment(DOCUMENT_FRAGMENT).toString() ?? '';
     for (const line of expected) expect(stored).toContain(line);
