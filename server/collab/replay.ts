@@ -1,11 +1,7 @@
 /** Replaying what storage holds into a live Y.Doc without holding the event loop for long. */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import * as Y from 'yjs';
-
-export interface StoredState {
-  snapshot: Uint8Array | null;
-  updates: readonly Uint8Array[];
-}
+import type { StoredDocument } from '../storage/types.js';
 
 /** Longest stretch of log replay between two turns of the event loop. */
 const SLICE_MS = 10;
@@ -19,7 +15,7 @@ const SLICE_MS = 10;
  * such rows costs more than a snapshot of the same size (a fuzzed document held the loop for 900 ms).
  * Only the room being loaded (not yet shared) or a catch-up (whose updates commute) sees the gaps.
  */
-export async function replayStored(doc: Y.Doc, stored: StoredState, origin: unknown, stillWanted: () => boolean = () => true): Promise<void> {
+export async function replayStored(doc: Y.Doc, stored: Pick<StoredDocument, 'snapshot' | 'updates'>, origin: unknown, stillWanted: () => boolean = () => true): Promise<void> {
   if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot, origin);
   // The snapshot is one piece of work; what follows (the log, then the joiner's handshake) gets turns of its own.
   if (stored.snapshot && stored.updates.length > 0) {
