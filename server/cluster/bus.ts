@@ -20,8 +20,6 @@ export interface SocketMatch {
   sessionIds?: string[];
   userId?: string;
   docIds?: string[];
-  /** Only sockets that may write. */
-  writableOnly?: boolean;
 }
 
 /** A command for every node: close the matching sockets with `code` (logout, removal, new role or profile, trash). */

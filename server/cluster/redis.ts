@@ -25,7 +25,6 @@ const closeCommandSchema = z.object({
       sessionIds: z.array(z.string()).optional(),
       userId: z.string().optional(),
       docIds: z.array(z.string()).optional(),
-      writableOnly: z.boolean().optional(),
     }),
     code: z.number().int(),
     reason: z.string().max(200),

@@ -157,8 +157,7 @@ export class CollabHub {
       (conn) =>
         (sessions === null || (conn.grant.sessionId !== undefined && sessions.has(conn.grant.sessionId))) &&
         (match.userId === undefined || conn.grant.identity.id === match.userId) &&
-        (docs === null || docs.has(conn.docId)) &&
-        (!match.writableOnly || conn.grant.canWrite),
+        (docs === null || docs.has(conn.docId)),
       command.code,
       command.reason,
     );
