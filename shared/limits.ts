@@ -15,7 +15,8 @@ export const limits = {
    * of it for every update that adds to it (65 ms per update at 4 MiB), re-reads the held-back deletions
    * on every update, and re-integrates all of it each time an update supplies one missing dependency.
    * Honest clients almost never cause held-back structs (only a client that learnt content elsewhere,
-   * such as from another node whose bus message is late); one refused here reconnects and resyncs.
+   * such as from another node whose bus message is late); one refused here gets 4413, which stops our
+   * client (a reload resyncs it, by when the dependency has usually arrived).
    */
   maxPendingStructBytesPerRoom: 16 * 1024,
   /**

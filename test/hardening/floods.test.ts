@@ -5,36 +5,16 @@
  */
 import type { Socket } from 'node:net';
 import * as encoding from 'lib0/encoding';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { openAccessPolicy } from '../../server/collab/access.js';
 import { limits } from '../../shared/limits.js';
 import { CloseCode, MessageType, writeSyncStep1 } from '../../shared/protocol/index.js';
-import { closeOf, connectClient, frameOfType, rawSocket, upgradeStatus, type TestClient } from '../helpers/clients.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import { closeOf, frameOfType, upgradeStatus } from '../helpers/clients.js';
+import type { TestServer } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
+import { useRelayFixture } from './relay-fixture.js';
 
-let server: TestServer | undefined;
-const clients: TestClient[] = [];
-const sockets: WebSocket[] = [];
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  for (const s of sockets.splice(0)) s.terminate();
-  await server?.dispose();
-  server = undefined;
-});
-
-async function start(env: Record<string, string> = {}): Promise<TestServer> {
-  server = await startTestServer({ policy: openAccessPolicy(), env });
-  return server;
-}
-
-async function client(s: TestServer, docId: string): Promise<TestClient> {
-  const c = await connectClient(s.url, docId);
-  clients.push(c);
-  return c;
-}
+const relay = useRelayFixture();
 
 async function closesLabelled(s: TestServer, code: string): Promise<number> {
   const metric = await s.metrics.closes.get();
@@ -57,10 +37,9 @@ function paddedStep1(bytes: number): Uint8Array {
 
 describe('per-connection limits', () => {
   it('too many bytes per second closes the sender with 4429; others keep working', async () => {
-    const s = await start();
-    const [alice, bob] = [await client(s, 'bytes'), await client(s, 'bytes')];
-    const ws = await rawSocket(s.url, 'bytes');
-    sockets.push(ws);
+    const s = await relay.start();
+    const [alice, bob] = [await relay.client(s, 'bytes'), await relay.client(s, 'bytes')];
+    const ws = await relay.socket(s, 'bytes');
     await frameOfType(ws, MessageType.Sync);
     const closed = closeOf(ws);
     const frame = paddedStep1(1024 * 1024);
@@ -74,10 +53,9 @@ describe('per-connection limits', () => {
 
 describe('upgrade attempts per IP', () => {
   it('answers 429 with Retry-After before upgrading once an address is over its budget', async () => {
-    const s = await start({ UPGRADES_PER_IP_PER_MINUTE: '5' });
+    const s = await relay.start({ UPGRADES_PER_IP_PER_MINUTE: '5' });
     const open: WebSocket[] = [];
-    for (let i = 0; i < 5; i++) open.push(await rawSocket(s.url, `ip-${i}`));
-    sockets.push(...open);
+    for (let i = 0; i < 5; i++) open.push(await relay.socket(s, `ip-${i}`));
     expect(await upgradeStatus(s.url, 'ip-over')).toBe(429);
     const retryAfter = await new Promise<string | undefined>((resolve, reject) => {
       const ws = new WebSocket(`${s.url.replace(/^http/, 'ws')}/collab/ip-over`);
@@ -99,7 +77,7 @@ describe('clients behind a reverse proxy', () => {
   const from = (address: string) => ({ 'X-Forwarded-For': `${address}, 127.0.0.1` });
 
   it('with TRUSTED_PROXIES, each forwarded client has its own upgrade budget', async () => {
-    const s = await start({ UPGRADES_PER_IP_PER_MINUTE: '2', TRUSTED_PROXIES: 'loopback' });
+    const s = await relay.start({ UPGRADES_PER_IP_PER_MINUTE: '2', TRUSTED_PROXIES: 'loopback' });
     expect(await upgradeStatus(s.url, 'proxied', from('203.0.113.7'))).toBe(101);
     expect(await upgradeStatus(s.url, 'proxied', from('203.0.113.7'))).toBe(101);
     expect(await upgradeStatus(s.url, 'proxied', from('203.0.113.7'))).toBe(429);
@@ -108,7 +86,7 @@ describe('clients behind a reverse proxy', () => {
   });
 
   it('without TRUSTED_PROXIES, a forged X-Forwarded-For buys no fresh budget', async () => {
-    const s = await start({ UPGRADES_PER_IP_PER_MINUTE: '2' });
+    const s = await relay.start({ UPGRADES_PER_IP_PER_MINUTE: '2' });
     expect(await upgradeStatus(s.url, 'forged', from('203.0.113.1'))).toBe(101);
     expect(await upgradeStatus(s.url, 'forged', from('203.0.113.2'))).toBe(101);
     expect(await upgradeStatus(s.url, 'forged', from('203.0.113.3'))).toBe(429);
@@ -117,11 +95,10 @@ describe('clients behind a reverse proxy', () => {
 
 describe('slow consumers', () => {
   it('a reader that stops reading is terminated at the send-buffer cap while others keep receiving', { timeout: 120_000 }, async () => {
-    const s = await start();
-    const writer = await client(s, 'slow');
-    const healthy = await client(s, 'slow');
-    const stalled = await rawSocket(s.url, 'slow');
-    sockets.push(stalled);
+    const s = await relay.start();
+    const writer = await relay.client(s, 'slow');
+    const healthy = await relay.client(s, 'slow');
+    const stalled = await relay.socket(s, 'slow');
     await frameOfType(stalled, MessageType.Sync);
     // Stop reading: the kernel buffers fill, then the server's send buffer grows.
     (stalled as unknown as { _socket: Socket })._socket.pause();
@@ -150,11 +127,11 @@ describe('slow consumers', () => {
 
 describe('heartbeat', () => {
   it('terminates a socket that stops answering pings, and keeps one that answers', async () => {
-    const s = await start({ HEARTBEAT_INTERVAL_MS: '50' });
+    const s = await relay.start({ HEARTBEAT_INTERVAL_MS: '50' });
     const wsUrl = `${s.url.replace(/^http/, 'ws')}/collab/heartbeat`;
     const silent = new WebSocket(wsUrl, { autoPong: false });
     const lively = new WebSocket(wsUrl);
-    sockets.push(silent, lively);
+    relay.adopt(silent, lively);
     let livelyPings = 0;
     lively.on('ping', () => {
       livelyPings += 1;

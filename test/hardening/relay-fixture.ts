@@ -1,0 +1,71 @@
+/**
+ * Shared set-up of the relay hardening tests: a test server with the open access policy, Yjs clients
+ * and raw sockets on it, all torn down after each test, plus the frame-then-probe check that tells
+ * whether a socket survived a frame.
+ */
+import { afterEach } from 'vitest';
+import type { WebSocket } from 'ws';
+import { openAccessPolicy } from '../../server/collab/access.js';
+import { MessageType, writeQueryAwareness } from '../../shared/protocol/index.js';
+import { closeOf, connectClient, frameOfType, framesOf, rawSocket, type TestClient } from '../helpers/clients.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+
+export interface RelayFixture {
+  /** A fresh server (extra environment optional); disposed after the test. */
+  start(env?: Record<string, string>): Promise<TestServer>;
+  /** A stock y-websocket client on `docId`. */
+  client(server: TestServer, docId: string): Promise<TestClient>;
+  /** A raw socket on `docId`, for hand-made frames. */
+  socket(server: TestServer, docId: string): Promise<WebSocket>;
+  /** Tears these sockets (made some other way) down after the test too. */
+  adopt(...sockets: WebSocket[]): void;
+  /** Closes every client and socket now (to let rooms unload mid-test). */
+  disconnectAll(): void;
+}
+
+/** Registers the per-test teardown; call once at the top of a test file. */
+export function useRelayFixture(): RelayFixture {
+  let server: TestServer | undefined;
+  const clients: TestClient[] = [];
+  const sockets: WebSocket[] = [];
+  const disconnectAll = () => {
+    for (const c of clients.splice(0)) c.destroy();
+    for (const s of sockets.splice(0)) s.terminate();
+  };
+  afterEach(async () => {
+    disconnectAll();
+    await server?.dispose();
+    server = undefined;
+  });
+  return {
+    start: async (env = {}) => {
+      server = await startTestServer({ policy: openAccessPolicy(), env });
+      return server;
+    },
+    client: async (s, docId) => {
+      const c = await connectClient(s.url, docId);
+      clients.push(c);
+      return c;
+    },
+    socket: async (s, docId) => {
+      const ws = await rawSocket(s.url, docId);
+      // survives() adds a close listener per probe on purpose.
+      ws.setMaxListeners(0);
+      sockets.push(ws);
+      return ws;
+    },
+    adopt: (...more) => {
+      sockets.push(...more);
+    },
+    disconnectAll,
+  };
+}
+
+/** Sends `frame`, then a probe; true if the socket answered (it survived), false if it was closed. */
+export async function survives(ws: WebSocket, frame: Uint8Array): Promise<boolean> {
+  const from = framesOf(ws).length;
+  const closed = closeOf(ws).then(() => false);
+  ws.send(frame);
+  ws.send(writeQueryAwareness());
+  return Promise.race([closed, frameOfType(ws, MessageType.Awareness, from).then(() => true)]);
+}
