@@ -4,15 +4,15 @@ import type { Logger } from 'pino';
 import type { Auth } from './auth/index.js';
 import type { AccessPolicy } from './collab/access.js';
 import type { CollabHub } from './collab/hub.js';
-import { collabRoutes, type CollabLimits } from './collab/route.js';
+import { collabRoutes, type CollabLimits } from './http/collab-upgrade.js';
 import { apiRoutes } from './http/api.js';
-import type { DocumentSeeder } from './http/documents.js';
+import type { DocumentSeeder } from './features/documents/routes.js';
 import { peerAddress, type ClientAddress } from './http/client-address.js';
 import { errorHandler } from './http/errors.js';
 import { securityHeaders } from './http/security.js';
 import { staticRoutes } from './http/static.js';
 import type { Metrics } from './metrics.js';
-import type { Research } from './research/service.js';
+import type { Research } from './features/versions/service.js';
 import type { Storage } from './storage/storage.js';
 import { seedDocument } from './text/seed.js';
 

@@ -19,7 +19,7 @@ import type { Config } from './config.js';
 import { loopbackOrigins } from './http/origin.js';
 import { createLogger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
-import { Research, type ResearchOptions } from './research/service.js';
+import { Research, type ResearchOptions } from './features/versions/service.js';
 import { openStorage } from './storage/open.js';
 import type { Storage } from './storage/storage.js';
 import type { DocumentStore } from './storage/types.js';

@@ -2,10 +2,10 @@
 import { A, createAsync, useParams, useSearchParams } from '@solidjs/router';
 import { createEffect, For, Match, Show, Switch } from 'solid-js';
 import { roleDescription, roleLabel } from '../components/roles';
-import { DocumentsTab } from '../components/workspace/DocumentsTab';
-import { MembersTab } from '../components/workspace/MembersTab';
-import { TrashTab } from '../components/workspace/TrashTab';
-import { WorkspaceResearch } from '../research/workspace/WorkspaceResearch';
+import { DocumentsTab } from '../features/documents/DocumentsTab';
+import { MembersTab } from '../features/members/MembersTab';
+import { TrashTab } from '../features/documents/TrashTab';
+import { WorkspaceResearch } from '../features/activity/WorkspaceActivity';
 import { getWorkspace } from './workspace.data';
 
 const tabs = [

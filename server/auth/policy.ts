@@ -2,10 +2,10 @@
  * The relay's default access policy: the session cookie decides who is connecting, the membership of
  * the document's workspace decides whether they may open it and whether they may write.
  */
-import { commentedDocId } from '../../shared/research/comments.js';
+import { commentedDocId } from '../../shared/comments/threads.js';
 import { can, canWriteDocuments } from '../../shared/roles.js';
 import { colorFor, type AccessPolicy, type Identity } from '../collab/access.js';
-import { commentWriteGuard } from '../research/comment-guard.js';
+import { commentWriteGuard } from '../features/comments/guard.js';
 import type { UserRecord } from '../storage/accounts.js';
 import type { DocumentMetaStore } from '../storage/documents.js';
 import { readSessionToken } from './cookie.js';

@@ -4,7 +4,7 @@
  * profile): rights and presence identity are fixed per socket, so the client reconnects to get the new ones.
  */
 import { CloseCode } from '../../shared/protocol/index.js';
-import { commentsDocId } from '../../shared/research/comments.js';
+import { commentsDocId } from '../../shared/comments/threads.js';
 import type { Role } from '../../shared/roles.js';
 import type { CollabHub } from '../collab/hub.js';
 import type { DocumentMetaStore } from '../storage/documents.js';

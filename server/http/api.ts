@@ -7,18 +7,18 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Auth } from '../auth/index.js';
 import type { CollabHub } from '../collab/hub.js';
-import type { Research } from '../research/service.js';
+import type { Research } from '../features/versions/service.js';
 import type { DocumentStore } from '../storage/types.js';
-import { authRoutes } from './auth.js';
+import { authRoutes } from '../features/account/routes.js';
 import type { ClientAddress } from './client-address.js';
-import { documentRoutes, workspaceDocumentRoutes, type DocumentSeeder } from './documents.js';
+import { documentRoutes, workspaceDocumentRoutes, type DocumentSeeder } from '../features/documents/routes.js';
 import { ApiError } from './errors.js';
-import { inviteRoutes, workspaceInviteRoutes } from './invites.js';
-import { meRoutes } from './me.js';
-import { researchRoutes } from './research.js';
+import { inviteRoutes, workspaceInviteRoutes } from '../features/invites/routes.js';
+import { meRoutes } from '../features/account/me-routes.js';
+import { researchRoutes } from '../features/routes.js';
 import { originGuard } from './security.js';
 import { requireSession, type SessionEnv } from './session.js';
-import { workspaceRoutes } from './workspaces.js';
+import { workspaceRoutes } from '../features/workspaces/routes.js';
 
 /** JSON bodies are small; 64 KiB is generous and stops memory abuse. */
 export const maxJsonBodyBytes = 64 * 1024;

@@ -37,7 +37,7 @@ async function fakeRegistry(answer: { status: number; advisories?: unknown }): P
 
 function runAudit(registryUrl: string, ...args: string[]): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/hardening/audit.ts', ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/tools/audit.ts', ...args], {
       cwd: root,
       env: { ...process.env, npm_config_registry: registryUrl, npm_config_fetch_retries: '0' },
     });

@@ -4,7 +4,7 @@
  * test/durability.test.ts (one document, one observer) to many writers whose own reception counts.
  */
 import { describe, expect, it } from 'vitest';
-import { runChaos } from './chaos.js';
+import { runChaos } from '../tools/chaos.js';
 
 describe('chaos', () => {
   it('2 cycles of kill -9 during a storm: nothing received is lost, all replicas converge', { timeout: 240_000 }, async () => {

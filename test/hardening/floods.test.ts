@@ -12,7 +12,7 @@ import { CloseCode, MessageType, writeSyncStep1 } from '../../shared/protocol/in
 import { closeOf, frameOfType, upgradeStatus } from '../helpers/clients.js';
 import type { TestServer } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
-import { useRelayFixture } from './relay-fixture.js';
+import { useRelayFixture } from '../relay/relay-fixture.js';
 
 const relay = useRelayFixture();
 

@@ -6,7 +6,7 @@
  * inside `npm test` on a shared two-core machine would fail for reasons that are not ours.
  */
 import { describe, expect, it } from 'vitest';
-import { runFuzzCampaign } from './fuzz-campaign.js';
+import { runFuzzCampaign } from '../tools/fuzz-campaign.js';
 
 const FRAMES = 4_000;
 

@@ -10,7 +10,7 @@ import { CloseCode, MessageType, writeSyncUpdate } from '../../shared/protocol/i
 import { closeOf, frameOfType } from '../helpers/clients.js';
 import type { TestServer } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
-import { useRelayFixture, survives } from './relay-fixture.js';
+import { useRelayFixture, survives } from '../relay/relay-fixture.js';
 
 const relay = useRelayFixture();
 

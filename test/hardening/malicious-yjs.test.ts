@@ -10,7 +10,7 @@ import { limits } from '../../shared/limits.js';
 import { MessageType, writeAwareness } from '../../shared/protocol/index.js';
 import { frameOfType } from '../helpers/clients.js';
 import { waitFor } from '../helpers/wait.js';
-import { useRelayFixture, survives } from './relay-fixture.js';
+import { useRelayFixture, survives } from '../relay/relay-fixture.js';
 
 const relay = useRelayFixture();
 

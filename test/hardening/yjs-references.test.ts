@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { CloseCode, MessageType, writeSyncUpdate } from '../../shared/protocol/index.js';
 import { closeOf, frameOfType } from '../helpers/clients.js';
 import { waitFor } from '../helpers/wait.js';
-import { useRelayFixture, survives } from './relay-fixture.js';
+import { useRelayFixture, survives } from '../relay/relay-fixture.js';
 
 const relay = useRelayFixture();
 

@@ -20,7 +20,7 @@ import { getDocumentInfo, type DocumentInfo } from '../document.data';
 import { DocumentHeader } from './DocumentHeader';
 import { ReadOnlyNotice } from './ReadOnlyNotice';
 import { SidePanels } from './SidePanels';
-import { documentPanels, documentTools, type DocumentContext } from './slots';
+import { documentPanels, documentTools, type DocumentContext } from '../../editor/document-plugins';
 
 type InfoResult = { ok: true; value: DocumentInfo } | { ok: false; error: unknown };
 

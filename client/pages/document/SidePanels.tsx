@@ -1,6 +1,6 @@
 /** The side region of the document page: one tab per mounted panel (see slots.ts); absent when there are none. */
 import { createSignal, For, Show } from 'solid-js';
-import type { DocumentContext, DocumentPanel } from './slots';
+import type { DocumentContext, DocumentPanel } from '../../editor/document-plugins';
 
 export interface SidePanelsProps {
   panels: readonly DocumentPanel[];

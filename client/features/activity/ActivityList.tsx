@@ -1,0 +1,50 @@
+/** The working group's activity: who edited, commented, saved or restored versions, imported, and when (in your zone). */
+import { A } from '@solidjs/router';
+import { For, Show } from 'solid-js';
+import type { ActivityView } from '../../../shared/api/features.js';
+import { Timestamp } from '../../components/Timestamp';
+import { researchApi } from '../../lib/features-api';
+import { createLoad } from '../../lib/load';
+
+function describe(entry: ActivityView): string {
+  switch (entry.kind) {
+    case 'edited':
+      return 'edited';
+    case 'commented':
+      return 'commented on';
+    case 'version':
+      return `saved the version “${entry.detail ?? ''}” of`;
+    case 'restored':
+      return `restored “${entry.detail ?? ''}” in`;
+    case 'imported':
+      return `imported ${entry.detail ?? 'a file'} as`;
+  }
+}
+
+export function ActivityList(props: { workspaceId: string }) {
+  const load = createLoad(() => props.workspaceId, async (id) => (await researchApi.activity(id)).activity);
+  const activity = load.value;
+  const refetch = load.reload;
+  return (
+    <section class="activity" aria-label="Activity">
+      <div class="panel-row">
+        <h2>Recent activity</h2>
+        <button type="button" class="ghost small" onClick={() => void refetch()}>
+          Refresh
+        </button>
+      </div>
+      <Show when={!load.error()} fallback={<p class="field-error">Activity could not be loaded.</p>}>
+        <ul class="activity-list">
+          <For each={activity() ?? []} fallback={<li class="muted">Nothing yet.</li>}>
+            {(entry) => (
+              <li>
+                <strong>{entry.user?.name ?? 'Someone'}</strong> {describe(entry)} <A href={`/d/${entry.documentId}`}>{entry.documentTitle}</A>{' '}
+                <Timestamp ms={entry.at} full />
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </section>
+  );
+}

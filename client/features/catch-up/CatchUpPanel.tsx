@@ -1,0 +1,59 @@
+/** "Since your last visit": who changed the document, when (in your zone), and the highlighted changes. */
+import { For, Show, untrack } from 'solid-js';
+import type { CatchUpView } from '../../../shared/api/features.js';
+import { Timestamp } from '../../components/Timestamp';
+import type { DocumentContext } from '../../editor/document-plugins';
+import { DiffView } from '../../components/DiffView';
+import { readyEditor } from '../../editor/ready';
+import { researchSession } from '../../editor/feature-session';
+
+const verbs: Record<string, string> = { edited: 'edited', commented: 'commented', version: 'saved the version', restored: 'restored', imported: 'imported' };
+
+function Changes(props: { view: CatchUpView }) {
+  return (
+    <Show when={props.view.lastVisitAt} fallback={<p class="muted">This is your first visit: from now on, changes made while you are away show here.</p>}>
+      {(last) => (
+        <>
+          <p>
+            Since your last visit <Timestamp ms={last()} full />:{' '}
+            <Show when={props.view.insertions + props.view.deletions > 0} fallback={<span class="muted">nothing changed.</span>}>
+              <ins>+{props.view.insertions}</ins> <del>−{props.view.deletions}</del> words
+              <Show when={props.view.authors.length > 0}> by {props.view.authors.map((a) => a.name).join(', ')}</Show>.
+            </Show>
+          </p>
+          <ul class="activity-list compact">
+            <For each={props.view.activity}>
+              {(entry) => (
+                <li>
+                  <strong>{entry.user?.name ?? 'Someone'}</strong> {verbs[entry.kind] ?? entry.kind}
+                  <Show when={entry.detail}> “{entry.detail}”</Show> <Timestamp ms={entry.at} />
+                </li>
+              )}
+            </For>
+          </ul>
+          <DiffView blocks={props.view.blocks} onlyChanges />
+        </>
+      )}
+    </Show>
+  );
+}
+
+/** The "Changes" side panel. */
+export function CatchUpPanel(props: { context: DocumentContext }) {
+  return (
+    <section class="research-panel catchup-panel" aria-label="Changes since your last visit">
+      <Show when={readyEditor(props.context)} keyed fallback={<p class="muted">Loading…</p>}>
+        {(editor) => {
+          const session = untrack(() => researchSession(editor, props.context.docId));
+          return (
+            <Show when={session.catchUp() !== undefined} fallback={<p class="muted">Loading…</p>}>
+              <Show when={session.catchUp()} fallback={<p class="muted">Changes could not be loaded.</p>}>
+                {(view) => <Changes view={view()} />}
+              </Show>
+            </Show>
+          );
+        }}
+      </Show>
+    </section>
+  );
+}

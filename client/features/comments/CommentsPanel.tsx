@@ -1,0 +1,232 @@
+/**
+ * The comments panel: comment on the selected text, a list of threads (open first; resolved on
+ * request), replies with @mentions of members, resolve and reopen. Threads whose text was deleted
+ * stay, marked "text deleted", with the words they were about.
+ */
+import type { Editor } from '@tiptap/core';
+import { createSignal, For, onCleanup, Show, untrack } from 'solid-js';
+import type { MemberView } from '../../../shared/api/workspaces.js';
+import { addReply, addThread, findMentions, MAX_COMMENT_LENGTH, setResolved, type CommentAuthor, type ThreadData } from '../../../shared/comments/threads.js';
+import { can } from '../../../shared/roles.js';
+import { Timestamp } from '../../components/Timestamp';
+import { api } from '../../lib/api';
+import type { DocumentContext } from '../../editor/document-plugins';
+import { createLoad } from '../../lib/load';
+import { readyEditor } from '../../editor/ready';
+import { researchSession, type ResearchSession } from '../../editor/feature-session';
+import { anchorFor, resolveAnchor } from './anchors';
+
+function newId(): string {
+  return crypto.randomUUID().replace(/-/g, '').slice(0, 20);
+}
+
+/** Splits a comment into text and highlighted @mentions of members. */
+function withMentions(body: string, members: readonly CommentAuthor[]) {
+  const names = members.map((m) => m.name).filter(Boolean).sort((a, b) => b.length - a.length);
+  if (names.length === 0) return [{ text: body, mention: false }];
+  const escaped = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return body.split(new RegExp(`(@(?:${escaped.join('|')}))`, 'i')).map((text) => ({ text, mention: text.startsWith('@') }));
+}
+
+function Composer(props: { placeholder: string; submitLabel: string; members: readonly CommentAuthor[]; onSubmit: (body: string) => void; autofocus?: boolean }) {
+  const [body, setBody] = createSignal('');
+  let area: HTMLTextAreaElement | undefined;
+  const mention = (name: string) => {
+    setBody(`${body()}${body() && !body().endsWith(' ') ? ' ' : ''}@${name} `);
+    area?.focus();
+  };
+  return (
+    <form
+      class="comment-composer"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const text = body().trim();
+        if (!text) return;
+        props.onSubmit(text.slice(0, MAX_COMMENT_LENGTH));
+        setBody('');
+      }}
+    >
+      <textarea
+        ref={area}
+        rows={2}
+        maxLength={MAX_COMMENT_LENGTH}
+        aria-label={props.placeholder}
+        placeholder={props.placeholder}
+        value={body()}
+        autofocus={props.autofocus}
+        onInput={(e) => setBody(e.currentTarget.value)}
+      />
+      <div class="composer-actions">
+        <Show when={body().endsWith('@') || body().includes('@')}>
+          <span class="mention-picker" aria-label="Mention someone">
+            <For each={props.members}>
+              {(m) => (
+                <button type="button" class="ghost small" onClick={() => mention(m.name)}>
+                  @{m.name}
+                </button>
+              )}
+            </For>
+          </span>
+        </Show>
+        <button type="submit" class="primary small" disabled={!body().trim()}>
+          {props.submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function ThreadCard(props: {
+  thread: ThreadData;
+  orphaned: boolean;
+  active: boolean;
+  canComment: boolean;
+  members: readonly CommentAuthor[];
+  onPick: () => void;
+  onReply: (body: string) => void;
+  onResolve: (resolved: boolean) => void;
+}) {
+  return (
+    <li class="thread" classList={{ active: props.active, resolved: props.thread.resolved, orphaned: props.orphaned }} data-thread-id={props.thread.id}>
+      <button type="button" class="thread-quote" onClick={() => props.onPick()} title="Show in the text">
+        “{props.thread.quote}”
+      </button>
+      <Show when={props.orphaned}>
+        <p class="thread-flag">Text deleted: this thread is no longer attached to the document.</p>
+      </Show>
+      <ol class="thread-comments">
+        <For each={props.thread.comments}>
+          {(comment) => (
+            <li>
+              <div class="comment-meta">
+                <strong>{comment.author.name}</strong> <Timestamp ms={comment.createdAt} />
+              </div>
+              <p class="comment-body">
+                <For each={withMentions(comment.body, props.members)}>{(part) => (part.mention ? <mark class="mention">{part.text}</mark> : part.text)}</For>
+              </p>
+            </li>
+          )}
+        </For>
+      </ol>
+      <Show when={props.thread.resolved && props.thread.resolvedBy}>
+        {(by) => <p class="muted small-text">Resolved by {by().name}</p>}
+      </Show>
+      <Show when={props.canComment}>
+        <Show when={!props.thread.resolved}>
+          <Composer placeholder="Reply…" submitLabel="Reply" members={props.members} onSubmit={props.onReply} />
+        </Show>
+        <button type="button" class="ghost small" onClick={() => props.onResolve(!props.thread.resolved)}>
+          {props.thread.resolved ? 'Reopen' : 'Resolve'}
+        </button>
+      </Show>
+    </li>
+  );
+}
+
+function Threads(props: { context: DocumentContext; editor: Editor; session: ResearchSession }) {
+  const [showResolved, setShowResolved] = createSignal(false);
+  const [selection, setSelection] = createSignal<{ from: number; to: number } | null>(null);
+  const [tick, setTick] = createSignal(0);
+  const [error, setError] = createSignal('');
+  const members = createLoad(
+    () => props.context.workspace()?.id,
+    async (id) => (await api.members(id)).members.map((m: MemberView) => ({ id: m.userId, name: m.name })),
+  ).value;
+  // Editor events can fire inside someone else's effect (setEditable dispatches a transaction):
+  // write without reading, or that effect would start depending on our signals.
+  const track = () => {
+    const { from, to } = props.editor.state.selection;
+    setSelection(to > from ? { from, to } : null);
+    setTick((n) => n + 1);
+  };
+  props.editor.on('transaction', track);
+  onCleanup(() => props.editor.off('transaction', track));
+  track();
+
+  const me = (): CommentAuthor | null => {
+    const user = props.context.me();
+    return user ? { id: user.id, name: user.name } : null;
+  };
+  const canComment = () => {
+    const role = props.context.workspace()?.role;
+    return role !== undefined && can(role, 'document.comment') && props.session.comments.synced();
+  };
+  const orphaned = (thread: ThreadData) => {
+    tick();
+    return resolveAnchor(props.editor.state, thread.anchor) === null;
+  };
+  const visible = () => props.session.comments.threads().filter((t) => showResolved() || !t.resolved);
+  const open = () => props.session.comments.threads().filter((t) => !t.resolved).length;
+
+  const start = (body: string) => {
+    const author = me();
+    const range = selection();
+    if (!author || !range) return;
+    const anchor = anchorFor(props.editor.state, range.from, range.to);
+    if (!anchor) return setError('The document is still loading. Try again in a moment.');
+    setError('');
+    const id = newId();
+    const now = Date.now();
+    addThread(
+      props.session.comments.doc,
+      { id, anchor, quote: props.editor.state.doc.textBetween(range.from, range.to, ' ').slice(0, 300), createdBy: author, createdAt: now },
+      { id: newId(), author, body, mentions: findMentions(body, members() ?? []), createdAt: now },
+    );
+    props.session.setActiveThread(id);
+  };
+  const pick = (thread: ThreadData) => {
+    props.session.setActiveThread(thread.id);
+    const range = resolveAnchor(props.editor.state, thread.anchor);
+    if (range) props.editor.chain().setTextSelection(range).scrollIntoView().run();
+  };
+
+  return (
+    <section class="research-panel comments-panel" aria-label="Comments">
+      <Show when={canComment()} fallback={<p class="muted small-text">{props.context.workspace()?.role === 'viewer' ? 'Viewers can read comments but not add them.' : 'Loading comments…'}</p>}>
+        <Show when={selection()} fallback={<p class="muted small-text">Select text in the document to comment on it.</p>}>
+          <Composer placeholder="Comment on the selected text…" submitLabel="Comment" members={members() ?? []} onSubmit={start} />
+        </Show>
+      </Show>
+      <Show when={error()}>
+        <p class="field-error" role="alert">{error()}</p>
+      </Show>
+      <div class="panel-row">
+        <span class="muted small-text">{open()} open</span>
+        <label class="small-text">
+          <input type="checkbox" checked={showResolved()} onChange={(e) => setShowResolved(e.currentTarget.checked)} /> Show resolved
+        </label>
+      </div>
+      <ul class="thread-list">
+        <For each={visible()} fallback={<li class="muted small-text">No comments yet.</li>}>
+          {(thread) => (
+            <ThreadCard
+              thread={thread}
+              orphaned={orphaned(thread)}
+              active={props.session.activeThread() === thread.id}
+              canComment={canComment()}
+              members={members() ?? []}
+              onPick={() => pick(thread)}
+              onReply={(body) => {
+                const author = me();
+                if (author) addReply(props.session.comments.doc, thread.id, { id: newId(), author, body, mentions: findMentions(body, members() ?? []), createdAt: Date.now() });
+              }}
+              onResolve={(resolved) => setResolved(props.session.comments.doc, thread.id, resolved ? me() : null, Date.now())}
+            />
+          )}
+        </For>
+      </ul>
+    </section>
+  );
+}
+
+/** The "Comments" side panel. */
+export function CommentsPanel(props: { context: DocumentContext }) {
+  return (
+    <Show when={readyEditor(props.context)} keyed fallback={<p class="muted">Comments appear once the document has loaded.</p>}>
+      {(editor) => {
+        const session = untrack(() => researchSession(editor, props.context.docId));
+        return <Threads context={props.context} editor={editor} session={session} />;
+      }}
+    </Show>
+  );
+}

@@ -1,0 +1,28 @@
+/** GET/PATCH /api/me: the signed-in user's name, time zone and working hours. */
+import { isDeepStrictEqual } from 'node:util';
+import { Hono } from 'hono';
+import { updateMeInput } from '../../../shared/api/auth.js';
+import type { Auth } from '../../auth/index.js';
+import { identityOf } from '../../auth/policy.js';
+import { ApiError } from '../../http/errors.js';
+import { presentMe } from '../documents/presenters.js';
+import type { SessionEnv } from '../../http/session.js';
+import { jsonBody } from '../../http/validate.js';
+
+export function meRoutes(auth: Auth): Hono<SessionEnv> {
+  const app = new Hono<SessionEnv>();
+
+  app.get('/', (c) => c.json({ user: presentMe(c.get('session').user) }));
+
+  app.patch('/', jsonBody(updateMeInput), async (c) => {
+    const input = c.req.valid('json');
+    const before = c.get('session').user;
+    const updated = await auth.accounts.updateUser(before.id, input, auth.now());
+    if (!updated) throw new ApiError(401, 'unauthenticated', 'sign in to continue');
+    // Others see the identity granted at connect: reconnect this user's sockets when it changed.
+    if (!isDeepStrictEqual(identityOf(before), identityOf(updated))) auth.revoker.profileChanged(updated.id);
+    return c.json({ user: presentMe(updated) });
+  });
+
+  return app;
+}

@@ -1,0 +1,108 @@
+/**
+ * Documents of a workspace: list (live or trash), create (seeded from a template on the server),
+ * read, rename, move to trash and restore. A document outside your workspaces is a 404, never a 403.
+ */
+import { Hono } from 'hono';
+import { createDocumentInput, renameDocumentInput, type DocumentTemplate } from '../../../shared/api/documents.js';
+import type { Auth } from '../../auth/index.js';
+import { generateSecureRandomString } from '../../auth/tokens.js';
+import type { DocumentRecord } from '../../storage/documents.js';
+import type { DocumentStore } from '../../storage/types.js';
+import { documentOr404, membershipOr404, requireCapability } from '../../http/access.js';
+import { presentDocument } from './presenters.js';
+import type { SessionEnv } from '../../http/session.js';
+import { jsonBody } from '../../http/validate.js';
+
+/**
+ * Initial content for a new document, as one Yjs update (null: start empty); server/text/seed.ts by
+ * default. Seeding on the server means every joiner syncs the same single copy of the template.
+ */
+export type DocumentSeeder = (template: DocumentTemplate, title: string) => Uint8Array | null | Promise<Uint8Array | null>;
+
+export interface DocumentRouteDeps {
+  auth: Auth;
+  store: DocumentStore;
+  seed: DocumentSeeder;
+  /** Told when a title changes, so search finds the new title at once (not after the next edit). */
+  onRenamed?: (docId: string) => Promise<void>;
+}
+
+/** Routes under /api/workspaces/:id/documents. */
+export function workspaceDocumentRoutes(deps: DocumentRouteDeps): Hono<SessionEnv> {
+  const { auth } = deps;
+  const app = new Hono<SessionEnv>();
+
+  app.get('/:id/documents', async (c) => {
+    const row = await membershipOr404(auth, c.req.param('id'), c.get('session').user.id);
+    const trashed = c.req.query('trashed') === '1' || c.req.query('trashed') === 'true';
+    const docs = await auth.documents.list(row.workspace.id, trashed);
+    return c.json({ documents: docs.map(presentDocument) });
+  });
+
+  app.post('/:id/documents', jsonBody(createDocumentInput), async (c) => {
+    const me = c.get('session').user;
+    const row = await membershipOr404(auth, c.req.param('id'), me.id);
+    requireCapability(row.role, 'document.manage');
+    const { title, template } = c.req.valid('json');
+    const now = auth.now();
+    const doc: DocumentRecord = {
+      id: generateSecureRandomString(),
+      workspaceId: row.workspace.id,
+      title,
+      template,
+      createdBy: me.id,
+      createdAt: now,
+      updatedAt: now,
+      deletedAt: null,
+    };
+    // Content first: if the metadata insert then fails, the orphaned log rows are unreachable, whereas
+    // the other order could show a "protocol" document that is empty.
+    const initial = await deps.seed(template, title);
+    if (initial) await deps.store.append([{ docId: doc.id, update: initial }]);
+    await auth.documents.create(doc);
+    return c.json({ document: presentDocument(doc) }, 201);
+  });
+
+  return app;
+}
+
+/** Routes under /api/documents/:id. */
+export function documentRoutes(deps: DocumentRouteDeps): Hono<SessionEnv> {
+  const { auth } = deps;
+  const app = new Hono<SessionEnv>();
+
+  app.get('/:id', async (c) => {
+    const { doc } = await documentOr404(auth, c.req.param('id'), c.get('session').user.id);
+    return c.json({ document: presentDocument(doc) });
+  });
+
+  app.patch('/:id', jsonBody(renameDocumentInput), async (c) => {
+    const { doc, role } = await documentOr404(auth, c.req.param('id'), c.get('session').user.id);
+    requireCapability(role, 'document.manage');
+    const { title } = c.req.valid('json');
+    const now = auth.now();
+    await auth.documents.rename(doc.id, title, now);
+    await deps.onRenamed?.(doc.id);
+    return c.json({ document: presentDocument({ ...doc, title, updatedAt: now }) });
+  });
+
+  app.delete('/:id', async (c) => {
+    const { doc, role } = await documentOr404(auth, c.req.param('id'), c.get('session').user.id);
+    requireCapability(role, 'document.manage');
+    const now = auth.now();
+    const deletedAt = doc.deletedAt ?? now;
+    await auth.documents.setDeleted(doc.id, deletedAt, now);
+    auth.revoker.documentTrashed(doc.id);
+    return c.json({ document: presentDocument({ ...doc, deletedAt, updatedAt: now }) });
+  });
+
+  app.post('/:id/restore', async (c) => {
+    const { doc, role } = await documentOr404(auth, c.req.param('id'), c.get('session').user.id);
+    requireCapability(role, 'document.manage');
+    const now = auth.now();
+    await auth.documents.setDeleted(doc.id, null, now);
+    return c.json({ document: presentDocument({ ...doc, deletedAt: null, updatedAt: now }) });
+  });
+
+  return app;
+}

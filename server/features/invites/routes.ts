@@ -1,0 +1,98 @@
+/**
+ * Invitations: owners create (token shown once), list and revoke them; a signed-in user accepts one.
+ * Each invitation is single-use, expires, and, when it names an email, only that account may accept it.
+ */
+import { Hono } from 'hono';
+import { createInviteInput, defaultInviteHours } from '../../../shared/api/workspaces.js';
+import type { Auth } from '../../auth/index.js';
+import { newToken, secretMatches, splitToken } from '../../auth/tokens.js';
+import type { InviteRecord } from '../../storage/invites.js';
+import { membershipOr404, requireCapability } from '../../http/access.js';
+import { ApiError } from '../../http/errors.js';
+import { presentInvite, presentWorkspace } from '../documents/presenters.js';
+import type { SessionEnv } from '../../http/session.js';
+import { jsonBody } from '../../http/validate.js';
+
+const HOUR = 60 * 60 * 1000;
+
+/** Routes under /api/workspaces/:id/invites. */
+export function workspaceInviteRoutes(auth: Auth): Hono<SessionEnv> {
+  const app = new Hono<SessionEnv>();
+
+  app.post('/:id/invites', jsonBody(createInviteInput), async (c) => {
+    const me = c.get('session').user;
+    const row = await membershipOr404(auth, c.req.param('id'), me.id);
+    requireCapability(row.role, 'invites.manage');
+    const input = c.req.valid('json');
+    const now = auth.now();
+    const { id, token, secretHash } = newToken();
+    const invite: InviteRecord = {
+      id,
+      workspaceId: row.workspace.id,
+      secretHash,
+      role: input.role,
+      email: input.email ?? null,
+      createdBy: me.id,
+      createdAt: now,
+      expiresAt: now + (input.expiresInHours ?? defaultInviteHours) * HOUR,
+      revokedAt: null,
+      acceptedAt: null,
+      acceptedBy: null,
+    };
+    await auth.invites.create(invite);
+    return c.json({ token, invite: presentInvite(invite) }, 201);
+  });
+
+  app.get('/:id/invites', async (c) => {
+    const row = await membershipOr404(auth, c.req.param('id'), c.get('session').user.id);
+    requireCapability(row.role, 'invites.manage');
+    const pending = await auth.invites.pending(row.workspace.id, auth.now());
+    return c.json({ invites: pending.map(presentInvite) });
+  });
+
+  app.delete('/:id/invites/:inviteId', async (c) => {
+    const row = await membershipOr404(auth, c.req.param('id'), c.get('session').user.id);
+    requireCapability(row.role, 'invites.manage');
+    const revoked = await auth.invites.revoke(row.workspace.id, c.req.param('inviteId'), auth.now());
+    if (!revoked) throw new ApiError(404, 'not_found', 'no pending invitation with this ID');
+    return c.body(null, 204);
+  });
+
+  return app;
+}
+
+/** The invitation a token stands for, checked: 404 unknown, 410 revoked, used or expired. */
+async function usableInvite(auth: Auth, token: string): Promise<InviteRecord> {
+  const parts = splitToken(token);
+  const invite = parts ? await auth.invites.byId(parts.id) : undefined;
+  if (!parts || !invite || !secretMatches(parts.secret, invite.secretHash)) {
+    throw new ApiError(404, 'not_found', 'no such invitation');
+  }
+  if (invite.revokedAt !== null) throw new ApiError(410, 'invite_revoked', 'this invitation was revoked');
+  if (invite.acceptedAt !== null) throw new ApiError(410, 'invite_used', 'this invitation has already been used');
+  if (invite.expiresAt <= auth.now()) throw new ApiError(410, 'invite_expired', 'this invitation has expired');
+  return invite;
+}
+
+/** Routes under /api/invites/:token. */
+export function inviteRoutes(auth: Auth): Hono<SessionEnv> {
+  const app = new Hono<SessionEnv>();
+
+  app.post('/:token/accept', async (c) => {
+    const me = c.get('session').user;
+    const invite = await usableInvite(auth, c.req.param('token'));
+    if (invite.email !== null && invite.email !== me.email) {
+      throw new ApiError(403, 'invite_for_someone_else', 'this invitation is for a different email address');
+    }
+    const existing = await auth.workspaces.membership(invite.workspaceId, me.id);
+    // Already a member: the invitation stays unused, and it never changes an existing role.
+    if (existing) return c.json({ workspace: presentWorkspace(existing.workspace, existing.role) });
+    if (!(await auth.invites.accept(invite, me.id, auth.now()))) {
+      throw new ApiError(410, 'invite_used', 'this invitation is no longer valid');
+    }
+    const joined = await membershipOr404(auth, invite.workspaceId, me.id);
+    return c.json({ workspace: presentWorkspace(joined.workspace, joined.role) });
+  });
+
+  return app;
+}

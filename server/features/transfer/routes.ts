@@ -1,0 +1,103 @@
+/**
+ * Export (GET /api/documents/:id/export?format=md|html|docx) and import (POST
+ * /api/workspaces/:id/import, multipart `file`, .md or .docx) through the text layer.
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { text } from '../../../shared/api/fields.js';
+import { generateSecureRandomString } from '../../auth/tokens.js';
+import type { DocumentRecord } from '../../storage/documents.js';
+import type { DocumentStore } from '../../storage/types.js';
+import { EXPORT_FORMATS, exportDocument, ImportError, importDocument, importKindOf, MAX_IMPORT_BYTES, type ExportFormat } from '../../text/index.js';
+import { documentOr404, membershipOr404, requireCapability } from '../../http/access.js';
+import { ApiError } from '../../http/errors.js';
+import { presentDocument } from '../documents/presenters.js';
+import type { SessionEnv } from '../../http/session.js';
+import type { ResearchRouteDeps } from '../versions/routes.js';
+
+/** Room for the multipart framing around the largest file we accept. */
+const MULTIPART_OVERHEAD = 64 * 1024;
+
+/** `attachment` with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987). */
+export function attachment(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+const importTitle = text('title', 200);
+
+export function exportRoutes(deps: ResearchRouteDeps): Hono<SessionEnv> {
+  const app = new Hono<SessionEnv>();
+  app.get('/:id/export', async (c) => {
+    const { doc } = await documentOr404(deps.auth, c.req.param('id'), c.get('session').user.id);
+    const format = c.req.query('format') ?? 'md';
+    if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
+      throw new ApiError(400, 'invalid_input', 'some fields are not valid', { format: [`format must be one of ${EXPORT_FORMATS.join(', ')}`] });
+    }
+    const file = await exportDocument(await deps.hub.readDocument(doc.id), format as ExportFormat, doc.title);
+    return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': file.contentType,
+      'Content-Disposition': attachment(file.fileName),
+      'Cache-Control': 'no-store',
+    });
+  });
+  return app;
+}
+
+export function importRoutes(deps: ResearchRouteDeps & { store: DocumentStore }): Hono<SessionEnv> {
+  const { auth, research } = deps;
+  const app = new Hono<SessionEnv>();
+  app.post(
+    '/:id/import',
+    // Checked against Content-Length before anything is read, and counted while streaming otherwise.
+    bodyLimit({
+      maxSize: MAX_IMPORT_BYTES + MULTIPART_OVERHEAD,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', 'files are limited to 10 MB', undefined, { Connection: 'close' });
+      },
+    }),
+    async (c) => {
+      const me = c.get('session').user;
+      const row = await membershipOr404(auth, c.req.param('id'), me.id);
+      requireCapability(row.role, 'document.manage');
+      if (!/^\s*multipart\/form-data/i.test(c.req.header('content-type') ?? '')) {
+        throw new ApiError(415, 'unsupported_media_type', 'send the file as multipart/form-data in a field named "file"');
+      }
+      const form = await c.req.parseBody();
+      const file = form.file;
+      if (!(file instanceof File)) throw new ApiError(400, 'invalid_input', 'some fields are not valid', { file: ['attach a .md or .docx file'] });
+      const kind = importKindOf(file.name);
+      if (!kind) throw new ApiError(400, 'invalid_input', 'some fields are not valid', { file: ['only .md and .docx files can be imported'] });
+      let imported;
+      try {
+        imported = await importDocument(kind, new Uint8Array(await file.arrayBuffer()));
+      } catch (error) {
+        if (error instanceof ImportError) {
+          throw new ApiError(error.code === 'too-large' ? 413 : 400, error.code === 'too-large' ? 'payload_too_large' : 'unreadable_file', error.message);
+        }
+        throw error;
+      }
+      const fallback = file.name.replace(/\.[^.]+$/, '') || 'Imported document';
+      const title = importTitle.safeParse(imported.title ?? fallback).data ?? importTitle.safeParse(fallback).data ?? 'Imported document';
+      const now = auth.now();
+      const doc: DocumentRecord = {
+        id: generateSecureRandomString(),
+        workspaceId: row.workspace.id,
+        title,
+        template: 'blank',
+        createdBy: me.id,
+        createdAt: now,
+        updatedAt: now,
+        deletedAt: null,
+      };
+      // Content first, as in documents.ts: a failed metadata insert leaves only unreachable log rows.
+      await deps.store.append([{ docId: doc.id, update: imported.update }]);
+      await auth.documents.create(doc);
+      await research.saveVersion(doc.id, { kind: 'named', name: `Imported from ${file.name}`, createdBy: me.id, authors: [me.id], state: imported.update });
+      await research.indexDocument(doc.id);
+      await research.logEvent(doc.id, me.id, 'imported', file.name);
+      return c.json({ document: presentDocument(doc) }, 201);
+    },
+  );
+  return app;
+}

@@ -1,0 +1,114 @@
+/**
+ * GET /collab/:docId: validate the ID, limit upgrade attempts per IP, check the origin and the access
+ * policy before any `101`, then hand the socket to the hub and keep it honest with a ping/pong
+ * heartbeat. No global middleware touches this route (hono issues 1102, 2535).
+ */
+import { upgradeWebSocket } from '@hono/node-server';
+import { Hono } from 'hono';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { WebSocket } from 'ws';
+import { isValidDocId } from '../../shared/limits.js';
+import { CloseCode } from '../../shared/protocol/index.js';
+import { isAllowedOrigin } from './origin.js';
+import type { ClientAddress } from './client-address.js';
+import type { AccessPolicy, Grant } from '../collab/access.js';
+import type { Connection } from '../collab/connection.js';
+import type { CollabHub } from '../collab/hub.js';
+import { fromWs } from '../collab/socket.js';
+
+/** Connection-level limits of the route. */
+export interface CollabLimits {
+  /** Upgrade attempts per client IP per minute (0 = unlimited): stops connection floods before any work. */
+  upgradesPerIpPerMinute: number;
+  /** Ping interval; a socket that has not answered the previous ping is terminated (half-open peers). */
+  heartbeatMs: number;
+}
+
+export interface CollabRouteOptions extends Partial<CollabLimits> {
+  hub: CollabHub;
+  policy: AccessPolicy;
+  allowedOrigins: () => readonly string[];
+  /** Whose budget an upgrade counts against (TRUSTED_PROXIES decides whether X-Forwarded-For counts). */
+  clientAddress: ClientAddress;
+}
+
+const defaultLimits: CollabLimits = { upgradesPerIpPerMinute: 600, heartbeatMs: 30_000 };
+
+/** Pings every `intervalMs`; terminates the socket when the previous ping got no pong. Returns a stop function. */
+function heartbeat(ws: WebSocket, intervalMs: number): () => void {
+  let alive = true;
+  ws.on('pong', () => {
+    alive = true;
+  });
+  const timer = setInterval(() => {
+    // A peer that vanished without a FIN (sleeping laptop, dropped NAT) would otherwise hold its room open.
+    if (!alive) return ws.terminate();
+    alive = false;
+    ws.ping();
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+type Env = { Variables: { grant: Grant } };
+
+function error(code: string, message: string) {
+  return { error: { code, message } };
+}
+
+export function collabRoutes(options: CollabRouteOptions): Hono<Env> {
+  const { upgradesPerIpPerMinute, heartbeatMs } = { ...defaultLimits, ...options };
+  const upgrades = upgradesPerIpPerMinute > 0 ? new RateLimiterMemory({ keyPrefix: 'upgrade_ip', points: upgradesPerIpPerMinute, duration: 60 }) : null;
+  const app = new Hono<Env>();
+  app.get(
+    '/collab/:docId',
+    async function authorizeUpgrade(c, next) {
+      if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') {
+        return c.json(error('upgrade_required', 'this endpoint speaks the y-websocket protocol over WebSocket'), 426);
+      }
+      if (upgrades) {
+        try {
+          await upgrades.consume(options.clientAddress(c));
+        } catch (rejection) {
+          if (!(rejection instanceof RateLimiterRes)) throw rejection;
+          c.header('Retry-After', String(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000))));
+          return c.json(error('too_many_connections', 'too many connection attempts from this address; retry later'), 429);
+        }
+      }
+      const docId = c.req.param('docId');
+      if (!isValidDocId(docId)) return c.json(error('invalid_document_id', 'document IDs are 1-128 of A-Z a-z 0-9 _ -'), 400);
+      if (!isAllowedOrigin(c.req.raw, options.allowedOrigins())) {
+        return c.json(error('forbidden_origin', 'this origin may not open documents'), 403);
+      }
+      const decision = await options.policy(c.req.raw, docId);
+      if (!decision.allow) return c.json(error(decision.status === 401 ? 'unauthenticated' : 'forbidden', decision.reason), decision.status);
+      c.set('grant', decision.grant);
+      await next();
+    },
+    upgradeWebSocket((c) => {
+      const docId = c.req.param('docId') ?? '';
+      const grant = c.get('grant');
+      const wantsCommitted = c.req.query('confer') === '1';
+      let conn: Connection | null = null;
+      let stopHeartbeat: () => void = () => undefined;
+      return {
+        onOpen(_event, ws) {
+          const raw = ws.raw as WebSocket;
+          stopHeartbeat = heartbeat(raw, heartbeatMs);
+          conn = options.hub.accept(docId, fromWs(raw), grant, wantsCommitted);
+        },
+        onMessage(event) {
+          if (!conn) return;
+          const data: unknown = event.data;
+          if (data instanceof ArrayBuffer) conn.receive(new Uint8Array(data));
+          else conn.close(CloseCode.Malformed, 'text frames are not part of the protocol');
+        },
+        onClose() {
+          stopHeartbeat();
+          if (conn) options.hub.disconnect(conn);
+        },
+      };
+    }),
+  );
+  return app;
+}

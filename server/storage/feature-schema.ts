@@ -1,0 +1,69 @@
+/** Kysely types of the research tables (migration 0003), added to the base schema with `withTables`. */
+import type { Generated, Kysely } from 'kysely';
+import type { Schema } from './schema.js';
+
+/** Timestamps are integer milliseconds; pg may hand `bigint` back as a string. */
+type Millis = number | string;
+
+export interface DocVersionsTable {
+  id: string;
+  doc_id: string;
+  kind: string;
+  name: string | null;
+  created_by: string | null;
+  created_at: Millis;
+  /** JSON array of user ids. */
+  authors: string;
+  snapshot: Uint8Array;
+}
+
+export interface DocVisitsTable {
+  user_id: string;
+  doc_id: string;
+  visited_at: Millis;
+  snapshot: Uint8Array;
+}
+
+export interface ActivityTable {
+  id: string;
+  workspace_id: string;
+  doc_id: string;
+  user_id: string | null;
+  kind: string;
+  detail: string | null;
+  started_at: Millis;
+  at: Millis;
+}
+
+export interface DocDeadlinesTable {
+  doc_id: string;
+  at: Millis;
+  set_by: string;
+  updated_at: Millis;
+}
+
+/** Which documents are indexed. SQLite adds the FTS5 rowid (`id`); PostgreSQL holds title, body and tsv here. */
+export interface SearchDocsTable {
+  id: Generated<number>;
+  doc_id: string;
+  indexed_at: Millis;
+  title: string;
+  body: string;
+}
+
+// A type alias, not an interface: withTables needs an index-signature-compatible record.
+export type ResearchTables = {
+  doc_versions: DocVersionsTable;
+  doc_visits: DocVisitsTable;
+  activity: ActivityTable;
+  doc_deadlines: DocDeadlinesTable;
+  search_docs: SearchDocsTable;
+};
+
+/** The base schema plus the research tables. */
+export type ResearchDb = Kysely<Schema & ResearchTables>;
+
+/** The same connection, typed with the research tables. */
+export function researchDb(db: Kysely<Schema>): ResearchDb {
+  return db.withTables<ResearchTables>();
+}
