@@ -6,7 +6,7 @@
 import type { Editor } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { createSignal, type Accessor } from 'solid-js';
-import type { CatchUpView } from '../../shared/api/features.js';
+import type { CatchUpView } from '../../shared/api/catch-up.js';
 import { researchApi } from '../lib/features-api';
 import { CommentsStore } from '../features/comments/store';
 import { commentHighlights, commentsKey, wordLimits } from '../features/comments/highlights';

@@ -1,14 +1,10 @@
 /** Typed calls to the research API (versions, comments, search, export/import, activity, catch-up, deadlines). */
 import type { DocumentView } from '../../shared/api/documents.js';
-import type {
-  ActivityView,
-  CatchUpView,
-  CompareView,
-  DeadlineView,
-  SearchResultView,
-  VersionDetailView,
-  VersionView,
-} from '../../shared/api/features.js';
+import type { ActivityView } from '../../shared/api/activity.js';
+import type { CatchUpView } from '../../shared/api/catch-up.js';
+import type { CompareView, VersionDetailView, VersionView } from '../../shared/api/versions.js';
+import type { DeadlineView } from '../../shared/api/deadlines.js';
+import type { SearchResultView } from '../../shared/api/search.js';
 import { ApiError, request, toApiError } from './api';
 
 const seg = encodeURIComponent;

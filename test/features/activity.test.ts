@@ -1,6 +1,8 @@
 /** Catch-up, the activity list of a group, and deadlines, over HTTP with real socket edits. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ActivityView, CatchUpView, DeadlineView } from '../../shared/api/features.js';
+import type { ActivityView } from '../../shared/api/activity.js';
+import type { CatchUpView } from '../../shared/api/catch-up.js';
+import type { DeadlineView } from '../../shared/api/deadlines.js';
 import { commentsDocId, addThread } from '../../shared/comments/threads.js';
 import { ApiClient } from '../auth/api-client.js';
 import type { TestClient } from '../helpers/clients.js';

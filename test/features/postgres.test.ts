@@ -3,7 +3,10 @@
  * restore, visits and catch-up, activity, deadlines and import, in a fresh schema.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { ActivityView, CatchUpView, SearchResultView, VersionView } from '../../shared/api/features.js';
+import type { ActivityView } from '../../shared/api/activity.js';
+import type { CatchUpView } from '../../shared/api/catch-up.js';
+import type { SearchResultView } from '../../shared/api/search.js';
+import type { VersionView } from '../../shared/api/versions.js';
 import { ApiClient } from '../auth/api-client.js';
 import { createTestSchema, describeWithPostgres, type TestSchema } from '../helpers/postgres.js';
 import { makeTeam, paragraphs, plain, serverDoc, startResearchServer, waitFor, waitForValue, write } from './setup.js';

@@ -1,6 +1,6 @@
 /** Search over HTTP: ranked, highlighted, fresh within seconds, never across groups or into the trash. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SearchResultView } from '../../shared/api/features.js';
+import type { SearchResultView } from '../../shared/api/search.js';
 import { ApiClient } from '../auth/api-client.js';
 import type { TestClient } from '../helpers/clients.js';
 import type { TestServer } from '../helpers/server.js';

@@ -1,6 +1,6 @@
 /** Export and import through the HTTP routes: every node type survives Markdown and Word round trips. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { VersionView } from '../../shared/api/features.js';
+import type { VersionView } from '../../shared/api/versions.js';
 import { docToJson, normaliseJson } from '../../server/text/index.js';
 import { everyNodeDocument } from '../../server/text/fixtures/every-node.js';
 import { ApiClient } from '../auth/api-client.js';

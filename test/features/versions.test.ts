@@ -1,6 +1,6 @@
 /** Version history over HTTP: automatic and named versions, view, compare, restore, permissions. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CompareView, VersionDetailView, VersionView } from '../../shared/api/features.js';
+import type { CompareView, VersionDetailView, VersionView } from '../../shared/api/versions.js';
 import { ApiClient, errorOf } from '../auth/api-client.js';
 import type { TestClient } from '../helpers/clients.js';
 import type { TestServer } from '../helpers/server.js';

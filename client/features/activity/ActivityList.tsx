@@ -1,7 +1,7 @@
 /** The working group's activity: who edited, commented, saved or restored versions, imported, and when (in your zone). */
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
-import type { ActivityView } from '../../../shared/api/features.js';
+import type { ActivityView } from '../../../shared/api/activity.js';
 import { Timestamp } from '../../components/Timestamp';
 import { researchApi } from '../../lib/features-api';
 import { createLoad } from '../../lib/load';

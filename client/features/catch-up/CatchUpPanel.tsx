@@ -1,6 +1,6 @@
 /** "Since your last visit": who changed the document, when (in your zone), and the highlighted changes. */
 import { For, Show, untrack } from 'solid-js';
-import type { CatchUpView } from '../../../shared/api/features.js';
+import type { CatchUpView } from '../../../shared/api/catch-up.js';
 import { Timestamp } from '../../components/Timestamp';
 import type { DocumentContext } from '../../editor/document-plugins';
 import { DiffView } from '../../components/DiffView';

@@ -1,7 +1,7 @@
 /** Search across the documents you may read (one working group, or all of yours): ranked, hits highlighted. */
 import { A } from '@solidjs/router';
 import { createSignal, For, onCleanup, Show } from 'solid-js';
-import type { SearchResultView } from '../../../shared/api/features.js';
+import type { SearchResultView } from '../../../shared/api/search.js';
 import { errorMessage, researchApi } from '../../lib/features-api';
 
 export function SearchBox(props: { workspaceId?: string }) {

@@ -3,7 +3,7 @@
  * current text), and restore one (the server keeps the current state as a version first).
  */
 import { createSignal, For, Show } from 'solid-js';
-import type { CompareView, VersionView as Version } from '../../../shared/api/features.js';
+import type { CompareView, VersionView as Version } from '../../../shared/api/versions.js';
 import { canWriteDocuments } from '../../../shared/roles.js';
 import { Timestamp } from '../../components/Timestamp';
 import type { DocumentContext } from '../../editor/document-plugins';

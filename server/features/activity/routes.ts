@@ -8,7 +8,8 @@
  *   GET  /api/documents/:id/deadline, PUT { at: ms | null }
  */
 import { Hono } from 'hono';
-import { setDeadlineInput, type CatchUpView } from '../../../shared/api/features.js';
+import { setDeadlineInput } from '../../../shared/api/deadlines.js';
+import { type CatchUpView } from '../../../shared/api/catch-up.js';
 import { peopleByIds } from '../members/people.js';
 import { documentOr404, membershipOr404, requireCapability } from '../../http/access.js';
 import { ApiError } from '../../http/errors.js';

@@ -2,7 +2,7 @@
  * The activity log of a working group: one row per person per burst of edits (debounced from the
  * relay's commit notices), plus one-off events (a named version, a restore, an import).
  */
-import type { ActivityKind } from '../../../shared/api/features.js';
+import type { ActivityKind } from '../../../shared/api/activity.js';
 import { millis } from '../../storage/rows.js';
 import type { ResearchDb } from '../../storage/feature-schema.js';
 

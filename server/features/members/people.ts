@@ -1,5 +1,5 @@
 /** Names for user ids, looked up in one query (versions, activity and catch-up name people). */
-import type { PersonView } from '../../../shared/api/features.js';
+import type { PersonView } from '../../../shared/api/people.js';
 import { chunks } from '../../storage/rows.js';
 import type { ResearchDb } from '../../storage/feature-schema.js';
 

@@ -4,7 +4,7 @@
  * index, so a hit can never cross into another group.
  */
 import { Hono } from 'hono';
-import { maxSearchQueryLength } from '../../../shared/api/features.js';
+import { maxSearchQueryLength } from '../../../shared/api/search.js';
 import type { Auth } from '../../auth/index.js';
 import type { Research } from '../versions/service.js';
 import { membershipOr404 } from '../../http/access.js';

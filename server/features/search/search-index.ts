@@ -4,7 +4,7 @@
  * control characters that plain text never contains, split into parts so nobody renders server HTML.
  */
 import { sql } from 'kysely';
-import type { SnippetPart } from '../../../shared/api/features.js';
+import type { SnippetPart } from '../../../shared/api/search.js';
 import type { Engine } from '../../storage/migrations/index.js';
 import type { ResearchDb } from '../../storage/feature-schema.js';
 

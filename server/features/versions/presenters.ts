@@ -1,5 +1,9 @@
 /** Presenters for research answers: every field listed explicitly, as in presenters.ts. */
-import type { ActivityView, DeadlineView, PersonView, SearchResultView, VersionView } from '../../../shared/api/features.js';
+import type { ActivityView } from '../../../shared/api/activity.js';
+import type { DeadlineView } from '../../../shared/api/deadlines.js';
+import type { PersonView } from '../../../shared/api/people.js';
+import type { SearchResultView } from '../../../shared/api/search.js';
+import type { VersionView } from '../../../shared/api/versions.js';
 import type { ActivityRecord } from '../activity/store.js';
 import type { DeadlineRecord } from '../deadlines/store.js';
 import type { SearchHit } from '../search/search-index.js';

@@ -3,7 +3,7 @@
  * restore. Every member may read the history; writers may name and restore.
  */
 import { Hono } from 'hono';
-import { createVersionInput } from '../../../shared/api/features.js';
+import { createVersionInput } from '../../../shared/api/versions.js';
 import type { CollabHub } from '../../collab/hub.js';
 import type { Research } from './service.js';
 import { peopleByIds } from '../members/people.js';

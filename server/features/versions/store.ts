@@ -3,7 +3,7 @@
  * and a full state can be read, viewed and restored on its own, without replaying a chain).
  */
 import type { Selectable } from 'kysely';
-import type { VersionKind } from '../../../shared/api/features.js';
+import type { VersionKind } from '../../../shared/api/versions.js';
 import { millis } from '../../storage/rows.js';
 import type { DocVersionsTable, ResearchDb } from '../../storage/feature-schema.js';
 

@@ -1,0 +1,16 @@
+/** Catch-up: what changed in a document since your last visit. */
+import type { ActivityView } from './activity.js';
+import type { PersonView } from './people.js';
+import type { DiffBlock } from './versions.js';
+
+export interface CatchUpView {
+  /** When you last had the document open; null on a first visit. */
+  lastVisitAt: number | null;
+  /** Who changed it since, from the activity log. */
+  authors: PersonView[];
+  activity: ActivityView[];
+  /** What changed since (empty when nothing did, or on a first visit). */
+  blocks: DiffBlock[];
+  insertions: number;
+  deletions: number;
+}
