@@ -1,31 +1,34 @@
 /** createApp(deps): middleware and routes. No module-level state: everything comes in through deps. */
 import { Hono } from 'hono';
 import type { Logger } from 'pino';
+import { apiRoutes } from './api.js';
 import type { Auth } from './auth/index.js';
 import type { AccessPolicy } from './collab/access.js';
 import type { CollabHub } from './collab/hub.js';
-import { collabRoutes, type CollabLimits } from './http/collab-upgrade.js';
-import { apiRoutes } from './http/api.js';
-import type { DocumentSeeder } from './features/documents/routes.js';
+import type { DocumentSeeder } from './features/documents/index.js';
 import { peerAddress, type ClientAddress } from './http/client-address.js';
+import { collabRoutes, type CollabLimits } from './http/collab-upgrade.js';
 import { errorHandler } from './http/errors.js';
 import { securityHeaders } from './http/security.js';
 import { staticRoutes } from './http/static.js';
 import type { Metrics } from './metrics.js';
-import type { Research } from './features/versions/service.js';
+import type { FeatureServices } from './services.js';
 import type { Storage } from './storage/storage.js';
+import type { MetaStores } from './storage/stores.js';
 import { seedDocument } from './text/seed.js';
 
 export interface AppDeps {
   storage: Storage;
   hub: CollabHub;
   policy: AccessPolicy;
-  /** Search, versions, activity and catch-up services (server/research). */
-  research: Research;
+  /** Accounts, working groups, invitations and document metadata. */
+  stores: MetaStores;
+  /** Search, versions, activity, catch-up and deadlines (server/features). */
+  services: FeatureServices;
   metrics: Metrics;
   log: Logger;
   allowedOrigins: () => readonly string[];
-  /** Accounts, sessions, workspaces and permissions (server/auth). */
+  /** Sessions, passwords, throttling, revocation and the relay's access policy (server/auth). */
   auth: Auth;
   /** PUBLIC_URL: decides the Secure flag of the session cookie behind a TLS-terminating proxy. */
   publicUrl?: string | undefined;
@@ -33,7 +36,7 @@ export interface AppDeps {
   seed?: DocumentSeeder | undefined;
   /** Built client to serve; omitted in API-only test servers. */
   distDir?: string | undefined;
-  /** Heartbeat and upgrade-rate settings of the relay route (defaults in collab/route.ts). */
+  /** Heartbeat and upgrade-rate settings of the relay route (defaults in http/collab-upgrade.ts). */
   collab?: Partial<CollabLimits> | undefined;
   /** How to tell clients apart for throttling; default: the direct peer's address. */
   clientAddress?: ClientAddress | undefined;
@@ -64,9 +67,10 @@ export function createApp(deps: AppDeps): Hono {
     '/',
     apiRoutes({
       auth: deps.auth,
-      store: deps.storage.documents,
+      stores: deps.stores,
+      storage: deps.storage,
       hub: deps.hub,
-      research: deps.research,
+      services: deps.services,
       seed: deps.seed ?? seedDocument,
       allowedOrigins: deps.allowedOrigins,
       publicUrl: deps.publicUrl,

@@ -1,6 +1,7 @@
 /** Environment → typed, validated Config. Read once at start; defaults give the embedded setup. */
 import proxyAddr from 'proxy-addr';
 import { z } from 'zod';
+import { messageOf } from '../shared/narrow.js';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -88,7 +89,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   try {
     proxyAddr.compile(trustedProxies);
   } catch (error) {
-    throw new ConfigError(`Invalid configuration:\n  TRUSTED_PROXIES: ${(error as Error).message}`);
+    throw new ConfigError(`Invalid configuration:\n  TRUSTED_PROXIES: ${messageOf(error)}`);
   }
   const allowedOrigins = origins.map((o) => new URL(o).origin);
   if (v.PUBLIC_URL) allowedOrigins.push(new URL(v.PUBLIC_URL).origin);

@@ -19,9 +19,11 @@ import type { Config } from './config.js';
 import { loopbackOrigins } from './http/origin.js';
 import { createLogger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
-import { Research, type ResearchOptions } from './features/versions/service.js';
+import { commentWriteGuard } from './features/comments/index.js';
+import { createFeatureServices, type FeatureServices, type FeatureTimings } from './services.js';
 import { openStorage } from './storage/open.js';
 import type { Storage } from './storage/storage.js';
+import { createMetaStores } from './storage/stores.js';
 import type { DocumentStore } from './storage/types.js';
 
 export interface StartOptions {
@@ -32,7 +34,7 @@ export interface StartOptions {
   logger?: Logger;
   distDir?: string;
   /** Debounce timings of search indexing, automatic versions and the activity log (tests shorten them). */
-  research?: Partial<ResearchOptions>;
+  timings?: Partial<FeatureTimings>;
   /** Wraps the relay's document store (storage-fault tests inject failures at this seam). */
   wrapStore?: (store: DocumentStore) => DocumentStore;
 }
@@ -44,8 +46,8 @@ export interface RunningServer {
   storage: Storage;
   metrics: Metrics;
   log: Logger;
-  /** Search index, versions, activity, catch-up (server/research). */
-  research: Research;
+  /** Search index, versions, activity, catch-up, deadlines (server/features). */
+  services: FeatureServices;
   /** Graceful shutdown; resolves when the database is closed. */
   close(): Promise<void>;
 }
@@ -69,18 +71,20 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let port = config.port;
   const allowed = () => (config.allowedOrigins.length > 0 ? config.allowedOrigins : loopbackOrigins(port));
   const sharedLimiters = config.redisUrl ? createRedisLimiters(config.redisUrl, config.redisPrefix) : null;
+  const stores = createMetaStores(storage.db);
   const auth = createAuth(
-    { db: storage.db, hub, log },
+    { accounts: stores.accounts, documents: stores.documents, hub, log, commentGuard: commentWriteGuard },
     sharedLimiters && !options.auth?.limiters ? { ...options.auth, limiters: sharedLimiters.factory } : options.auth,
   );
-  const research = new Research({ db: storage.db, engine: storage.engine, hub, log, now: auth.now }, options.research);
+  const services = createFeatureServices({ db: storage.db, engine: storage.engine, hub, log, now: auth.now }, options.timings);
   const app = createApp({
     storage,
     hub,
     auth,
     publicUrl: config.publicUrl,
     policy: options.policy ?? auth.policy,
-    research,
+    stores,
+    services,
     metrics,
     log,
     allowedOrigins: allowed,
@@ -108,7 +112,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       await auth.stop();
       // Pending index and version work reads documents through the hub: finish it before the hub stops.
-      await research.stop();
+      await services.stop();
       await hub.shutdown();
       for (const client of wss.clients) client.terminate();
       if ('closeAllConnections' in server) server.closeAllConnections();
@@ -119,5 +123,5 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     })();
     return closing;
   };
-  return { url, port, hub, storage, metrics, log, research, close };
+  return { url, port, hub, storage, metrics, log, services, close };
 }

@@ -1,16 +1,13 @@
 /**
- * Assembles accounts, sessions, permissions and revocation over one database and one relay hub.
- * Created once per server in main.ts and passed to the HTTP routes and the relay's access policy.
+ * Assembles authentication and authorisation: sessions, passwords, throttling, revocation and the
+ * relay's access policy, over the account and document stores it is given. Created once per server in
+ * main.ts; routes get the stores they need from there, not through this object.
  */
-import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import type { AccessPolicy } from '../collab/access.js';
+import type { AccessPolicy, UpdateGuard } from '../collab/access.js';
 import type { CollabHub } from '../collab/hub.js';
-import { AccountStore } from '../storage/accounts.js';
-import { DocumentMetaStore } from '../storage/documents.js';
-import { InviteStore } from '../storage/invites.js';
-import type { Schema } from '../storage/schema.js';
-import { WorkspaceStore } from '../storage/workspaces.js';
+import type { AccountStore } from '../storage/accounts.js';
+import type { DocumentMetaStore } from '../storage/documents.js';
 import { PasswordChecker } from './passwords.js';
 import { sessionAccessPolicy } from './policy.js';
 import { AccessRevoker } from './revoker.js';
@@ -35,10 +32,6 @@ export interface AuthOptions {
 }
 
 export interface Auth {
-  accounts: AccountStore;
-  workspaces: WorkspaceStore;
-  invites: InviteStore;
-  documents: DocumentMetaStore;
   sessions: SessionManager;
   passwords: PasswordChecker;
   throttle: AuthThrottle;
@@ -51,9 +44,12 @@ export interface Auth {
 }
 
 export interface AuthDeps {
-  db: Kysely<Schema>;
+  accounts: AccountStore;
+  documents: DocumentMetaStore;
   hub: CollabHub;
   log: Logger;
+  /** The check of a commenter's writes to a comments document (features/comments). */
+  commentGuard: (writerId: string) => UpdateGuard;
 }
 
 export function createAuth(deps: AuthDeps, overrides: Partial<AuthOptions> = {}): Auth {
@@ -66,10 +62,7 @@ export function createAuth(deps: AuthDeps, overrides: Partial<AuthOptions> = {})
     throttle: overrides.throttle ?? defaultThrottleLimits,
     now: overrides.now ?? Date.now,
   };
-  const accounts = new AccountStore(deps.db);
-  const workspaces = new WorkspaceStore(deps.db);
-  const invites = new InviteStore(deps.db, workspaces);
-  const documents = new DocumentMetaStore(deps.db);
+  const { accounts, documents } = deps;
   const sessions = new SessionManager(accounts, {
     inactivityMs: options.sessionInactivityMs,
     renewAfterMs: options.sessionRenewAfterMs,
@@ -85,15 +78,11 @@ export function createAuth(deps: AuthDeps, overrides: Partial<AuthOptions> = {})
     purgeEveryMs: HOUR,
   });
   return {
-    accounts,
-    workspaces,
-    invites,
-    documents,
     sessions,
     passwords: new PasswordChecker(),
     throttle: new AuthThrottle(options.limiters, options.throttle),
     revoker,
-    policy: sessionAccessPolicy({ sessions, documents }),
+    policy: sessionAccessPolicy({ sessions, documents, commentGuard: deps.commentGuard }),
     now: options.now,
     stop: stopSweep,
   };

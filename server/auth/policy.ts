@@ -4,8 +4,8 @@
  */
 import { commentedDocId } from '../../shared/comments/threads.js';
 import { can, canWriteDocuments } from '../../shared/roles.js';
-import { colorFor, type AccessPolicy, type Identity } from '../collab/access.js';
-import { commentWriteGuard } from '../features/comments/guard.js';
+import { colorFor } from '../../shared/colors.js';
+import type { AccessPolicy, Identity, UpdateGuard } from '../collab/access.js';
 import type { UserRecord } from '../storage/accounts.js';
 import type { DocumentMetaStore } from '../storage/documents.js';
 import { readSessionToken } from './cookie.js';
@@ -19,6 +19,8 @@ export function identityOf(user: UserRecord): Identity {
 export interface SessionPolicyDeps {
   sessions: SessionManager;
   documents: DocumentMetaStore;
+  /** The check a commenter's updates to a comments document go through (assembled in main.ts). */
+  commentGuard: (writerId: string) => UpdateGuard;
 }
 
 /**
@@ -34,7 +36,7 @@ export function sessionAccessPolicy(deps: SessionPolicyDeps): AccessPolicy {
     const access = await deps.documents.withRole(commented ?? docId, valid.user.id);
     if (!access) return { allow: false, status: 403, reason: 'you do not have access to this document' };
     if (access.doc.deletedAt !== null) return { allow: false, status: 403, reason: 'this document is in the trash' };
-    // Commenters write the comments document too, but only their own part of it (see comment-guard.ts);
+    // Commenters write the comments document too, but only their own part of it (deps.commentGuard);
     // owners and editors moderate it unguarded.
     const guarded = commented !== null && can(access.role, 'document.comment') && !canWriteDocuments(access.role);
     return {
@@ -43,7 +45,7 @@ export function sessionAccessPolicy(deps: SessionPolicyDeps): AccessPolicy {
         identity: identityOf(valid.user),
         canWrite: commented ? can(access.role, 'document.comment') : canWriteDocuments(access.role),
         sessionId: valid.session.id,
-        guardUpdate: guarded ? commentWriteGuard(valid.user.id) : undefined,
+        guardUpdate: guarded ? deps.commentGuard(valid.user.id) : undefined,
       },
     };
   };

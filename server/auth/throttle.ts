@@ -5,7 +5,6 @@
  * one node, RateLimiterRedis when several nodes must share the counts.
  */
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { ApiError } from '../http/errors.js';
 
 /** Makes one limiter; swap it for `(o) => new RateLimiterRedis({ ...o, storeClient })` to share counts. */
 export type LimiterFactory = (options: { keyPrefix: string; points: number; duration: number }) => RateLimiterAbstract;
@@ -31,11 +30,20 @@ export const defaultThrottleLimits: ThrottleLimits = {
   signupPerIp: { points: 20, durationSeconds: 60 * 60 },
 };
 
-function tooMany(retryAfterMs: number): ApiError {
-  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  return new ApiError(429, 'too_many_attempts', `too many attempts; try again in ${seconds} seconds`, undefined, {
-    'Retry-After': String(seconds),
-  });
+/** Over a login or signup budget; the HTTP layer answers 429 with Retry-After. */
+export class ThrottledError extends Error {
+  readonly retryAfterSeconds: number;
+
+  constructor(retryAfterMs: number) {
+    const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+    super(`too many attempts; try again in ${seconds} seconds`);
+    this.name = 'ThrottledError';
+    this.retryAfterSeconds = seconds;
+  }
+}
+
+function tooMany(retryAfterMs: number): ThrottledError {
+  return new ThrottledError(retryAfterMs);
 }
 
 async function consume(limiter: RateLimiterAbstract, key: string): Promise<void> {
@@ -59,7 +67,7 @@ export class AuthThrottle {
     this.signupIp = build('signup_ip', limits.signupPerIp);
   }
 
-  /** Throws 429 before any password is checked when the IP or the account is over its budget. */
+  /** Throws ThrottledError before any password is checked when the IP or the account is over its budget. */
   async beforeLogin(ip: string, email: string): Promise<void> {
     await consume(this.loginIp, ip);
     const account = await this.loginAccount.get(email);

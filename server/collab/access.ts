@@ -2,6 +2,7 @@
  * The access seam between the relay and whoever decides who may open a document. The route asks the
  * policy before any `101`; the relay only sees the answer.
  */
+import { colorFor } from '../../shared/colors.js';
 import type * as Y from 'yjs';
 
 /** Who is behind a connection, as the server (not the client) says. Written into awareness `user`. */
@@ -34,15 +35,6 @@ export type AccessDecision = { allow: true; grant: Grant } | { allow: false; sta
 
 /** Decides whether a WebSocket upgrade for `docId` may proceed. Runs before any `101`. */
 export type AccessPolicy = (request: Request, docId: string) => Promise<AccessDecision>;
-
-const palette = ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#42d4f4', '#f032e6', '#469990', '#9a6324', '#800000'];
-
-/** A stable colour for a user id, so a person keeps their colour across sessions and devices. */
-export function colorFor(userId: string): string {
-  let hash = 0;
-  for (let i = 0; i < userId.length; i++) hash = (hash * 31 + userId.charCodeAt(i)) | 0;
-  return palette[Math.abs(hash) % palette.length] ?? '#4363d8';
-}
 
 /**
  * Development policy: everyone may write, as an anonymous guest. Only for tests of the relay itself and

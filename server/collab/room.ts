@@ -28,6 +28,7 @@ import { Presence } from './presence.js';
 import { replayStored } from './replay.js';
 import { checkOwnClientReferences, checkParents } from './update-check.js';
 import { CloseError } from './errors.js';
+import { messageOf } from '../../shared/narrow.js';
 
 /** Origin of transactions that replay stored data: never stored or relayed again. */
 const LOAD_ORIGIN = Symbol('load');
@@ -141,7 +142,7 @@ export class Room implements CommitTarget {
     try {
       diff = this.encodeForPeer(stateVector);
     } catch (error) {
-      throw new ProtocolError(`invalid state vector: ${(error as Error).message}`);
+      throw new ProtocolError(`invalid state vector: ${messageOf(error)}`);
     }
     this.enqueue({ need: this.applied, frame: writeSyncStep2(diff), to: conn, exclude: null, state: null, update: null, author: null });
   }
@@ -154,7 +155,7 @@ export class Room implements CommitTarget {
       checkOwnClientReferences(structs);
       checkParents(this.doc, structs);
     } catch (error) {
-      throw new ProtocolError(`update rejected: ${(error as Error).message}`);
+      throw new ProtocolError(`update rejected: ${messageOf(error)}`);
     }
     // A narrower write permission (a commenter in a comments document) refuses with a CloseError.
     conn.grant.guardUpdate?.(this.doc, update);
@@ -173,7 +174,7 @@ export class Room implements CommitTarget {
     } catch (error) {
       this.captured = null;
       this.fail(error, 'a change could not be applied; reloading the document', conn);
-      throw new ProtocolError(`update rejected by Yjs: ${(error as Error).message}`);
+      throw new ProtocolError(`update rejected by Yjs: ${messageOf(error)}`);
     }
     this.captured = null;
     for (const event of captured) this.accept(event.update, event.origin, event.state);

@@ -26,3 +26,11 @@ export function jsonBody<S extends z.ZodType>(schema: S) {
     return parseInput(schema, value);
   });
 }
+
+/**
+ * Route middleware for query strings: `c.req.valid('query')` is then the schema's output type. A
+ * parameter given twice arrives as an array and fails a string schema: a malformed query is a 400.
+ */
+export function queryInput<S extends z.ZodType>(schema: S) {
+  return validator('query', (value): z.output<S> => parseInput(schema, value));
+}

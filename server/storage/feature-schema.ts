@@ -1,6 +1,5 @@
-/** Kysely types of the research tables (migration 0003), added to the base schema with `withTables`. */
-import type { Generated, Kysely } from 'kysely';
-import type { Schema } from './schema.js';
+/** Kysely types of the feature tables of migration 0003 (versions, visits, activity, deadlines, search), part of `Schema`. */
+import type { Generated } from 'kysely';
 
 /** Timestamps are integer milliseconds; pg may hand `bigint` back as a string. */
 type Millis = number | string;
@@ -49,21 +48,4 @@ export interface SearchDocsTable {
   indexed_at: Millis;
   title: string;
   body: string;
-}
-
-// A type alias, not an interface: withTables needs an index-signature-compatible record.
-export type ResearchTables = {
-  doc_versions: DocVersionsTable;
-  doc_visits: DocVisitsTable;
-  activity: ActivityTable;
-  doc_deadlines: DocDeadlinesTable;
-  search_docs: SearchDocsTable;
-};
-
-/** The base schema plus the research tables. */
-export type ResearchDb = Kysely<Schema & ResearchTables>;
-
-/** The same connection, typed with the research tables. */
-export function researchDb(db: Kysely<Schema>): ResearchDb {
-  return db.withTables<ResearchTables>();
 }

@@ -1,5 +1,6 @@
 /** Kysely table types for every table Confer stores. */
 import type { Generated } from 'kysely';
+import type { ActivityTable, DocDeadlinesTable, DocVersionsTable, DocVisitsTable, SearchDocsTable } from './feature-schema.js';
 
 export interface DocSnapshotsTable {
   doc_id: string;
@@ -91,4 +92,9 @@ export interface Schema {
   memberships: MembershipsTable;
   invites: InvitesTable;
   documents: DocumentsTable;
+  doc_versions: DocVersionsTable;
+  doc_visits: DocVisitsTable;
+  activity: ActivityTable;
+  doc_deadlines: DocDeadlinesTable;
+  search_docs: SearchDocsTable;
 }

@@ -7,6 +7,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { roles, type Role } from '../../shared/roles.js';
 import { millis } from './rows.js';
 import type { Schema } from './schema.js';
+import { oneOf } from '../../shared/narrow.js';
 
 export interface WorkspaceRecord {
   id: string;
@@ -36,7 +37,7 @@ export type MembershipChange =
 
 /** Narrows a stored role; an unknown value (a corrupted row) grants nothing. */
 export function asRole(value: string): Role {
-  return (roles as readonly string[]).includes(value) ? (value as Role) : 'viewer';
+  return oneOf(roles, value, 'viewer');
 }
 
 export class WorkspaceStore {

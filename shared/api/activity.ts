@@ -1,4 +1,5 @@
 /** The activity list of a working group: edits, comments, versions, restores, imports. */
+import { z } from 'zod';
 import type { PersonView } from './people.js';
 
 export type ActivityKind = 'edited' | 'commented' | 'version' | 'restored' | 'imported';
@@ -16,3 +17,14 @@ export interface ActivityView {
   /** A version name, an imported file name... */
   detail: string | null;
 }
+
+/** GET /api/workspaces/:id/activity?before=&limit= */
+export const activityQuery = z.object({
+  before: z.coerce.number({ error: 'before must be a timestamp' }).finite('before must be a timestamp').optional(),
+  limit: z.coerce
+    .number({ error: 'limit must be 1 to 200' })
+    .int('limit must be 1 to 200')
+    .min(1, 'limit must be 1 to 200')
+    .max(200, 'limit must be 1 to 200')
+    .default(50),
+});

@@ -26,3 +26,11 @@ export interface DocumentView {
   /** Set while the document is in the trash. */
   deletedAt: number | null;
 }
+
+/** GET /api/workspaces/:id/documents?trashed=1: the trash instead of the live documents. */
+export const listDocumentsQuery = z.object({
+  trashed: z
+    .enum(['1', 'true', '0', 'false'], { error: 'trashed must be 1 or 0' })
+    .optional()
+    .transform((v) => v === '1' || v === 'true'),
+});

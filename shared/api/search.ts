@@ -1,4 +1,5 @@
 /** Full-text search within the working groups you belong to. */
+import { z } from 'zod';
 
 /** Longest search query; longer ones are not searches but pasted text. */
 export const maxSearchQueryLength = 200;
@@ -15,3 +16,13 @@ export interface SearchResultView {
   title: string;
   snippet: SnippetPart[];
 }
+
+/** GET /api/search?q=&workspace= */
+export const searchQuery = z.object({
+  q: z
+    .string({ error: `q must be 1 to ${maxSearchQueryLength} characters` })
+    .trim()
+    .min(1, `q must be 1 to ${maxSearchQueryLength} characters`)
+    .max(maxSearchQueryLength, `q must be 1 to ${maxSearchQueryLength} characters`),
+  workspace: z.string({ error: 'workspace must be one workspace id' }).min(1).optional(),
+});

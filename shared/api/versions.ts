@@ -49,3 +49,9 @@ export interface CompareView {
   insertions: number;
   deletions: number;
 }
+
+/** GET /api/documents/:id/compare?from=&to=: version ids, or "current" for the live document. */
+export const compareQuery = z.object({
+  from: z.string({ error: 'from is required' }).min(1, 'from is required'),
+  to: z.string({ error: 'to must be one version id or "current"' }).min(1).default('current'),
+});

@@ -7,7 +7,7 @@ import { commentsDocId, addThread } from '../../shared/comments/threads.js';
 import { ApiClient } from '../auth/api-client.js';
 import type { TestClient } from '../helpers/clients.js';
 import type { TestServer } from '../helpers/server.js';
-import { makeTeam, paragraphs, plain, serverDoc, startResearchServer, type Team, waitFor, waitForValue, write } from './setup.js';
+import { makeTeam, paragraphs, plain, serverDoc, startFeatureServer, type Team, waitFor, waitForValue, write } from './setup.js';
 
 describe('catch-up, activity and deadlines', () => {
   let server: TestServer;
@@ -15,7 +15,7 @@ describe('catch-up, activity and deadlines', () => {
   const clients: TestClient[] = [];
 
   beforeEach(async () => {
-    server = await startResearchServer();
+    server = await startFeatureServer();
     team = await makeTeam(server);
   });
 
@@ -29,7 +29,7 @@ describe('catch-up, activity and deadlines', () => {
     clients.push(editor);
     write(editor.doc, paragraphs('Recruitment opens in March.'));
     await waitFor(async () => plain(await serverDoc(server, team.docId)).includes('March'), { what: 'the text on the server' });
-    await server.research.flush();
+    await server.services.flush();
 
     const first = await team.commenter.get(`/api/documents/${team.docId}/catch-up`);
     expect(first.body).toMatchObject({ lastVisitAt: null, blocks: [] });
@@ -53,7 +53,7 @@ describe('catch-up, activity and deadlines', () => {
 
     // Having looked, there is nothing new.
     await team.commenter.post(`/api/documents/${team.docId}/visit`);
-    await server.research.flush();
+    await server.services.flush();
     const after = (await team.commenter.get(`/api/documents/${team.docId}/catch-up`)).body as CatchUpView;
     expect(after.blocks).toEqual([]);
     expect(after.insertions + after.deletions).toBe(0);

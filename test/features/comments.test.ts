@@ -13,7 +13,7 @@ import { addReply, addThread, commentsDocId, findMentions, readThreads, setResol
 import { ApiClient } from '../auth/api-client.js';
 import { closeOf, rawSocket, type TestClient } from '../helpers/clients.js';
 import type { TestServer } from '../helpers/server.js';
-import { makeTeam, paragraphs, plain, startResearchServer, type Team, waitFor, waitForValue, write } from './setup.js';
+import { makeTeam, paragraphs, plain, startFeatureServer, type Team, waitFor, waitForValue, write } from './setup.js';
 
 type ServerThread = ThreadData & { orphaned: boolean };
 
@@ -51,7 +51,7 @@ describe('comments', () => {
   const sockets: WebSocket[] = [];
 
   beforeEach(async () => {
-    server = await startResearchServer();
+    server = await startFeatureServer();
     team = await makeTeam(server);
   });
 

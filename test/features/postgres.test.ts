@@ -1,5 +1,5 @@
 /**
- * The research queries on PostgreSQL: tsvector search (ranking, snippets, isolation, trash), versions,
+ * The feature queries on PostgreSQL: tsvector search (ranking, snippets, isolation, trash), versions,
  * restore, visits and catch-up, activity, deadlines and import, in a fresh schema.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -9,9 +9,9 @@ import type { SearchResultView } from '../../shared/api/search.js';
 import type { VersionView } from '../../shared/api/versions.js';
 import { ApiClient } from '../auth/api-client.js';
 import { createTestSchema, describeWithPostgres, type TestSchema } from '../helpers/postgres.js';
-import { makeTeam, paragraphs, plain, serverDoc, startResearchServer, waitFor, waitForValue, write } from './setup.js';
+import { makeTeam, paragraphs, plain, serverDoc, startFeatureServer, waitFor, waitForValue, write } from './setup.js';
 
-describeWithPostgres('research features on PostgreSQL', (url) => {
+describeWithPostgres('feature queries on PostgreSQL', (url) => {
   let schema: TestSchema;
   beforeAll(async () => {
     schema = await createTestSchema(url);
@@ -21,7 +21,7 @@ describeWithPostgres('research features on PostgreSQL', (url) => {
   });
 
   it('searches, versions, restores, catches up, logs activity and imports', async () => {
-    const server = await startResearchServer({ DATABASE_URL: url, DATABASE_SCHEMA: schema.name });
+    const server = await startFeatureServer({ DATABASE_URL: url, DATABASE_SCHEMA: schema.name });
     expect(server.storage.engine).toBe('postgres');
     const team = await makeTeam(server, 'Sepsis bundle');
     const editor = await team.owner.connect(team.docId);

@@ -4,7 +4,7 @@ import type { SearchResultView } from '../../shared/api/search.js';
 import { ApiClient } from '../auth/api-client.js';
 import type { TestClient } from '../helpers/clients.js';
 import type { TestServer } from '../helpers/server.js';
-import { makeTeam, paragraphs, startResearchServer, type Team, waitFor, waitForValue, write } from './setup.js';
+import { makeTeam, paragraphs, startFeatureServer, type Team, waitFor, waitForValue, write } from './setup.js';
 
 describe('search API', () => {
   let server: TestServer;
@@ -12,7 +12,7 @@ describe('search API', () => {
   const clients: TestClient[] = [];
 
   beforeEach(async () => {
-    server = await startResearchServer();
+    server = await startFeatureServer();
     team = await makeTeam(server, 'Zebrafish husbandry');
   });
 

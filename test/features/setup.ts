@@ -1,4 +1,4 @@
-/** Shared setup for the research API tests: a real server with short debounces, and a small team. */
+/** Shared setup for the feature API tests: a real server with short debounces, and a small team. */
 import type { JSONContent } from '@tiptap/core';
 import * as Y from 'yjs';
 import { applyJsonToDoc, docToJson, toPlainText } from '../../server/text/index.js';
@@ -7,10 +7,10 @@ import { startTestServer, type TestServer } from '../helpers/server.js';
 import { waitFor as waitForCondition } from '../helpers/wait.js';
 
 /** A server whose search, versions and activity react within tens of milliseconds. */
-export function startResearchServer(env: Record<string, string> = {}): Promise<TestServer> {
+export function startFeatureServer(env: Record<string, string> = {}): Promise<TestServer> {
   return startTestServer({
     env,
-    research: { indexDelayMs: 20, versionIdleMs: 60, versionMaxWaitMs: 2000, activityIdleMs: 40, activityMaxWaitMs: 2000 },
+    timings: { indexDelayMs: 20, versionIdleMs: 60, versionMaxWaitMs: 2000, activityIdleMs: 40, activityMaxWaitMs: 2000 },
   });
 }
 

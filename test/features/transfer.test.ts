@@ -6,7 +6,7 @@ import { everyNodeDocument } from '../../server/text/fixtures/every-node.js';
 import { ApiClient } from '../auth/api-client.js';
 import type { TestClient } from '../helpers/clients.js';
 import type { TestServer } from '../helpers/server.js';
-import { makeTeam, startResearchServer, type Team, waitFor, write } from './setup.js';
+import { makeTeam, startFeatureServer, type Team, waitFor, write } from './setup.js';
 
 async function download(who: ApiClient, path: string): Promise<Response> {
   return fetch(who.baseUrl + path, { headers: { cookie: who.cookie, origin: who.origin } });
@@ -26,7 +26,7 @@ describe('export and import', () => {
   const clients: TestClient[] = [];
 
   beforeEach(async () => {
-    server = await startResearchServer();
+    server = await startFeatureServer();
     team = await makeTeam(server, 'Cryo-EM: grids/prep “v2”');
     const client = await team.owner.connect(team.docId);
     clients.push(client);

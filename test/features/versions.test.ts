@@ -4,7 +4,7 @@ import type { CompareView, VersionDetailView, VersionView } from '../../shared/a
 import { ApiClient, errorOf } from '../auth/api-client.js';
 import type { TestClient } from '../helpers/clients.js';
 import type { TestServer } from '../helpers/server.js';
-import { makeTeam, paragraphs, plain, startResearchServer, type Team, waitFor, write } from './setup.js';
+import { makeTeam, paragraphs, plain, startFeatureServer, type Team, waitFor, write } from './setup.js';
 
 describe('versions API', () => {
   let server: TestServer;
@@ -12,7 +12,7 @@ describe('versions API', () => {
   const clients: TestClient[] = [];
 
   beforeEach(async () => {
-    server = await startResearchServer();
+    server = await startFeatureServer();
     team = await makeTeam(server);
   });
 

@@ -4,15 +4,17 @@ import { loginInput, signupInput } from '../../../shared/api/auth.js';
 import type { Auth } from '../../auth/index.js';
 import { clearSessionCookie, isSecureRequest, readSessionToken, setSessionCookie } from '../../auth/cookie.js';
 import { hashPassword } from '../../auth/passwords.js';
+import { ThrottledError } from '../../auth/throttle.js';
 import { generateSecureRandomString } from '../../auth/tokens.js';
-import { EmailTakenError } from '../../storage/accounts.js';
 import type { ClientAddress } from '../../http/client-address.js';
 import { ApiError } from '../../http/errors.js';
-import { presentMe } from '../documents/presenters.js';
 import { jsonBody } from '../../http/validate.js';
+import { EmailTakenError, type AccountStore } from '../../storage/accounts.js';
+import { presentMe } from './presenters.js';
 
-export interface AuthRouteDeps {
-  auth: Auth;
+export interface AccountRouteDeps {
+  accounts: AccountStore;
+  auth: Pick<Auth, 'sessions' | 'passwords' | 'throttle' | 'revoker' | 'now'>;
   publicUrl: string | undefined;
   /** Who is asking, for signup and login throttling (TRUSTED_PROXIES decides whether X-Forwarded-For counts). */
   clientAddress: ClientAddress;
@@ -21,14 +23,27 @@ export interface AuthRouteDeps {
 /** One message for an unknown email and a wrong password, so the answer does not reveal who has an account. */
 const badCredentials = 'email or password is incorrect';
 
-export function authRoutes(deps: AuthRouteDeps): Hono {
-  const { auth } = deps;
+/** Runs a throttle check; over budget is a 429 with Retry-After. */
+async function throttled(check: Promise<void>): Promise<void> {
+  try {
+    await check;
+  } catch (error) {
+    if (error instanceof ThrottledError) {
+      throw new ApiError(429, 'too_many_attempts', error.message, undefined, { 'Retry-After': String(error.retryAfterSeconds) });
+    }
+    throw error;
+  }
+}
+
+/** Routes under /api/auth: signup, login, who is signed in, logout. */
+export function accountRoutes(deps: AccountRouteDeps): Hono {
+  const { auth, accounts } = deps;
   const app = new Hono();
 
   app.post(
     '/signup',
     async function throttleSignup(c, next) {
-      await auth.throttle.beforeSignup(deps.clientAddress(c));
+      await throttled(auth.throttle.beforeSignup(deps.clientAddress(c)));
       await next();
     },
     jsonBody(signupInput),
@@ -37,7 +52,7 @@ export function authRoutes(deps: AuthRouteDeps): Hono {
       const now = auth.now();
       let user;
       try {
-        user = await auth.accounts.createUser({
+        user = await accounts.createUser({
           id: generateSecureRandomString(),
           email: input.email,
           name: input.name,
@@ -59,8 +74,8 @@ export function authRoutes(deps: AuthRouteDeps): Hono {
 
   app.post('/login', jsonBody(loginInput), async (c) => {
     const { email, password } = c.req.valid('json');
-    await auth.throttle.beforeLogin(deps.clientAddress(c), email);
-    const user = await auth.accounts.userByEmail(email);
+    await throttled(auth.throttle.beforeLogin(deps.clientAddress(c), email));
+    const user = await accounts.userByEmail(email);
     const ok = await auth.passwords.check(user?.passwordHash, password);
     if (!user || !ok) {
       await auth.throttle.loginFailed(email);

@@ -4,7 +4,9 @@
  */
 import type { ActivityKind } from '../../../shared/api/activity.js';
 import { millis } from '../../storage/rows.js';
-import type { ResearchDb } from '../../storage/feature-schema.js';
+import type { Kysely } from 'kysely';
+import type { Schema } from '../../storage/schema.js';
+import { oneOf } from '../../../shared/narrow.js';
 
 export interface ActivityRecord {
   id: string;
@@ -21,7 +23,7 @@ export interface ActivityRecord {
 const kinds: readonly ActivityKind[] = ['edited', 'commented', 'version', 'restored', 'imported'];
 
 export class ActivityStore {
-  constructor(private readonly db: ResearchDb) {}
+  constructor(private readonly db: Kysely<Schema>) {}
 
   async add(entries: ReadonlyArray<Omit<ActivityRecord, 'docTitle'>>): Promise<void> {
     if (entries.length === 0) return;
@@ -63,7 +65,7 @@ export class ActivityStore {
       docId: r.doc_id,
       docTitle: r.title,
       userId: r.user_id,
-      kind: (kinds as readonly string[]).includes(r.kind) ? (r.kind as ActivityKind) : 'edited',
+      kind: oneOf(kinds, r.kind, 'edited'),
       detail: r.detail,
       startedAt: millis(r.started_at),
       at: millis(r.at),

@@ -1,6 +1,7 @@
 /** Last visits: per user and document, when they last had it open and the state they saw then. */
 import { millis } from '../../storage/rows.js';
-import type { ResearchDb } from '../../storage/feature-schema.js';
+import type { Kysely } from 'kysely';
+import type { Schema } from '../../storage/schema.js';
 
 export interface VisitRecord {
   visitedAt: number;
@@ -8,7 +9,7 @@ export interface VisitRecord {
 }
 
 export class VisitStore {
-  constructor(private readonly db: ResearchDb) {}
+  constructor(private readonly db: Kysely<Schema>) {}
 
   async get(userId: string, docId: string): Promise<VisitRecord | undefined> {
     const row = await this.db

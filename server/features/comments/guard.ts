@@ -1,5 +1,5 @@
 /**
- * What a commenter may change in a comments document (layout in shared/research/comments.ts). The
+ * What a commenter may change in a comments document (layout in shared/comments/threads.ts). The
  * relay grants write access per document; this guard narrows a commenter's to their own part of it,
  * so that a hostile client cannot edit, delete or forge other people's comments. A commenter may:
  *   a. open a thread under a new key, created by them, whose first comment is theirs;
@@ -19,6 +19,7 @@ import { THREADS_MAP } from '../../../shared/comments/threads.js';
 import type { UpdateGuard } from '../../collab/access.js';
 import { encodeWithoutPending } from '../../collab/encode.js';
 import { CloseError } from '../../collab/errors.js';
+import { messageOf } from '../../../shared/narrow.js';
 
 /** Keys of an existing thread that any commenter may set. */
 const RESOLVE_KEYS: ReadonlySet<string> = new Set(['resolved', 'resolvedBy', 'resolvedAt']);
@@ -202,10 +203,10 @@ export function commentWriteGuard(writerId: string): UpdateGuard {
       try {
         Y.applyUpdate(scratch, update);
       } catch (error) {
-        refuse(`update rejected: ${(error as Error).message}`);
+        refuse(`update rejected: ${messageOf(error)}`);
       }
       if (refusal instanceof CloseError) throw refusal;
-      if (refusal) refuse(`update could not be checked: ${(refusal as Error).message}`);
+      if (refusal) refuse(`update could not be checked: ${messageOf(refusal)}`);
       if (scratch.store.pendingStructs || scratch.store.pendingDs) refuse('update depends on changes the server does not have');
     } finally {
       scratch.destroy();

@@ -1,6 +1,7 @@
 /** A document's deadline (one per document), stored in UTC milliseconds. */
 import { millis } from '../../storage/rows.js';
-import type { ResearchDb } from '../../storage/feature-schema.js';
+import type { Kysely } from 'kysely';
+import type { Schema } from '../../storage/schema.js';
 
 export interface DeadlineRecord {
   docId: string;
@@ -10,7 +11,7 @@ export interface DeadlineRecord {
 }
 
 export class DeadlineStore {
-  constructor(private readonly db: ResearchDb) {}
+  constructor(private readonly db: Kysely<Schema>) {}
 
   async get(docId: string): Promise<DeadlineRecord | undefined> {
     const row = await this.db.selectFrom('doc_deadlines').selectAll().where('doc_id', '=', docId).executeTakeFirst();

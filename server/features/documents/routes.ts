@@ -3,15 +3,16 @@
  * read, rename, move to trash and restore. A document outside your workspaces is a 404, never a 403.
  */
 import { Hono } from 'hono';
-import { createDocumentInput, renameDocumentInput, type DocumentTemplate } from '../../../shared/api/documents.js';
+import { createDocumentInput, listDocumentsQuery, renameDocumentInput, type DocumentTemplate } from '../../../shared/api/documents.js';
 import type { Auth } from '../../auth/index.js';
 import { generateSecureRandomString } from '../../auth/tokens.js';
-import type { DocumentRecord } from '../../storage/documents.js';
-import type { DocumentStore } from '../../storage/types.js';
 import { documentOr404, membershipOr404, requireCapability } from '../../http/access.js';
-import { presentDocument } from './presenters.js';
 import type { SessionEnv } from '../../http/session.js';
-import { jsonBody } from '../../http/validate.js';
+import { jsonBody, queryInput } from '../../http/validate.js';
+import type { DocumentMetaStore, DocumentRecord } from '../../storage/documents.js';
+import type { DocumentStore } from '../../storage/types.js';
+import type { WorkspaceStore } from '../../storage/workspaces.js';
+import { presentDocument } from './presenters.js';
 
 /**
  * Initial content for a new document, as one Yjs update (null: start empty); server/text/seed.ts by
@@ -20,8 +21,12 @@ import { jsonBody } from '../../http/validate.js';
 export type DocumentSeeder = (template: DocumentTemplate, title: string) => Uint8Array | null | Promise<Uint8Array | null>;
 
 export interface DocumentRouteDeps {
-  auth: Auth;
+  documents: DocumentMetaStore;
+  workspaces: WorkspaceStore;
+  /** The document log, where a template's initial content is written. */
   store: DocumentStore;
+  auth: Pick<Auth, 'revoker'>;
+  now: () => number;
   seed: DocumentSeeder;
   /** Told when a title changes, so search finds the new title at once (not after the next edit). */
   onRenamed?: (docId: string) => Promise<void>;
@@ -29,22 +34,22 @@ export interface DocumentRouteDeps {
 
 /** Routes under /api/workspaces/:id/documents. */
 export function workspaceDocumentRoutes(deps: DocumentRouteDeps): Hono<SessionEnv> {
-  const { auth } = deps;
+  const { documents, workspaces } = deps;
   const app = new Hono<SessionEnv>();
 
-  app.get('/:id/documents', async (c) => {
-    const row = await membershipOr404(auth, c.req.param('id'), c.get('session').user.id);
-    const trashed = c.req.query('trashed') === '1' || c.req.query('trashed') === 'true';
-    const docs = await auth.documents.list(row.workspace.id, trashed);
+  app.get('/:id/documents', queryInput(listDocumentsQuery), async (c) => {
+    const row = await membershipOr404(workspaces, c.req.param('id'), c.get('session').user.id);
+    const { trashed } = c.req.valid('query');
+    const docs = await documents.list(row.workspace.id, trashed);
     return c.json({ documents: docs.map(presentDocument) });
   });
 
   app.post('/:id/documents', jsonBody(createDocumentInput), async (c) => {
     const me = c.get('session').user;
-    const row = await membershipOr404(auth, c.req.param('id'), me.id);
+    const row = await membershipOr404(workspaces, c.req.param('id'), me.id);
     requireCapability(row.role, 'document.manage');
     const { title, template } = c.req.valid('json');
-    const now = auth.now();
+    const now = deps.now();
     const doc: DocumentRecord = {
       id: generateSecureRandomString(),
       workspaceId: row.workspace.id,
@@ -59,7 +64,7 @@ export function workspaceDocumentRoutes(deps: DocumentRouteDeps): Hono<SessionEn
     // the other order could show a "protocol" document that is empty.
     const initial = await deps.seed(template, title);
     if (initial) await deps.store.append([{ docId: doc.id, update: initial }]);
-    await auth.documents.create(doc);
+    await documents.create(doc);
     return c.json({ document: presentDocument(doc) }, 201);
   });
 
@@ -68,39 +73,39 @@ export function workspaceDocumentRoutes(deps: DocumentRouteDeps): Hono<SessionEn
 
 /** Routes under /api/documents/:id. */
 export function documentRoutes(deps: DocumentRouteDeps): Hono<SessionEnv> {
-  const { auth } = deps;
+  const { auth, documents } = deps;
   const app = new Hono<SessionEnv>();
 
   app.get('/:id', async (c) => {
-    const { doc } = await documentOr404(auth, c.req.param('id'), c.get('session').user.id);
+    const { doc } = await documentOr404(documents, c.req.param('id'), c.get('session').user.id);
     return c.json({ document: presentDocument(doc) });
   });
 
   app.patch('/:id', jsonBody(renameDocumentInput), async (c) => {
-    const { doc, role } = await documentOr404(auth, c.req.param('id'), c.get('session').user.id);
+    const { doc, role } = await documentOr404(documents, c.req.param('id'), c.get('session').user.id);
     requireCapability(role, 'document.manage');
     const { title } = c.req.valid('json');
-    const now = auth.now();
-    await auth.documents.rename(doc.id, title, now);
+    const now = deps.now();
+    await documents.rename(doc.id, title, now);
     await deps.onRenamed?.(doc.id);
     return c.json({ document: presentDocument({ ...doc, title, updatedAt: now }) });
   });
 
   app.delete('/:id', async (c) => {
-    const { doc, role } = await documentOr404(auth, c.req.param('id'), c.get('session').user.id);
+    const { doc, role } = await documentOr404(documents, c.req.param('id'), c.get('session').user.id);
     requireCapability(role, 'document.manage');
-    const now = auth.now();
+    const now = deps.now();
     const deletedAt = doc.deletedAt ?? now;
-    await auth.documents.setDeleted(doc.id, deletedAt, now);
+    await documents.setDeleted(doc.id, deletedAt, now);
     auth.revoker.documentTrashed(doc.id);
     return c.json({ document: presentDocument({ ...doc, deletedAt, updatedAt: now }) });
   });
 
   app.post('/:id/restore', async (c) => {
-    const { doc, role } = await documentOr404(auth, c.req.param('id'), c.get('session').user.id);
+    const { doc, role } = await documentOr404(documents, c.req.param('id'), c.get('session').user.id);
     requireCapability(role, 'document.manage');
-    const now = auth.now();
-    await auth.documents.setDeleted(doc.id, null, now);
+    const now = deps.now();
+    await documents.setDeleted(doc.id, null, now);
     return c.json({ document: presentDocument({ ...doc, deletedAt: null, updatedAt: now }) });
   });
 

@@ -4,27 +4,34 @@
  */
 import { Hono } from 'hono';
 import { createInviteInput, defaultInviteHours } from '../../../shared/api/workspaces.js';
-import type { Auth } from '../../auth/index.js';
 import { newToken, secretMatches, splitToken } from '../../auth/tokens.js';
-import type { InviteRecord } from '../../storage/invites.js';
 import { membershipOr404, requireCapability } from '../../http/access.js';
 import { ApiError } from '../../http/errors.js';
-import { presentInvite, presentWorkspace } from '../documents/presenters.js';
 import type { SessionEnv } from '../../http/session.js';
 import { jsonBody } from '../../http/validate.js';
+import type { InviteRecord, InviteStore } from '../../storage/invites.js';
+import type { WorkspaceStore } from '../../storage/workspaces.js';
+import { presentWorkspace } from '../workspaces/index.js';
+import { presentInvite } from './presenters.js';
 
 const HOUR = 60 * 60 * 1000;
 
+export interface InviteRouteDeps {
+  invites: InviteStore;
+  workspaces: WorkspaceStore;
+  now: () => number;
+}
+
 /** Routes under /api/workspaces/:id/invites. */
-export function workspaceInviteRoutes(auth: Auth): Hono<SessionEnv> {
+export function workspaceInviteRoutes(deps: InviteRouteDeps): Hono<SessionEnv> {
   const app = new Hono<SessionEnv>();
 
   app.post('/:id/invites', jsonBody(createInviteInput), async (c) => {
     const me = c.get('session').user;
-    const row = await membershipOr404(auth, c.req.param('id'), me.id);
+    const row = await membershipOr404(deps.workspaces, c.req.param('id'), me.id);
     requireCapability(row.role, 'invites.manage');
     const input = c.req.valid('json');
-    const now = auth.now();
+    const now = deps.now();
     const { id, token, secretHash } = newToken();
     const invite: InviteRecord = {
       id,
@@ -39,21 +46,21 @@ export function workspaceInviteRoutes(auth: Auth): Hono<SessionEnv> {
       acceptedAt: null,
       acceptedBy: null,
     };
-    await auth.invites.create(invite);
+    await deps.invites.create(invite);
     return c.json({ token, invite: presentInvite(invite) }, 201);
   });
 
   app.get('/:id/invites', async (c) => {
-    const row = await membershipOr404(auth, c.req.param('id'), c.get('session').user.id);
+    const row = await membershipOr404(deps.workspaces, c.req.param('id'), c.get('session').user.id);
     requireCapability(row.role, 'invites.manage');
-    const pending = await auth.invites.pending(row.workspace.id, auth.now());
+    const pending = await deps.invites.pending(row.workspace.id, deps.now());
     return c.json({ invites: pending.map(presentInvite) });
   });
 
   app.delete('/:id/invites/:inviteId', async (c) => {
-    const row = await membershipOr404(auth, c.req.param('id'), c.get('session').user.id);
+    const row = await membershipOr404(deps.workspaces, c.req.param('id'), c.get('session').user.id);
     requireCapability(row.role, 'invites.manage');
-    const revoked = await auth.invites.revoke(row.workspace.id, c.req.param('inviteId'), auth.now());
+    const revoked = await deps.invites.revoke(row.workspace.id, c.req.param('inviteId'), deps.now());
     if (!revoked) throw new ApiError(404, 'not_found', 'no pending invitation with this ID');
     return c.body(null, 204);
   });
@@ -62,35 +69,35 @@ export function workspaceInviteRoutes(auth: Auth): Hono<SessionEnv> {
 }
 
 /** The invitation a token stands for, checked: 404 unknown, 410 revoked, used or expired. */
-async function usableInvite(auth: Auth, token: string): Promise<InviteRecord> {
+async function usableInvite(deps: InviteRouteDeps, token: string): Promise<InviteRecord> {
   const parts = splitToken(token);
-  const invite = parts ? await auth.invites.byId(parts.id) : undefined;
+  const invite = parts ? await deps.invites.byId(parts.id) : undefined;
   if (!parts || !invite || !secretMatches(parts.secret, invite.secretHash)) {
     throw new ApiError(404, 'not_found', 'no such invitation');
   }
   if (invite.revokedAt !== null) throw new ApiError(410, 'invite_revoked', 'this invitation was revoked');
   if (invite.acceptedAt !== null) throw new ApiError(410, 'invite_used', 'this invitation has already been used');
-  if (invite.expiresAt <= auth.now()) throw new ApiError(410, 'invite_expired', 'this invitation has expired');
+  if (invite.expiresAt <= deps.now()) throw new ApiError(410, 'invite_expired', 'this invitation has expired');
   return invite;
 }
 
 /** Routes under /api/invites/:token. */
-export function inviteRoutes(auth: Auth): Hono<SessionEnv> {
+export function inviteRoutes(deps: InviteRouteDeps): Hono<SessionEnv> {
   const app = new Hono<SessionEnv>();
 
   app.post('/:token/accept', async (c) => {
     const me = c.get('session').user;
-    const invite = await usableInvite(auth, c.req.param('token'));
+    const invite = await usableInvite(deps, c.req.param('token'));
     if (invite.email !== null && invite.email !== me.email) {
       throw new ApiError(403, 'invite_for_someone_else', 'this invitation is for a different email address');
     }
-    const existing = await auth.workspaces.membership(invite.workspaceId, me.id);
+    const existing = await deps.workspaces.membership(invite.workspaceId, me.id);
     // Already a member: the invitation stays unused, and it never changes an existing role.
     if (existing) return c.json({ workspace: presentWorkspace(existing.workspace, existing.role) });
-    if (!(await auth.invites.accept(invite, me.id, auth.now()))) {
+    if (!(await deps.invites.accept(invite, me.id, deps.now()))) {
       throw new ApiError(410, 'invite_used', 'this invitation is no longer valid');
     }
-    const joined = await membershipOr404(auth, invite.workspaceId, me.id);
+    const joined = await membershipOr404(deps.workspaces, invite.workspaceId, me.id);
     return c.json({ workspace: presentWorkspace(joined.workspace, joined.role) });
   });
 

@@ -1,10 +1,14 @@
-/** Names for user ids, looked up in one query (versions, activity and catch-up name people). */
+/** Names for user ids, looked up in one query (versions, activity, deadlines and catch-up name people). */
+import type { Kysely } from 'kysely';
 import type { PersonView } from '../../../shared/api/people.js';
 import { chunks } from '../../storage/rows.js';
-import type { ResearchDb } from '../../storage/feature-schema.js';
+import type { Schema } from '../../storage/schema.js';
+
+/** People by id, as returned by `peopleByIds`. */
+export type People = ReadonlyMap<string, PersonView>;
 
 /** Looks up display names; unknown ids (a deleted account) come back as "Former member". */
-export async function peopleByIds(db: ResearchDb, ids: Iterable<string>): Promise<Map<string, PersonView>> {
+export async function peopleByIds(db: Kysely<Schema>, ids: Iterable<string>): Promise<Map<string, PersonView>> {
   const unique = [...new Set(ids)];
   const out = new Map<string, PersonView>();
   for (const part of chunks(unique)) {
@@ -14,4 +18,10 @@ export async function peopleByIds(db: ResearchDb, ids: Iterable<string>): Promis
   }
   for (const id of unique) if (!out.has(id)) out.set(id, { id, name: 'Former member' });
   return out;
+}
+
+/** The person for `id` (null stays null: an automatic version, a system event). */
+export function person(people: People, id: string | null): PersonView | null {
+  if (id === null) return null;
+  return people.get(id) ?? { id, name: 'Former member' };
 }

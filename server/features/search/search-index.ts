@@ -6,7 +6,8 @@
 import { sql } from 'kysely';
 import type { SnippetPart } from '../../../shared/api/search.js';
 import type { Engine } from '../../storage/migrations/index.js';
-import type { ResearchDb } from '../../storage/feature-schema.js';
+import type { Kysely } from 'kysely';
+import type { Schema } from '../../storage/schema.js';
 
 const HIT_START = '\u0002';
 const HIT_END = '\u0003';
@@ -39,7 +40,7 @@ export interface SearchHit {
 
 export class SearchIndex {
   constructor(
-    private readonly db: ResearchDb,
+    private readonly db: Kysely<Schema>,
     private readonly engine: Engine,
   ) {}
 

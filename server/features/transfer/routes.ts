@@ -5,15 +5,37 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { text } from '../../../shared/api/fields.js';
+import { exportQuery } from '../../../shared/api/transfer.js';
 import { generateSecureRandomString } from '../../auth/tokens.js';
-import type { DocumentRecord } from '../../storage/documents.js';
-import type { DocumentStore } from '../../storage/types.js';
-import { EXPORT_FORMATS, exportDocument, ImportError, importDocument, importKindOf, MAX_IMPORT_BYTES, type ExportFormat } from '../../text/index.js';
+import type { CollabHub } from '../../collab/hub.js';
 import { documentOr404, membershipOr404, requireCapability } from '../../http/access.js';
 import { ApiError } from '../../http/errors.js';
-import { presentDocument } from '../documents/presenters.js';
 import type { SessionEnv } from '../../http/session.js';
-import type { ResearchRouteDeps } from '../versions/routes.js';
+import { queryInput } from '../../http/validate.js';
+import type { DocumentMetaStore, DocumentRecord } from '../../storage/documents.js';
+import type { DocumentStore } from '../../storage/types.js';
+import type { WorkspaceStore } from '../../storage/workspaces.js';
+import { exportDocument, ImportError, importDocument, importKindOf, MAX_IMPORT_BYTES } from '../../text/index.js';
+import type { ActivityLog } from '../activity/index.js';
+import { presentDocument } from '../documents/index.js';
+import type { SearchService } from '../search/index.js';
+import type { VersionService } from '../versions/index.js';
+
+export interface ExportRouteDeps {
+  documents: DocumentMetaStore;
+  hub: Pick<CollabHub, 'readDocument'>;
+}
+
+export interface ImportRouteDeps {
+  documents: DocumentMetaStore;
+  workspaces: WorkspaceStore;
+  /** The document log, where the imported content is written. */
+  store: DocumentStore;
+  versions: Pick<VersionService, 'save'>;
+  search: Pick<SearchService, 'indexDocument'>;
+  activity: Pick<ActivityLog, 'logEvent'>;
+  now: () => number;
+}
 
 /** Room for the multipart framing around the largest file we accept. */
 const MULTIPART_OVERHEAD = 64 * 1024;
@@ -26,15 +48,12 @@ export function attachment(fileName: string): string {
 
 const importTitle = text('title', 200);
 
-export function exportRoutes(deps: ResearchRouteDeps): Hono<SessionEnv> {
+export function exportRoutes(deps: ExportRouteDeps): Hono<SessionEnv> {
   const app = new Hono<SessionEnv>();
-  app.get('/:id/export', async (c) => {
-    const { doc } = await documentOr404(deps.auth, c.req.param('id'), c.get('session').user.id);
-    const format = c.req.query('format') ?? 'md';
-    if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
-      throw new ApiError(400, 'invalid_input', 'some fields are not valid', { format: [`format must be one of ${EXPORT_FORMATS.join(', ')}`] });
-    }
-    const file = await exportDocument(await deps.hub.readDocument(doc.id), format as ExportFormat, doc.title);
+  app.get('/:id/export', queryInput(exportQuery), async (c) => {
+    const { doc } = await documentOr404(deps.documents, c.req.param('id'), c.get('session').user.id);
+    const { format } = c.req.valid('query');
+    const file = await exportDocument(await deps.hub.readDocument(doc.id), format, doc.title);
     return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': file.contentType,
       'Content-Disposition': attachment(file.fileName),
@@ -44,8 +63,7 @@ export function exportRoutes(deps: ResearchRouteDeps): Hono<SessionEnv> {
   return app;
 }
 
-export function importRoutes(deps: ResearchRouteDeps & { store: DocumentStore }): Hono<SessionEnv> {
-  const { auth, research } = deps;
+export function importRoutes(deps: ImportRouteDeps): Hono<SessionEnv> {
   const app = new Hono<SessionEnv>();
   app.post(
     '/:id/import',
@@ -58,7 +76,7 @@ export function importRoutes(deps: ResearchRouteDeps & { store: DocumentStore })
     }),
     async (c) => {
       const me = c.get('session').user;
-      const row = await membershipOr404(auth, c.req.param('id'), me.id);
+      const row = await membershipOr404(deps.workspaces, c.req.param('id'), me.id);
       requireCapability(row.role, 'document.manage');
       if (!/^\s*multipart\/form-data/i.test(c.req.header('content-type') ?? '')) {
         throw new ApiError(415, 'unsupported_media_type', 'send the file as multipart/form-data in a field named "file"');
@@ -79,7 +97,7 @@ export function importRoutes(deps: ResearchRouteDeps & { store: DocumentStore })
       }
       const fallback = file.name.replace(/\.[^.]+$/, '') || 'Imported document';
       const title = importTitle.safeParse(imported.title ?? fallback).data ?? importTitle.safeParse(fallback).data ?? 'Imported document';
-      const now = auth.now();
+      const now = deps.now();
       const doc: DocumentRecord = {
         id: generateSecureRandomString(),
         workspaceId: row.workspace.id,
@@ -92,10 +110,10 @@ export function importRoutes(deps: ResearchRouteDeps & { store: DocumentStore })
       };
       // Content first, as in documents.ts: a failed metadata insert leaves only unreachable log rows.
       await deps.store.append([{ docId: doc.id, update: imported.update }]);
-      await auth.documents.create(doc);
-      await research.saveVersion(doc.id, { kind: 'named', name: `Imported from ${file.name}`, createdBy: me.id, authors: [me.id], state: imported.update });
-      await research.indexDocument(doc.id);
-      await research.logEvent(doc.id, me.id, 'imported', file.name);
+      await deps.documents.create(doc);
+      await deps.versions.save(doc.id, { kind: 'named', name: `Imported from ${file.name}`, createdBy: me.id, authors: [me.id], state: imported.update });
+      await deps.search.indexDocument(doc.id);
+      await deps.activity.logEvent(doc.id, me.id, 'imported', file.name);
       return c.json({ document: presentDocument(doc) }, 201);
     },
   );

@@ -2,85 +2,83 @@
  * Version history under /api/documents/:id: list, name the current state, view one, compare two,
  * restore. Every member may read the history; writers may name and restore.
  */
+import type { Kysely } from 'kysely';
 import { Hono } from 'hono';
-import { createVersionInput } from '../../../shared/api/versions.js';
+import { compareQuery, createVersionInput } from '../../../shared/api/versions.js';
 import type { CollabHub } from '../../collab/hub.js';
-import type { Research } from './service.js';
-import { peopleByIds } from '../members/people.js';
-import { docToJson } from '../../text/index.js';
-import type { Auth } from '../../auth/index.js';
-import { documentOr404, requireCapability } from '../../http/access.js';
+import { documentOr404, refuseTrashed, requireCapability } from '../../http/access.js';
 import { ApiError } from '../../http/errors.js';
-import { presentVersion, versionPeople } from './presenters.js';
 import type { SessionEnv } from '../../http/session.js';
-import { jsonBody } from '../../http/validate.js';
+import { jsonBody, queryInput } from '../../http/validate.js';
+import type { DocumentMetaStore } from '../../storage/documents.js';
+import type { Schema } from '../../storage/schema.js';
+import { docToJson } from '../../text/index.js';
+import { peopleByIds } from '../members/index.js';
+import { presentVersion, versionPeople } from './presenters.js';
+import type { VersionService } from './service.js';
 
-export interface ResearchRouteDeps {
-  auth: Auth;
-  hub: Pick<CollabHub, 'readDocument' | 'applyServerUpdate'>;
-  research: Research;
+export interface VersionRouteDeps {
+  db: Kysely<Schema>;
+  documents: DocumentMetaStore;
+  hub: Pick<CollabHub, 'readDocument'>;
+  versions: VersionService;
+  /** Writes a named version to the activity log. */
+  logNamed: (docId: string, userId: string, name: string) => Promise<void>;
 }
 
-/** 409 for changes to a document in the trash (restore it first). */
-export function refuseTrashed(doc: { deletedAt: number | null }): void {
-  if (doc.deletedAt !== null) throw new ApiError(409, 'document_trashed', 'this document is in the trash; restore it first');
-}
-
-export function versionRoutes(deps: ResearchRouteDeps): Hono<SessionEnv> {
-  const { auth, research } = deps;
+export function versionRoutes(deps: VersionRouteDeps): Hono<SessionEnv> {
+  const { documents, versions } = deps;
   const app = new Hono<SessionEnv>();
 
   app.get('/:id/versions', async (c) => {
-    const { doc } = await documentOr404(auth, c.req.param('id'), c.get('session').user.id);
-    const versions = await research.versions.list(doc.id);
-    const people = await peopleByIds(research.db, versionPeople(versions));
-    return c.json({ versions: versions.map((v) => presentVersion(v, people)) });
+    const { doc } = await documentOr404(documents, c.req.param('id'), c.get('session').user.id);
+    const list = await versions.store.list(doc.id);
+    const people = await peopleByIds(deps.db, versionPeople(list));
+    return c.json({ versions: list.map((v) => presentVersion(v, people)) });
   });
 
   app.post('/:id/versions', jsonBody(createVersionInput), async (c) => {
     const me = c.get('session').user;
-    const { doc, role } = await documentOr404(auth, c.req.param('id'), me.id);
+    const { doc, role } = await documentOr404(documents, c.req.param('id'), me.id);
     requireCapability(role, 'document.write');
     refuseTrashed(doc);
     const { name } = c.req.valid('json');
-    const version = await research.saveVersion(doc.id, { kind: 'named', name, createdBy: me.id, authors: [] });
-    await research.logEvent(doc.id, me.id, 'version', name);
-    const people = await peopleByIds(research.db, versionPeople([version]));
+    const version = await versions.save(doc.id, { kind: 'named', name, createdBy: me.id, authors: [] });
+    await deps.logNamed(doc.id, me.id, name);
+    const people = await peopleByIds(deps.db, versionPeople([version]));
     return c.json({ version: presentVersion(version, people) }, 201);
   });
 
   app.get('/:id/versions/:vid', async (c) => {
-    const { doc } = await documentOr404(auth, c.req.param('id'), c.get('session').user.id);
-    const version = await research.versions.get(doc.id, c.req.param('vid'));
+    const { doc } = await documentOr404(documents, c.req.param('id'), c.get('session').user.id);
+    const version = await versions.store.get(doc.id, c.req.param('vid'));
     if (!version) throw new ApiError(404, 'not_found', 'no such version');
-    const people = await peopleByIds(research.db, versionPeople([version]));
+    const people = await peopleByIds(deps.db, versionPeople([version]));
     return c.json({ version: presentVersion(version, people), content: docToJson(version.snapshot) });
   });
 
   app.post('/:id/versions/:vid/restore', async (c) => {
     const me = c.get('session').user;
-    const { doc, role } = await documentOr404(auth, c.req.param('id'), me.id);
+    const { doc, role } = await documentOr404(documents, c.req.param('id'), me.id);
     requireCapability(role, 'document.write');
     refuseTrashed(doc);
-    const restored = await research.restore(doc.id, c.req.param('vid'), me.id);
+    const restored = await versions.restore(doc.id, c.req.param('vid'), me.id);
     if (!restored) throw new ApiError(404, 'not_found', 'no such version');
-    const people = await peopleByIds(research.db, versionPeople([restored]));
+    const people = await peopleByIds(deps.db, versionPeople([restored]));
     return c.json({ version: presentVersion(restored, people) });
   });
 
   // `from` and `to` are version ids, or "current" for the live document.
-  app.get('/:id/compare', async (c) => {
-    const { doc } = await documentOr404(auth, c.req.param('id'), c.get('session').user.id);
-    const stateOf = async (ref: string | undefined, field: string): Promise<Uint8Array> => {
-      if (!ref) throw new ApiError(400, 'invalid_input', 'from and to are required', { [field]: ['required'] });
+  app.get('/:id/compare', queryInput(compareQuery), async (c) => {
+    const { doc } = await documentOr404(documents, c.req.param('id'), c.get('session').user.id);
+    const { from, to } = c.req.valid('query');
+    const stateOf = async (ref: string, field: string): Promise<Uint8Array> => {
       if (ref === 'current') return deps.hub.readDocument(doc.id);
-      const version = await research.versions.get(doc.id, ref);
+      const version = await versions.store.get(doc.id, ref);
       if (!version) throw new ApiError(404, 'not_found', `no such version: ${field}`);
       return version.snapshot;
     };
-    const from = c.req.query('from');
-    const to = c.req.query('to') ?? 'current';
-    const comparison = research.compare(await stateOf(from, 'from'), await stateOf(to, 'to'));
+    const comparison = versions.compare(await stateOf(from, 'from'), await stateOf(to, 'to'));
     return c.json({ from, to, ...comparison });
   });
 

@@ -5,7 +5,10 @@
 import type { Selectable } from 'kysely';
 import type { VersionKind } from '../../../shared/api/versions.js';
 import { millis } from '../../storage/rows.js';
-import type { DocVersionsTable, ResearchDb } from '../../storage/feature-schema.js';
+import type { Kysely } from 'kysely';
+import type { DocVersionsTable } from '../../storage/feature-schema.js';
+import type { Schema } from '../../storage/schema.js';
+import { oneOf } from '../../../shared/narrow.js';
 
 export interface VersionRecord {
   id: string;
@@ -37,7 +40,7 @@ function toRecord(row: Omit<Selectable<DocVersionsTable>, 'snapshot'>): VersionR
   return {
     id: row.id,
     docId: row.doc_id,
-    kind: (kinds as readonly string[]).includes(row.kind) ? (row.kind as VersionKind) : 'auto',
+    kind: oneOf(kinds, row.kind, 'auto'),
     name: row.name,
     createdBy: row.created_by,
     createdAt: millis(row.created_at),
@@ -48,7 +51,7 @@ function toRecord(row: Omit<Selectable<DocVersionsTable>, 'snapshot'>): VersionR
 const listColumns = ['id', 'doc_id', 'kind', 'name', 'created_by', 'created_at', 'authors'] as const;
 
 export class VersionStore {
-  constructor(private readonly db: ResearchDb) {}
+  constructor(private readonly db: Kysely<Schema>) {}
 
   async create(version: VersionWithSnapshot): Promise<void> {
     await this.db

@@ -28,7 +28,7 @@ describe.skipIf(!browserTestsEnabled())('research writing in Chromium', () => {
     browser = await launchBrowser();
     server = await startTestServer({
       distDir: build.distDir,
-      research: { indexDelayMs: 50, versionIdleMs: 200, versionMaxWaitMs: 2000, activityIdleMs: 100, activityMaxWaitMs: 2000 },
+      timings: { indexDelayMs: 50, versionIdleMs: 200, versionMaxWaitMs: 2000, activityIdleMs: 100, activityMaxWaitMs: 2000 },
     });
   }, 180_000);
 

@@ -1,0 +1,82 @@
+/**
+ * The JSON API under /api: origin guard and body limit on everything, then the session for every
+ * route except signup and login, then each feature's sub-app with the stores and services it needs.
+ */
+import { Hono } from 'hono';
+import type { Auth } from './auth/index.js';
+import type { CollabHub } from './collab/hub.js';
+import { accountRoutes, meRoutes } from './features/account/index.js';
+import { activityRoutes } from './features/activity/index.js';
+import { catchUpRoutes } from './features/catch-up/index.js';
+import { commentRoutes } from './features/comments/index.js';
+import { deadlineRoutes } from './features/deadlines/index.js';
+import { documentRoutes, workspaceDocumentRoutes, type DocumentSeeder } from './features/documents/index.js';
+import { inviteRoutes, workspaceInviteRoutes } from './features/invites/index.js';
+import { memberRoutes } from './features/members/index.js';
+import { searchRoutes } from './features/search/index.js';
+import { exportRoutes, importRoutes } from './features/transfer/index.js';
+import { versionRoutes } from './features/versions/index.js';
+import { workspaceRoutes } from './features/workspaces/index.js';
+import { jsonBodyLimit } from './http/body-limit.js';
+import type { ClientAddress } from './http/client-address.js';
+import { originGuard } from './http/security.js';
+import { requireSession, type SessionEnv } from './http/session.js';
+import type { FeatureServices } from './services.js';
+import type { Storage } from './storage/storage.js';
+import type { MetaStores } from './storage/stores.js';
+
+export interface ApiDeps {
+  auth: Auth;
+  stores: MetaStores;
+  storage: Pick<Storage, 'db' | 'documents'>;
+  /** The relay: features read documents and apply restores through it. */
+  hub: CollabHub;
+  services: FeatureServices;
+  seed: DocumentSeeder;
+  allowedOrigins: () => readonly string[];
+  publicUrl: string | undefined;
+  clientAddress: ClientAddress;
+}
+
+export function apiRoutes(deps: ApiDeps): Hono {
+  const { auth, stores, services, hub } = deps;
+  const { accounts, workspaces, invites, documents } = stores;
+  const db = deps.storage.db;
+  const now = auth.now;
+
+  const api = new Hono();
+  api.use('/api/*', originGuard(deps.allowedOrigins));
+  api.use('/api/*', jsonBodyLimit());
+  // Registered before the session middleware below, so signup and login answer without a session.
+  api.route('/api/auth', accountRoutes({ accounts, auth, publicUrl: deps.publicUrl, clientAddress: deps.clientAddress }));
+
+  // Mounted at /api, this middleware covers every /api/* route registered after it.
+  const signedIn = new Hono<SessionEnv>();
+  signedIn.use('*', requireSession(deps));
+  signedIn.route('/me', meRoutes({ accounts, auth }));
+
+  signedIn.route('/workspaces', workspaceRoutes({ workspaces, now }));
+  signedIn.route('/workspaces', memberRoutes({ workspaces, auth, now }));
+  signedIn.route('/workspaces', workspaceInviteRoutes({ invites, workspaces, now }));
+  signedIn.route('/invites', inviteRoutes({ invites, workspaces, now }));
+  const documentDeps = { documents, workspaces, store: deps.storage.documents, auth, now, seed: deps.seed };
+  signedIn.route('/workspaces', workspaceDocumentRoutes(documentDeps));
+  signedIn.route('/documents', documentRoutes({ ...documentDeps, onRenamed: (docId) => services.search.indexDocument(docId) }));
+
+  signedIn.route('/search', searchRoutes({ workspaces, search: services.search }));
+  signedIn.route(
+    '/workspaces',
+    importRoutes({ documents, workspaces, store: deps.storage.documents, versions: services.versions, search: services.search, activity: services.activity, now }),
+  );
+  signedIn.route('/workspaces', activityRoutes({ db, workspaces, activity: services.activity.store }));
+  signedIn.route(
+    '/documents',
+    versionRoutes({ db, documents, hub, versions: services.versions, logNamed: (docId, userId, name) => services.activity.logEvent(docId, userId, 'version', name) }),
+  );
+  signedIn.route('/documents', exportRoutes({ documents, hub }));
+  signedIn.route('/documents', catchUpRoutes({ db, documents, hub, visits: services.visits, activity: services.activity, versions: services.versions, now }));
+  signedIn.route('/documents', deadlineRoutes({ db, documents, deadlines: services.deadlines, now }));
+  signedIn.route('/documents', commentRoutes({ documents, hub }));
+  api.route('/api', signedIn);
+  return api;
+}

@@ -1,0 +1,72 @@
+/**
+ * Keeps the search index fresh: committed edits re-index their document after a short quiet time,
+ * renames at once, and documents never edited since creation (templates) are indexed on demand.
+ */
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import { commentedDocId } from '../../../shared/comments/threads.js';
+import type { CollabHub } from '../../collab/hub.js';
+import { KeyedDebouncer } from '../../debounce.js';
+import type { Engine } from '../../storage/migrations/index.js';
+import type { Schema } from '../../storage/schema.js';
+import { docToJson, toPlainText } from '../../text/index.js';
+import { SearchIndex, type SearchHit } from './search-index.js';
+
+export interface SearchTimings {
+  /** Quiet time before a document is re-indexed (search is fresh within about this long). */
+  indexDelayMs: number;
+}
+
+export const defaultSearchTimings: SearchTimings = { indexDelayMs: 1000 };
+
+export interface SearchDeps {
+  db: Kysely<Schema>;
+  engine: Engine;
+  hub: Pick<CollabHub, 'onCommitted' | 'readDocument'>;
+  log: Logger;
+  now: () => number;
+}
+
+export class SearchService {
+  readonly index: SearchIndex;
+  private readonly indexer: KeyedDebouncer;
+
+  constructor(
+    private readonly deps: SearchDeps,
+    timings: SearchTimings = defaultSearchTimings,
+  ) {
+    this.index = new SearchIndex(deps.db, deps.engine);
+    this.indexer = new KeyedDebouncer({
+      idleMs: timings.indexDelayMs,
+      maxWaitMs: Math.max(timings.indexDelayMs, 10_000),
+      now: deps.now,
+      run: (docId) => this.indexDocument(docId),
+      onError: (docId, error) => deps.log.warn({ err: error, docId }, 'search indexing failed'),
+    });
+    deps.hub.onCommitted((docId, authors) => {
+      if (commentedDocId(docId) === null) this.indexer.push(docId, authors);
+    });
+  }
+
+  /** Re-indexes one document now (title and text). Documents without metadata (relay tests) are skipped. */
+  async indexDocument(docId: string): Promise<void> {
+    const row = await this.deps.db.selectFrom('documents').select('title').where('id', '=', docId).executeTakeFirst();
+    if (!row) return;
+    const text = toPlainText(docToJson(await this.deps.hub.readDocument(docId)));
+    await this.index.upsert(docId, row.title, text, this.deps.now());
+  }
+
+  /** Ranked hits among these workspaces' live documents, after indexing a few never-indexed ones. */
+  async query(q: string, workspaceIds: readonly string[]): Promise<SearchHit[]> {
+    for (const docId of await this.index.unindexed(workspaceIds, 25)) await this.indexDocument(docId);
+    return this.index.query(q, workspaceIds);
+  }
+
+  async flush(): Promise<void> {
+    await this.indexer.flush();
+  }
+
+  async stop(): Promise<void> {
+    await this.indexer.stop();
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * The feature services that react to the relay's commit notices (search indexing, automatic versions,
+ * the activity log) and the stores of the features without a service. Made once per server in main.ts.
+ */
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { CollabHub } from './collab/hub.js';
+import { ActivityLog, defaultActivityTimings, type ActivityTimings } from './features/activity/index.js';
+import { VisitStore } from './features/catch-up/index.js';
+import { DeadlineStore } from './features/deadlines/index.js';
+import { SearchService, defaultSearchTimings, type SearchTimings } from './features/search/index.js';
+import { VersionService, defaultVersionTimings, type VersionTimings } from './features/versions/index.js';
+import type { Engine } from './storage/migrations/index.js';
+import type { Schema } from './storage/schema.js';
+
+/** Debounce timings of every service; tests shorten them instead of sleeping. */
+export type FeatureTimings = SearchTimings & VersionTimings & ActivityTimings;
+
+export const defaultFeatureTimings: FeatureTimings = { ...defaultSearchTimings, ...defaultVersionTimings, ...defaultActivityTimings };
+
+export interface FeatureServices {
+  search: SearchService;
+  versions: VersionService;
+  activity: ActivityLog;
+  visits: VisitStore;
+  deadlines: DeadlineStore;
+  /** Runs every pending index, version and activity write now (shutdown, tests). */
+  flush(): Promise<void>;
+  /** Flushes and stops listening; call before the relay shuts down. */
+  stop(): Promise<void>;
+}
+
+export interface FeatureServiceDeps {
+  db: Kysely<Schema>;
+  engine: Engine;
+  hub: Pick<CollabHub, 'onCommitted' | 'readDocument' | 'applyServerUpdate'>;
+  log: Logger;
+  now: () => number;
+}
+
+export function createFeatureServices(deps: FeatureServiceDeps, timings: Partial<FeatureTimings> = {}): FeatureServices {
+  const t = { ...defaultFeatureTimings, ...timings };
+  const activity = new ActivityLog(deps, t);
+  const versions = new VersionService({ ...deps, logRestore: (docId, userId, label) => activity.logEvent(docId, userId, 'restored', label) }, t);
+  const search = new SearchService(deps, t);
+  const all = [search, versions, activity];
+  return {
+    search,
+    versions,
+    activity,
+    visits: new VisitStore(deps.db),
+    deadlines: new DeadlineStore(deps.db),
+    flush: async () => {
+      await Promise.all(all.map((s) => s.flush()));
+    },
+    stop: async () => {
+      await Promise.all(all.map((s) => s.stop()));
+    },
+  };
+}
