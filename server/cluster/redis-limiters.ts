@@ -3,18 +3,20 @@
  * insurance limiter so that a Redis outage degrades throttling to per-node instead of failing logins.
  */
 import { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
-import type { LimiterFactory } from '../auth/throttle.js';
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
+
+/** The shape of auth/throttle.ts's LimiterFactory, stated here so cluster/ needs nothing from auth/. */
+export type RedisLimiterFactory = (options: { keyPrefix: string; points: number; duration: number }) => RateLimiterAbstract;
 
 export interface RedisLimiters {
-  factory: LimiterFactory;
+  factory: RedisLimiterFactory;
   close(): void;
 }
 
 export function createRedisLimiters(url: string, prefix: string): RedisLimiters {
   const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   client.on('error', () => undefined);
-  const factory: LimiterFactory = (options) =>
+  const factory: RedisLimiterFactory = (options) =>
     new RateLimiterRedis({
       ...options,
       keyPrefix: `${prefix}limit:${options.keyPrefix}`,

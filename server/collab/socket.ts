@@ -1,5 +1,7 @@
-/** The slice of a WebSocket the relay needs, so the core runs under any adapter (and in unit tests). */
-import type { WebSocket } from 'ws';
+/**
+ * The slice of a WebSocket the relay needs, so the core runs under any adapter (and in unit tests).
+ * The `ws` adapter is in server/http/ws-socket.ts.
+ */
 
 export interface WebSocketLike {
   send(data: Uint8Array): void;
@@ -8,19 +10,4 @@ export interface WebSocketLike {
   terminate(): void;
   readonly bufferedAmount: number;
   readonly isOpen: boolean;
-}
-
-/** Adapts a `ws` WebSocket. */
-export function fromWs(ws: WebSocket): WebSocketLike {
-  return {
-    send: (data) => ws.send(data),
-    close: (code, reason) => ws.close(code, reason),
-    terminate: () => ws.terminate(),
-    get bufferedAmount() {
-      return ws.bufferedAmount;
-    },
-    get isOpen() {
-      return ws.readyState === ws.OPEN;
-    },
-  };
 }

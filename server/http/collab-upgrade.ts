@@ -14,7 +14,7 @@ import type { ClientAddress } from './client-address.js';
 import type { AccessPolicy, Grant } from '../collab/access.js';
 import type { Connection } from '../collab/connection.js';
 import type { CollabHub } from '../collab/hub.js';
-import { fromWs } from '../collab/socket.js';
+import { fromWs } from './ws-socket.js';
 
 /** Connection-level limits of the route. */
 export interface CollabLimits {

@@ -1,0 +1,18 @@
+/** The relay's WebSocketLike seam over a `ws` WebSocket (the relay core itself never imports ws). */
+import type { WebSocket } from 'ws';
+import type { WebSocketLike } from '../collab/socket.js';
+
+/** Adapts a `ws` WebSocket. */
+export function fromWs(ws: WebSocket): WebSocketLike {
+  return {
+    send: (data) => ws.send(data),
+    close: (code, reason) => ws.close(code, reason),
+    terminate: () => ws.terminate(),
+    get bufferedAmount() {
+      return ws.bufferedAmount;
+    },
+    get isOpen() {
+      return ws.readyState === ws.OPEN;
+    },
+  };
+}
