@@ -1,15 +1,17 @@
 /**
- * Process assembly: config → stores → app → listen, and graceful shutdown (stop accepting, commit
- * what is pending, close sockets with 1012, close the database).
+ * Process assembly: config → stores → app (`assembleServer`, also used in-process by route tests) →
+ * listen (`startServer`), and graceful shutdown (stop accepting, commit what is pending, close sockets
+ * with 1012, close the database).
  */
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
+import type { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { limits } from '../shared/limits.js';
 import { createApp } from './app.js';
-import { clientAddressResolver } from './http/client-address.js';
-import { createAuth, type AuthOptions } from './auth/index.js';
+import { clientAddressResolver, type ClientAddress } from './http/client-address.js';
+import { createAuth, type Auth, type AuthOptions } from './auth/index.js';
 import type { AccessPolicy } from './collab/access.js';
 import { createLocalBus } from './cluster/bus.js';
 import { createRedisBus } from './cluster/redis.js';
@@ -23,7 +25,7 @@ import { commentWriteGuard } from './features/comments/index.js';
 import { createFeatureServices, type FeatureServices, type FeatureTimings } from './services.js';
 import { openStorage } from './storage/open.js';
 import type { Storage } from './storage/storage.js';
-import { createMetaStores } from './storage/stores.js';
+import { createMetaStores, type MetaStores } from './storage/stores.js';
 import type { DocumentStore } from './storage/types.js';
 
 export interface StartOptions {
@@ -35,6 +37,8 @@ export interface StartOptions {
   distDir?: string;
   /** Debounce timings of search indexing, automatic versions and the activity log (tests shorten them). */
   timings?: Partial<FeatureTimings>;
+  /** How to tell clients apart for throttling (in-process tests have no socket); default: TRUSTED_PROXIES rules. */
+  clientAddress?: ClientAddress;
   /** Wraps the relay's document store (storage-fault tests inject failures at this seam). */
   wrapStore?: (store: DocumentStore) => DocumentStore;
 }
@@ -52,7 +56,28 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+/** Everything a server is made of, before it listens: the app (answering `app.request` in-process too) and its parts. */
+export interface AssembledServer {
+  app: Hono;
+  hub: CollabHub;
+  storage: Storage;
+  stores: MetaStores;
+  auth: Auth;
+  metrics: Metrics;
+  log: Logger;
+  services: FeatureServices;
+  /**
+   * Stops auth, the services and the relay (which commits what is pending and closes its sockets with
+   * 1012), then runs `afterRelay` (the listener closes what is left), then closes bus and stores.
+   */
+  shutdown(afterRelay?: () => Promise<void>): Promise<void>;
+}
+
+/**
+ * Config → stores → relay → auth → services → app, without listening. `port` is read when origins are
+ * checked, so a server on port 0 can allow its loopback origin once it knows its port.
+ */
+export async function assembleServer(config: Config, options: StartOptions = {}, port: () => number = () => config.port): Promise<AssembledServer> {
   const log = options.logger ?? createLogger(config.logLevel);
   const metrics = createMetrics();
   const storage = await openStorage(config, { log });
@@ -68,8 +93,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     compactAfterUpdates: config.compactAfterUpdates,
     compactAfterBytes: config.compactAfterBytes,
   });
-  let port = config.port;
-  const allowed = () => (config.allowedOrigins.length > 0 ? config.allowedOrigins : loopbackOrigins(port));
+  const allowed = () => (config.allowedOrigins.length > 0 ? config.allowedOrigins : loopbackOrigins(port()));
   const sharedLimiters = config.redisUrl ? createRedisLimiters(config.redisUrl, config.redisPrefix) : null;
   const stores = createMetaStores(storage.db);
   const auth = createAuth(
@@ -89,9 +113,26 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log,
     allowedOrigins: allowed,
     collab: { heartbeatMs: config.heartbeatMs, upgradesPerIpPerMinute: config.upgradesPerIpPerMinute },
-    clientAddress: clientAddressResolver(config.trustedProxies),
+    clientAddress: options.clientAddress ?? clientAddressResolver(config.trustedProxies),
     distDir: options.distDir,
   });
+  const shutdown = async (afterRelay?: () => Promise<void>) => {
+    await auth.stop();
+    // Pending index and version work reads documents through the hub: finish it before the hub stops.
+    await services.stop();
+    await hub.shutdown();
+    await afterRelay?.();
+    await bus.close();
+    sharedLimiters?.close();
+    await storage.close();
+  };
+  return { app, hub, storage, stores, auth, metrics, log, services, shutdown };
+}
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  let port = config.port;
+  const assembled = await assembleServer(config, options, () => port);
+  const { app, hub, storage, metrics, log, services } = assembled;
   // Twice the relay's own frame limit: frames in between get the documented 4413, larger ones ws's 1009.
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes * 2 });
   const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } });
@@ -110,16 +151,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const close = () => {
     closing ??= (async () => {
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-      await auth.stop();
-      // Pending index and version work reads documents through the hub: finish it before the hub stops.
-      await services.stop();
-      await hub.shutdown();
-      for (const client of wss.clients) client.terminate();
-      if ('closeAllConnections' in server) server.closeAllConnections();
-      await stopped;
-      await bus.close();
-      sharedLimiters?.close();
-      await storage.close();
+      await assembled.shutdown(async () => {
+        for (const client of wss.clients) client.terminate();
+        if ('closeAllConnections' in server) server.closeAllConnections();
+        await stopped;
+      });
     })();
     return closing;
   };

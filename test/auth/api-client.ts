@@ -1,4 +1,7 @@
-/** A tiny cookie-keeping HTTP client for auth tests: real fetch against a real server, one user per instance. */
+/**
+ * A tiny cookie-keeping HTTP client for API tests, one user per instance: real fetch against a real
+ * server, or in-process through the app's `request` (see test/helpers/in-process.ts).
+ */
 import { connectClient, type TestClient } from '../helpers/clients.js';
 
 export interface ApiAnswer {
@@ -25,6 +28,8 @@ export class ApiClient {
   constructor(
     readonly baseUrl: string,
     readonly origin: string = baseUrl,
+    /** Real `fetch` over a socket, or the app's own `request` for in-process route tests. */
+    private readonly fetcher: (url: string, init: RequestInit) => Response | Promise<Response> = fetch,
   ) {}
 
   get cookie(): string {
@@ -44,7 +49,7 @@ export class ApiClient {
       headers['content-type'] ??= 'application/json';
       payload = typeof body === 'string' ? body : JSON.stringify(body);
     }
-    const res = await fetch(this.baseUrl + path, { method, headers, body: payload });
+    const res = await this.fetcher(this.baseUrl + path, { method, headers, body: payload });
     for (const line of res.headers.getSetCookie()) {
       this.lastSetCookie = line;
       const match = /^confer_session=([^;]*)/.exec(line);
