@@ -2,6 +2,7 @@
  * The one typed API client: every request goes through `request`, which checks `res.ok` and turns
  * the server's `{ error: { code, message, fields? } }` into an ApiError. Only types come from
  * shared/api, so zod stays out of the browser bundle; the server is the one that validates.
+ * Calls of one feature live in that feature's folder (client/features/<feature>/api.ts).
  */
 import type { LoginInput, MeView, SignupInput, UpdateMeInput } from '../../shared/api/auth.js';
 import type { CreateDocumentInput, DocumentView } from '../../shared/api/documents.js';
@@ -25,8 +26,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The ApiError for a failed answer (exported for uploads, which do not go through `request`). */
-export function toApiError(status: number, body: unknown): ApiError {
+/** The ApiError for a failed answer. */
+function toApiError(status: number, body: unknown): ApiError {
   const error = isRecord(body) && isRecord(body.error) ? body.error : {};
   const code = typeof error.code === 'string' ? error.code : `http_${status}`;
   const message = typeof error.message === 'string' ? error.message : `The server answered ${status}.`;
@@ -40,17 +41,25 @@ export function toApiError(status: number, body: unknown): ApiError {
   return new ApiError(status, code, message, fields);
 }
 
-/** One JSON call: checks `res.ok` and throws ApiError (client/research builds its calls on it). */
+/** One JSON call: checks `res.ok` and throws ApiError (each feature's api.ts builds its calls on it). */
 export async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  return send<T>(path, {
+    method,
+    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    body: body === undefined ? null : JSON.stringify(body),
+    signal: signal ?? null,
+  });
+}
+
+/** A multipart upload (a file and its fields), answered like any other call. */
+export async function upload<T>(path: string, form: FormData): Promise<T> {
+  return send<T>(path, { method: 'POST', body: form });
+}
+
+async function send<T>(path: string, init: RequestInit): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(path, {
-      method,
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-      body: body === undefined ? null : JSON.stringify(body),
-      credentials: 'same-origin',
-      signal: signal ?? null,
-    });
+    res = await fetch(path, { ...init, credentials: 'same-origin' });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'network', 'Cannot reach the server. Check your connection and try again.');
@@ -69,7 +78,13 @@ export async function request<T>(method: string, path: string, body?: unknown, s
   return parsed as T;
 }
 
-const seg = encodeURIComponent;
+/** A message for any failure, for inline error text. */
+export function errorMessage(error: unknown): string {
+  return error instanceof ApiError ? error.message : 'Something went wrong. Try again.';
+}
+
+/** Encodes one path segment of an API address. */
+export const seg = encodeURIComponent;
 
 /** Typed calls to the Confer API (DESIGN §5). */
 export const api = {
