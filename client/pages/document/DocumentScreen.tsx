@@ -20,7 +20,9 @@ import { getDocumentInfo, type DocumentInfo } from '../document.data';
 import { DocumentHeader } from './DocumentHeader';
 import { ReadOnlyNotice } from './ReadOnlyNotice';
 import { SidePanels } from './SidePanels';
-import { documentPanels, documentTools, type DocumentContext } from '../../editor/document-plugins';
+import type { DocumentContext } from '../../editor/document-plugins';
+import { attachWhenReady } from '../../editor/ready';
+import { documentAttachments, documentPanels, documentTools } from './registry';
 
 type InfoResult = { ok: true; value: DocumentInfo } | { ok: false; error: unknown };
 
@@ -143,13 +145,14 @@ export function DocumentScreen(props: { docId: string }) {
     readOnly,
     openPanel: setSidePanel,
   };
+  attachWhenReady(context, documentAttachments);
 
   return (
     <div class="doc-page" classList={{ 'has-side': documentPanels.length > 0 }}>
       <DocumentHeader document={meta()?.document} workspace={meta()?.workspace} people={people()} />
       <div class="doc-chrome">
         <Toolbar editor={collab.editor()} readOnly={!editable()} openPanel={setPanel}>
-          {documentTools.length > 0 ? documentTools.map((tool) => tool.render(context)) : undefined}
+          {documentTools.length > 0 ? <span class="document-tools">{documentTools.map((tool) => tool.render(context))}</span> : undefined}
         </Toolbar>
         <Show when={panel() && collab.editor()} keyed>
           {(editor) => {
