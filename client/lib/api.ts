@@ -5,9 +5,6 @@
  * Calls of one feature live in that feature's folder (client/features/<feature>/api.ts).
  */
 import type { LoginInput, MeView, SignupInput, UpdateMeInput } from '../../shared/api/auth.js';
-import type { CreateDocumentInput, DocumentView } from '../../shared/api/documents.js';
-import type { CreatedInviteView, CreateInviteInput, InviteView, MemberView, WorkspaceView } from '../../shared/api/workspaces.js';
-import type { Role } from '../../shared/roles.js';
 
 /** An error answer from the Confer API. `fields` maps input names to messages on 400s. */
 export class ApiError extends Error {
@@ -86,8 +83,11 @@ export function errorMessage(error: unknown): string {
 /** Encodes one path segment of an API address. */
 export const seg = encodeURIComponent;
 
-/** Typed calls to the Confer API (DESIGN §5). */
-export const api = {
+/**
+ * The account calls the app shell itself needs (sign-up, sign-in, the session, your profile: the
+ * server's features/account); the calls of each feature are in client/features/<feature>/api.ts.
+ */
+export const accountApi = {
   signup: (input: SignupInput) => request<{ user: MeView }>('POST', '/api/auth/signup', input),
   login: (input: LoginInput) => request<{ user: MeView }>('POST', '/api/auth/login', input),
   logout: () => request<null>('POST', '/api/auth/logout'),
@@ -96,34 +96,4 @@ export const api = {
   /** The signed-in user; throws ApiError 401 without a session. */
   me: (signal?: AbortSignal) => request<{ user: MeView }>('GET', '/api/me', undefined, signal),
   updateMe: (input: UpdateMeInput) => request<{ user: MeView }>('PATCH', '/api/me', input),
-
-  workspaces: () => request<{ workspaces: WorkspaceView[] }>('GET', '/api/workspaces'),
-  createWorkspace: (name: string) => request<{ workspace: WorkspaceView }>('POST', '/api/workspaces', { name }),
-  workspace: (id: string) => request<{ workspace: WorkspaceView }>('GET', `/api/workspaces/${seg(id)}`),
-  renameWorkspace: (id: string, name: string) => request<{ workspace: WorkspaceView }>('PATCH', `/api/workspaces/${seg(id)}`, { name }),
-
-  members: (workspaceId: string) => request<{ members: MemberView[] }>('GET', `/api/workspaces/${seg(workspaceId)}/members`),
-  setMemberRole: (workspaceId: string, userId: string, role: Role) =>
-    request<{ member: MemberView }>('PATCH', `/api/workspaces/${seg(workspaceId)}/members/${seg(userId)}`, { role }),
-  /** Removes a member (owners), or leaves (anyone, with their own id). */
-  removeMember: (workspaceId: string, userId: string) => request<null>('DELETE', `/api/workspaces/${seg(workspaceId)}/members/${seg(userId)}`),
-
-  invites: (workspaceId: string) => request<{ invites: InviteView[] }>('GET', `/api/workspaces/${seg(workspaceId)}/invites`),
-  createInvite: (workspaceId: string, input: CreateInviteInput) =>
-    request<CreatedInviteView>('POST', `/api/workspaces/${seg(workspaceId)}/invites`, input),
-  revokeInvite: (workspaceId: string, inviteId: string) => request<null>('DELETE', `/api/workspaces/${seg(workspaceId)}/invites/${seg(inviteId)}`),
-  acceptInvite: (token: string) => request<{ workspace: WorkspaceView }>('POST', `/api/invites/${seg(token)}/accept`),
-
-  documents: (workspaceId: string, trashed = false) =>
-    request<{ documents: DocumentView[] }>('GET', `/api/workspaces/${seg(workspaceId)}/documents${trashed ? '?trashed=1' : ''}`),
-  createDocument: (workspaceId: string, input: CreateDocumentInput) =>
-    request<{ document: DocumentView }>('POST', `/api/workspaces/${seg(workspaceId)}/documents`, input),
-  /** A document's metadata; 404 both when it does not exist and when it is not yours. */
-  document: (id: string, signal?: AbortSignal) => request<{ document: DocumentView }>('GET', `/api/documents/${seg(id)}`, undefined, signal),
-  renameDocument: (id: string, title: string) => request<{ document: DocumentView }>('PATCH', `/api/documents/${seg(id)}`, { title }),
-  trashDocument: (id: string) => request<{ document: DocumentView }>('DELETE', `/api/documents/${seg(id)}`),
-  restoreDocument: (id: string) => request<{ document: DocumentView }>('POST', `/api/documents/${seg(id)}/restore`),
 };
-
-/** The API client's type, for code that takes it as a dependency. */
-export type Api = typeof api;

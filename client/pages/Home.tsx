@@ -7,7 +7,9 @@ import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { roleLabel } from '../components/roles';
 import { Loading } from '../components/Loading';
 import { Timestamp } from '../components/Timestamp';
-import { ApiError, api } from '../lib/api';
+import { ApiError } from '../lib/api';
+import { documentsApi } from '../features/documents/api';
+import { workspacesApi } from '../features/workspaces/api';
 import { useSession } from '../lib/session';
 import { getWorkspaces } from './workspaces.data';
 
@@ -42,7 +44,7 @@ function CreateWorkspaceForm() {
     setBusy(true);
     setError(null);
     try {
-      const { workspace } = await api.createWorkspace(name);
+      const { workspace } = await workspacesApi.create(name);
       await revalidate(getWorkspaces.key);
       navigate(`/w/${workspace.id}`);
     } catch (caught) {
@@ -87,8 +89,8 @@ function Workspaces() {
     setError(null);
     try {
       const list = workspaces() ?? [];
-      const target = list.find((w) => w.role === 'owner' || w.role === 'editor') ?? (await api.createWorkspace(`${session.me()?.name ?? 'My'}'s working group`)).workspace;
-      const { document } = await api.createDocument(target.id, { title: 'Untitled document' });
+      const target = list.find((w) => w.role === 'owner' || w.role === 'editor') ?? (await workspacesApi.create(`${session.me()?.name ?? 'My'}'s working group`)).workspace;
+      const { document } = await documentsApi.create(target.id, { title: 'Untitled document' });
       navigate(`/d/${document.id}`);
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : 'Could not create a document. Please try again.');

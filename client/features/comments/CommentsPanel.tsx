@@ -9,7 +9,7 @@ import type { MemberView } from '../../../shared/api/workspaces.js';
 import { addReply, addThread, findMentions, MAX_COMMENT_LENGTH, setResolved, type CommentAuthor, type ThreadData } from '../../../shared/comments/threads.js';
 import { can } from '../../../shared/roles.js';
 import { Timestamp } from '../../components/Timestamp';
-import { api } from '../../lib/api';
+import { membersApi } from '../members/api';
 import type { DocumentContext } from '../../editor/document-plugins';
 import { createLoad } from '../../lib/load';
 import { readyEditor } from '../../editor/ready';
@@ -132,7 +132,7 @@ function Threads(props: { context: DocumentContext; editor: Editor; session: Com
   const [error, setError] = createSignal('');
   const members = createLoad(
     () => props.context.workspace()?.id,
-    async (id) => (await api.members(id)).members.map((m: MemberView) => ({ id: m.userId, name: m.name })),
+    async (id) => (await membersApi.list(id)).members.map((m: MemberView) => ({ id: m.userId, name: m.name })),
   ).value;
   // Editor events can fire inside someone else's effect (setEditable dispatches a transaction):
   // write without reading, or that effect would start depending on our signals.

@@ -13,7 +13,8 @@ import { editorExtensions } from '../../editor/extensions';
 import { createPresence } from '../../editor/presence';
 import { Toolbar } from '../../editor/Toolbar';
 import { ToolPanels, type ToolPanel } from '../../editor/ToolPanels';
-import { ApiError, api } from '../../lib/api';
+import { ApiError } from '../../lib/api';
+import { documentsApi } from '../../features/documents/api';
 import { randomGuest } from '../../lib/guest';
 import { useSession } from '../../lib/session';
 import { getDocumentInfo, type DocumentInfo } from '../document.data';
@@ -66,7 +67,7 @@ export function DocumentScreen(props: { docId: string }) {
   const toSignIn = () => navigate(`/signin?next=${encodeURIComponent(location.pathname)}`, { replace: true });
   // A refused upgrade (401/403 before any 101) is only a 1006 in the browser: ask the API why.
   const checkAccess = () => {
-    api.document(props.docId, probes.signal).then(
+    documentsApi.get(props.docId, probes.signal).then(
       ({ document }) => {
         if (document.deletedAt !== null) collab.stop(CloseCode.Forbidden, 'This document is in the trash. An editor can restore it from the working group’s Trash.');
       },
