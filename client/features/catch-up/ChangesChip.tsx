@@ -24,7 +24,10 @@ function Chip(props: { catchUp: Accessor<CatchUpView | null | undefined>; open: 
 export function ChangesChip(props: { context: DocumentContext }) {
   return (
     <Show when={readyEditor(props.context)} keyed>
-      {(editor) => <Chip catchUp={untrack(() => catchUpOf(editor, props.context.docId))} open={() => props.context.openPanel('changes')} />}
+      {(editor) => {
+        const catchUp = untrack(() => catchUpOf(editor, props.context.docId));
+        return <Chip catchUp={catchUp} open={() => props.context.openPanel('changes')} />;
+      }}
     </Show>
   );
 }
