@@ -4,7 +4,7 @@ import { ErrorBoundary, Show, Suspense } from 'solid-js';
 import { Avatar } from './components/Avatar';
 import { ErrorView } from './components/ErrorView';
 import { Loading } from './components/Loading';
-import { api } from './lib/api';
+import { accountApi } from './lib/api';
 import { SessionProvider, useSession } from './lib/session';
 import { routes } from './routes';
 
@@ -13,7 +13,7 @@ function UserNav() {
   const navigate = useNavigate();
   const signOut = async () => {
     // Even if the server is unreachable, leave: the cookie is HttpOnly and the next request will tell.
-    await api.logout().catch(() => undefined);
+    await accountApi.logout().catch(() => undefined);
     await session.refresh();
     navigate('/signin', { replace: true });
   };

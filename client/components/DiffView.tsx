@@ -1,6 +1,7 @@
 /** A comparison drawn block by block: insertions underlined green, deletions struck through red. */
 import { For, Show } from 'solid-js';
 import type { DiffBlock } from '../../shared/api/versions.js';
+import './diff-view.css';
 
 export function DiffView(props: { blocks: readonly DiffBlock[]; onlyChanges?: boolean }) {
   const blocks = () => (props.onlyChanges ? props.blocks.filter((b) => b.op !== 'equal') : props.blocks);

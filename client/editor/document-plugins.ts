@@ -1,7 +1,8 @@
 /**
- * Mount points of the document page for other features (comments, version history, export, outline,
- * deadlines: client/research/**). Add an entry here and the page shows it: a toolbar control, or a
- * side panel (tabbed when there are several, stacked under the text on narrow screens).
+ * The plug-in contract of the document page: what a feature (comments, version history, export,
+ * outline, deadlines: client/features/**) may read about the open document, and the shapes of what
+ * it mounts. Types only: the list of mounted features is client/pages/document/registry.tsx, so
+ * features import this file and the page imports the registry, and nothing imports back.
  */
 import type { Editor } from '@tiptap/core';
 import type { Accessor, JSX } from 'solid-js';
@@ -9,7 +10,6 @@ import type { Awareness } from 'y-protocols/awareness';
 import type { MeView } from '../../shared/api/auth.js';
 import type { DocumentView } from '../../shared/api/documents.js';
 import type { WorkspaceView } from '../../shared/api/workspaces.js';
-import { researchPanels, researchTools } from '../pages/document/registry';
 
 /** What a mounted feature may read about the open document. */
 export interface DocumentContext {
@@ -27,7 +27,7 @@ export interface DocumentContext {
   openPanel(id: string): void;
 }
 
-/** A side panel: a tab titled `title` in the side region. */
+/** A side panel: a tab titled `title` in the side region (tabbed when there are several, stacked under the text on narrow screens). */
 export interface DocumentPanel {
   id: string;
   title: string;
@@ -40,8 +40,11 @@ export interface DocumentTool {
   render(context: DocumentContext): JSX.Element;
 }
 
-/** Side panels, in tab order. */
-export const documentPanels: readonly DocumentPanel[] = [...researchPanels];
-
-/** Toolbar controls, in order. */
-export const documentTools: readonly DocumentTool[] = [...researchTools];
+/**
+ * Something a feature adds to the live editor whatever panel is open (decorations, a fetch), run once
+ * per editor as soon as it is ready (see ready.ts); it cleans up with `editor.on('destroy', …)`.
+ */
+export interface DocumentAttachment {
+  id: string;
+  attach(editor: Editor, context: DocumentContext): void;
+}

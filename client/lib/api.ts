@@ -2,11 +2,9 @@
  * The one typed API client: every request goes through `request`, which checks `res.ok` and turns
  * the server's `{ error: { code, message, fields? } }` into an ApiError. Only types come from
  * shared/api, so zod stays out of the browser bundle; the server is the one that validates.
+ * Calls of one feature live in that feature's folder (client/features/<feature>/api.ts).
  */
 import type { LoginInput, MeView, SignupInput, UpdateMeInput } from '../../shared/api/auth.js';
-import type { CreateDocumentInput, DocumentView } from '../../shared/api/documents.js';
-import type { CreatedInviteView, CreateInviteInput, InviteView, MemberView, WorkspaceView } from '../../shared/api/workspaces.js';
-import type { Role } from '../../shared/roles.js';
 
 /** An error answer from the Confer API. `fields` maps input names to messages on 400s. */
 export class ApiError extends Error {
@@ -25,8 +23,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The ApiError for a failed answer (exported for uploads, which do not go through `request`). */
-export function toApiError(status: number, body: unknown): ApiError {
+/** The ApiError for a failed answer. */
+function toApiError(status: number, body: unknown): ApiError {
   const error = isRecord(body) && isRecord(body.error) ? body.error : {};
   const code = typeof error.code === 'string' ? error.code : `http_${status}`;
   const message = typeof error.message === 'string' ? error.message : `The server answered ${status}.`;
@@ -40,17 +38,25 @@ export function toApiError(status: number, body: unknown): ApiError {
   return new ApiError(status, code, message, fields);
 }
 
-/** One JSON call: checks `res.ok` and throws ApiError (client/research builds its calls on it). */
+/** One JSON call: checks `res.ok` and throws ApiError (each feature's api.ts builds its calls on it). */
 export async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  return send<T>(path, {
+    method,
+    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    body: body === undefined ? null : JSON.stringify(body),
+    signal: signal ?? null,
+  });
+}
+
+/** A multipart upload (a file and its fields), answered like any other call. */
+export async function upload<T>(path: string, form: FormData): Promise<T> {
+  return send<T>(path, { method: 'POST', body: form });
+}
+
+async function send<T>(path: string, init: RequestInit): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(path, {
-      method,
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-      body: body === undefined ? null : JSON.stringify(body),
-      credentials: 'same-origin',
-      signal: signal ?? null,
-    });
+    res = await fetch(path, { ...init, credentials: 'same-origin' });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'network', 'Cannot reach the server. Check your connection and try again.');
@@ -69,10 +75,19 @@ export async function request<T>(method: string, path: string, body?: unknown, s
   return parsed as T;
 }
 
-const seg = encodeURIComponent;
+/** A message for any failure, for inline error text. */
+export function errorMessage(error: unknown): string {
+  return error instanceof ApiError ? error.message : 'Something went wrong. Try again.';
+}
 
-/** Typed calls to the Confer API (DESIGN §5). */
-export const api = {
+/** Encodes one path segment of an API address. */
+export const seg = encodeURIComponent;
+
+/**
+ * The account calls the app shell itself needs (sign-up, sign-in, the session, your profile: the
+ * server's features/account); the calls of each feature are in client/features/<feature>/api.ts.
+ */
+export const accountApi = {
   signup: (input: SignupInput) => request<{ user: MeView }>('POST', '/api/auth/signup', input),
   login: (input: LoginInput) => request<{ user: MeView }>('POST', '/api/auth/login', input),
   logout: () => request<null>('POST', '/api/auth/logout'),
@@ -81,34 +96,4 @@ export const api = {
   /** The signed-in user; throws ApiError 401 without a session. */
   me: (signal?: AbortSignal) => request<{ user: MeView }>('GET', '/api/me', undefined, signal),
   updateMe: (input: UpdateMeInput) => request<{ user: MeView }>('PATCH', '/api/me', input),
-
-  workspaces: () => request<{ workspaces: WorkspaceView[] }>('GET', '/api/workspaces'),
-  createWorkspace: (name: string) => request<{ workspace: WorkspaceView }>('POST', '/api/workspaces', { name }),
-  workspace: (id: string) => request<{ workspace: WorkspaceView }>('GET', `/api/workspaces/${seg(id)}`),
-  renameWorkspace: (id: string, name: string) => request<{ workspace: WorkspaceView }>('PATCH', `/api/workspaces/${seg(id)}`, { name }),
-
-  members: (workspaceId: string) => request<{ members: MemberView[] }>('GET', `/api/workspaces/${seg(workspaceId)}/members`),
-  setMemberRole: (workspaceId: string, userId: string, role: Role) =>
-    request<{ member: MemberView }>('PATCH', `/api/workspaces/${seg(workspaceId)}/members/${seg(userId)}`, { role }),
-  /** Removes a member (owners), or leaves (anyone, with their own id). */
-  removeMember: (workspaceId: string, userId: string) => request<null>('DELETE', `/api/workspaces/${seg(workspaceId)}/members/${seg(userId)}`),
-
-  invites: (workspaceId: string) => request<{ invites: InviteView[] }>('GET', `/api/workspaces/${seg(workspaceId)}/invites`),
-  createInvite: (workspaceId: string, input: CreateInviteInput) =>
-    request<CreatedInviteView>('POST', `/api/workspaces/${seg(workspaceId)}/invites`, input),
-  revokeInvite: (workspaceId: string, inviteId: string) => request<null>('DELETE', `/api/workspaces/${seg(workspaceId)}/invites/${seg(inviteId)}`),
-  acceptInvite: (token: string) => request<{ workspace: WorkspaceView }>('POST', `/api/invites/${seg(token)}/accept`),
-
-  documents: (workspaceId: string, trashed = false) =>
-    request<{ documents: DocumentView[] }>('GET', `/api/workspaces/${seg(workspaceId)}/documents${trashed ? '?trashed=1' : ''}`),
-  createDocument: (workspaceId: string, input: CreateDocumentInput) =>
-    request<{ document: DocumentView }>('POST', `/api/workspaces/${seg(workspaceId)}/documents`, input),
-  /** A document's metadata; 404 both when it does not exist and when it is not yours. */
-  document: (id: string, signal?: AbortSignal) => request<{ document: DocumentView }>('GET', `/api/documents/${seg(id)}`, undefined, signal),
-  renameDocument: (id: string, title: string) => request<{ document: DocumentView }>('PATCH', `/api/documents/${seg(id)}`, { title }),
-  trashDocument: (id: string) => request<{ document: DocumentView }>('DELETE', `/api/documents/${seg(id)}`),
-  restoreDocument: (id: string) => request<{ document: DocumentView }>('POST', `/api/documents/${seg(id)}/restore`),
 };
-
-/** The API client's type, for code that takes it as a dependency. */
-export type Api = typeof api;

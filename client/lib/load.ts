@@ -1,5 +1,5 @@
 /**
- * createLoad(): data fetched for a source, without Suspense. Research panels sit inside pages that
+ * createLoad(): data fetched for a source, without Suspense. Feature panels sit inside pages that
  * show a Suspense fallback; a resource read there would swap the whole page for the fallback while
  * it loads (and re-create itself), so panels keep their own loading state instead.
  */

@@ -5,12 +5,12 @@
 import { createAsync, query, revalidate } from '@solidjs/router';
 import { createContext, useContext, type Accessor, type ParentProps } from 'solid-js';
 import type { MeView } from '../../shared/api/auth.js';
-import { api } from './api';
+import { accountApi } from './api';
 import { createNow } from './clock';
 import { browserTimeZone } from './time';
 
 /** The signed-in user, or null without a session. Other errors (server down) are thrown. */
-export const getMe = query(async (): Promise<MeView | null> => (await api.session()).user, 'me');
+export const getMe = query(async (): Promise<MeView | null> => (await accountApi.session()).user, 'me');
 
 /** What every page may read about the viewer. */
 export interface Session {

@@ -4,7 +4,8 @@
  */
 import { A, revalidate, useNavigate, useParams } from '@solidjs/router';
 import { createSignal, Match, Show, Switch } from 'solid-js';
-import { ApiError, api } from '../lib/api';
+import { ApiError } from '../lib/api';
+import { invitesApi } from '../features/invites/api';
 import { useSession } from '../lib/session';
 import { getWorkspaces } from './workspaces.data';
 
@@ -36,7 +37,7 @@ export default function InvitePage() {
     setBusy(true);
     setError(null);
     try {
-      const { workspace } = await api.acceptInvite(params.token);
+      const { workspace } = await invitesApi.accept(params.token);
       await revalidate(getWorkspaces.key);
       navigate(`/w/${workspace.id}`, { replace: true });
     } catch (caught) {

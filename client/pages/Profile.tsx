@@ -6,7 +6,7 @@ import { createSignal, For, Show } from 'solid-js';
 import type { MeView } from '../../shared/api/auth.js';
 import { Avatar } from '../components/Avatar';
 import { Loading } from '../components/Loading';
-import { ApiError, api } from '../lib/api';
+import { ApiError, accountApi } from '../lib/api';
 import { useSession } from '../lib/session';
 import { browserTimeZone, clockIn, knownTimeZones, utcOffset, zoneCity, zoneLabel } from '../lib/time';
 
@@ -29,7 +29,7 @@ function ProfileForm(props: { me: MeView }) {
     setError(null);
     setFields({});
     try {
-      await api.updateMe({
+      await accountApi.updateMe({
         name: String(data.get('name') ?? ''),
         timeZone: zone(),
         workingHours: hasHours() ? { start: String(data.get('start')), end: String(data.get('end')) } : null,

@@ -1,7 +1,7 @@
 /** `/signin` and `/signup`: sign in, or create an account, then go back to `?next=`. */
 import { useLocation, useNavigate, useSearchParams } from '@solidjs/router';
 import { createEffect, createSignal, Show } from 'solid-js';
-import { ApiError, api } from '../lib/api';
+import { ApiError, accountApi } from '../lib/api';
 import { useSession } from '../lib/session';
 import { browserTimeZone, zoneCity } from '../lib/time';
 
@@ -43,9 +43,9 @@ export default function SignInPage() {
     setFields({});
     try {
       if (mode() === 'signup') {
-        await api.signup({ email: text('email'), password: text('password'), name: text('name'), timeZone: zone });
+        await accountApi.signup({ email: text('email'), password: text('password'), name: text('name'), timeZone: zone });
       } else {
-        await api.login({ email: text('email'), password: text('password') });
+        await accountApi.login({ email: text('email'), password: text('password') });
       }
       await session.refresh();
       navigate(safeNext(search.next), { replace: true });

@@ -5,7 +5,7 @@ import { roleDescription, roleLabel } from '../components/roles';
 import { DocumentsTab } from '../features/documents/DocumentsTab';
 import { MembersTab } from '../features/members/MembersTab';
 import { TrashTab } from '../features/documents/TrashTab';
-import { WorkspaceResearch } from '../features/activity/WorkspaceActivity';
+import { ActivityTab } from '../features/workspaces/ActivityTab';
 import { getWorkspace } from './workspace.data';
 
 const tabs = [
@@ -55,7 +55,7 @@ export default function WorkspacePage() {
               <DocumentsTab workspace={ws()} />
             </Match>
             <Match when={tab() === 'activity'}>
-              <WorkspaceResearch workspace={ws()} />
+              <ActivityTab workspace={ws()} />
             </Match>
             <Match when={tab() === 'members'}>
               <MembersTab workspace={ws()} />

@@ -2,7 +2,8 @@
 import { query, type RoutePreloadFuncArgs } from '@solidjs/router';
 import type { DocumentView } from '../../shared/api/documents.js';
 import type { WorkspaceView } from '../../shared/api/workspaces.js';
-import { api } from '../lib/api';
+import { documentsApi } from '../features/documents/api';
+import { workspacesApi } from '../features/workspaces/api';
 import { getMe } from '../lib/session';
 
 /** A document with its working group; `workspace.role` is the caller's role. */
@@ -12,8 +13,8 @@ export interface DocumentInfo {
 }
 
 export const getDocumentInfo = query(async (id: string): Promise<DocumentInfo> => {
-  const { document } = await api.document(id);
-  const { workspace } = await api.workspace(document.workspaceId);
+  const { document } = await documentsApi.get(id);
+  const { workspace } = await workspacesApi.get(document.workspaceId);
   return { document, workspace };
 }, 'document-info');
 

@@ -3,7 +3,9 @@ import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import type { ActivityView } from '../../../shared/api/activity.js';
 import { Timestamp } from '../../components/Timestamp';
-import { researchApi } from '../../lib/features-api';
+import { activityApi } from './api';
+import '../panels.css';
+import './activity.css';
 import { createLoad } from '../../lib/load';
 
 function describe(entry: ActivityView): string {
@@ -22,7 +24,7 @@ function describe(entry: ActivityView): string {
 }
 
 export function ActivityList(props: { workspaceId: string }) {
-  const load = createLoad(() => props.workspaceId, async (id) => (await researchApi.activity(id)).activity);
+  const load = createLoad(() => props.workspaceId, async (id) => (await activityApi.list(id)).activity);
   const activity = load.value;
   const refetch = load.reload;
   return (

@@ -5,7 +5,9 @@ import { Timestamp } from '../../components/Timestamp';
 import type { DocumentContext } from '../../editor/document-plugins';
 import { DiffView } from '../../components/DiffView';
 import { readyEditor } from '../../editor/ready';
-import { researchSession } from '../../editor/feature-session';
+import { catchUpOf } from './session';
+import '../panels.css';
+import './catch-up.css';
 
 const verbs: Record<string, string> = { edited: 'edited', commented: 'commented', version: 'saved the version', restored: 'restored', imported: 'imported' };
 
@@ -21,7 +23,7 @@ function Changes(props: { view: CatchUpView }) {
               <Show when={props.view.authors.length > 0}> by {props.view.authors.map((a) => a.name).join(', ')}</Show>.
             </Show>
           </p>
-          <ul class="activity-list compact">
+          <ul class="catch-up-activity">
             <For each={props.view.activity}>
               {(entry) => (
                 <li>
@@ -41,13 +43,13 @@ function Changes(props: { view: CatchUpView }) {
 /** The "Changes" side panel. */
 export function CatchUpPanel(props: { context: DocumentContext }) {
   return (
-    <section class="research-panel catchup-panel" aria-label="Changes since your last visit">
+    <section class="feature-panel catchup-panel" aria-label="Changes since your last visit">
       <Show when={readyEditor(props.context)} keyed fallback={<p class="muted">Loading…</p>}>
         {(editor) => {
-          const session = untrack(() => researchSession(editor, props.context.docId));
+          const catchUp = untrack(() => catchUpOf(editor, props.context.docId));
           return (
-            <Show when={session.catchUp() !== undefined} fallback={<p class="muted">Loading…</p>}>
-              <Show when={session.catchUp()} fallback={<p class="muted">Changes could not be loaded.</p>}>
+            <Show when={catchUp() !== undefined} fallback={<p class="muted">Loading…</p>}>
+              <Show when={catchUp()} fallback={<p class="muted">Changes could not be loaded.</p>}>
                 {(view) => <Changes view={view()} />}
               </Show>
             </Show>

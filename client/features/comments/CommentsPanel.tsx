@@ -9,12 +9,14 @@ import type { MemberView } from '../../../shared/api/workspaces.js';
 import { addReply, addThread, findMentions, MAX_COMMENT_LENGTH, setResolved, type CommentAuthor, type ThreadData } from '../../../shared/comments/threads.js';
 import { can } from '../../../shared/roles.js';
 import { Timestamp } from '../../components/Timestamp';
-import { api } from '../../lib/api';
+import { membersApi } from '../members/api';
 import type { DocumentContext } from '../../editor/document-plugins';
 import { createLoad } from '../../lib/load';
 import { readyEditor } from '../../editor/ready';
-import { researchSession, type ResearchSession } from '../../editor/feature-session';
 import { anchorFor, resolveAnchor } from './anchors';
+import { commentsSession, type CommentsSession } from './session';
+import '../panels.css';
+import './comments.css';
 
 function newId(): string {
   return crypto.randomUUID().replace(/-/g, '').slice(0, 20);
@@ -123,14 +125,14 @@ function ThreadCard(props: {
   );
 }
 
-function Threads(props: { context: DocumentContext; editor: Editor; session: ResearchSession }) {
+function Threads(props: { context: DocumentContext; editor: Editor; session: CommentsSession }) {
   const [showResolved, setShowResolved] = createSignal(false);
   const [selection, setSelection] = createSignal<{ from: number; to: number } | null>(null);
   const [tick, setTick] = createSignal(0);
   const [error, setError] = createSignal('');
   const members = createLoad(
     () => props.context.workspace()?.id,
-    async (id) => (await api.members(id)).members.map((m: MemberView) => ({ id: m.userId, name: m.name })),
+    async (id) => (await membersApi.list(id)).members.map((m: MemberView) => ({ id: m.userId, name: m.name })),
   ).value;
   // Editor events can fire inside someone else's effect (setEditable dispatches a transaction):
   // write without reading, or that effect would start depending on our signals.
@@ -181,7 +183,7 @@ function Threads(props: { context: DocumentContext; editor: Editor; session: Res
   };
 
   return (
-    <section class="research-panel comments-panel" aria-label="Comments">
+    <section class="feature-panel comments-panel" aria-label="Comments">
       <Show when={canComment()} fallback={<p class="muted small-text">{props.context.workspace()?.role === 'viewer' ? 'Viewers can read comments but not add them.' : 'Loading comments…'}</p>}>
         <Show when={selection()} fallback={<p class="muted small-text">Select text in the document to comment on it.</p>}>
           <Composer placeholder="Comment on the selected text…" submitLabel="Comment" members={members() ?? []} onSubmit={start} />
@@ -224,7 +226,7 @@ export function CommentsPanel(props: { context: DocumentContext }) {
   return (
     <Show when={readyEditor(props.context)} keyed fallback={<p class="muted">Comments appear once the document has loaded.</p>}>
       {(editor) => {
-        const session = untrack(() => researchSession(editor, props.context.docId));
+        const session = untrack(() => commentsSession(editor, props.context.docId));
         return <Threads context={props.context} editor={editor} session={session} />;
       }}
     </Show>

@@ -5,7 +5,8 @@ import type { DocumentView } from '../../../shared/api/documents.js';
 import type { WorkspaceView } from '../../../shared/api/workspaces.js';
 import { can } from '../../../shared/roles.js';
 import { templates } from '../../../shared/templates/catalog.js';
-import { ApiError, api } from '../../lib/api';
+import { ApiError } from '../../lib/api';
+import { documentsApi } from './api';
 import { getDocuments } from '../../pages/workspace.data';
 import { Loading } from '../../components/Loading';
 import { Timestamp } from '../../components/Timestamp';
@@ -38,12 +39,12 @@ export function DocumentsTab(props: { workspace: WorkspaceView }) {
 
   const trash = async (doc: DocumentView) => {
     try {
-      await api.trashDocument(doc.id);
+      await documentsApi.trash(doc.id);
       setNotice({
         text: `“${doc.title}” moved to the trash.`,
         undo: () => {
           setNotice(null);
-          void api.restoreDocument(doc.id).then(refresh, (e: unknown) => setNotice({ text: e instanceof ApiError ? e.message : 'Could not restore.' }));
+          void documentsApi.restore(doc.id).then(refresh, (e: unknown) => setNotice({ text: e instanceof ApiError ? e.message : 'Could not restore.' }));
         },
       });
       await refresh();

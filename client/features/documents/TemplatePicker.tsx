@@ -6,7 +6,8 @@ import { useNavigate } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import type { TemplateId } from '../../../shared/templates/catalog.js';
 import { templates } from '../../../shared/templates/catalog.js';
-import { ApiError, api } from '../../lib/api';
+import { ApiError } from '../../lib/api';
+import { documentsApi } from './api';
 
 export interface TemplatePickerProps {
   workspaceId: string;
@@ -35,7 +36,7 @@ export function TemplatePicker(props: TemplatePickerProps) {
     setBusy(true);
     setError(null);
     try {
-      const { document } = await api.createDocument(props.workspaceId, { title, template });
+      const { document } = await documentsApi.create(props.workspaceId, { title, template });
       dialog?.close();
       navigate(`/d/${document.id}`);
     } catch (caught) {

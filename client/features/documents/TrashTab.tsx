@@ -4,7 +4,8 @@ import { createSignal, For, Show } from 'solid-js';
 import type { DocumentView } from '../../../shared/api/documents.js';
 import type { WorkspaceView } from '../../../shared/api/workspaces.js';
 import { can } from '../../../shared/roles.js';
-import { ApiError, api } from '../../lib/api';
+import { ApiError } from '../../lib/api';
+import { documentsApi } from './api';
 import { getDocuments } from '../../pages/workspace.data';
 import { Loading } from '../../components/Loading';
 import { Timestamp } from '../../components/Timestamp';
@@ -17,7 +18,7 @@ export function TrashTab(props: { workspace: WorkspaceView }) {
   const restore = async (doc: DocumentView) => {
     setError(null);
     try {
-      await api.restoreDocument(doc.id);
+      await documentsApi.restore(doc.id);
       await revalidate([getDocuments.keyFor(props.workspace.id, false), getDocuments.keyFor(props.workspace.id, true)]);
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : 'Could not restore the document.');

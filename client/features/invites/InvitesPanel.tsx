@@ -6,7 +6,8 @@ import { createAsync, revalidate } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import type { WorkspaceView } from '../../../shared/api/workspaces.js';
 import { roles, type Role } from '../../../shared/roles.js';
-import { ApiError, api } from '../../lib/api';
+import { ApiError } from '../../lib/api';
+import { invitesApi } from './api';
 import { getInvites } from '../../pages/workspace.data';
 import { Loading } from '../../components/Loading';
 import { roleDescription, roleLabel } from '../../components/roles';
@@ -29,7 +30,7 @@ export function InvitesPanel(props: { workspace: WorkspaceView }) {
     setError(null);
     setCopied(false);
     try {
-      const created = await api.createInvite(props.workspace.id, {
+      const created = await invitesApi.create(props.workspace.id, {
         role: String(data.get('role')) as Role,
         email: email || undefined,
         expiresInHours: Number(data.get('expires')),
@@ -59,7 +60,7 @@ export function InvitesPanel(props: { workspace: WorkspaceView }) {
   const revoke = async (id: string) => {
     setError(null);
     try {
-      await api.revokeInvite(props.workspace.id, id);
+      await invitesApi.revoke(props.workspace.id, id);
       await refresh();
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : 'Could not revoke the invitation.');

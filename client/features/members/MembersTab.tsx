@@ -6,7 +6,8 @@ import { createAsync, revalidate, useNavigate } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import type { MemberView, WorkspaceView } from '../../../shared/api/workspaces.js';
 import { can, roles, type Role } from '../../../shared/roles.js';
-import { ApiError, api } from '../../lib/api';
+import { ApiError } from '../../lib/api';
+import { membersApi } from './api';
 import { useSession } from '../../lib/session';
 import { clockIn, zoneCity } from '../../lib/time';
 import { getMembers, getWorkspace } from '../../pages/workspace.data';
@@ -40,16 +41,16 @@ export function MembersTab(props: { workspace: WorkspaceView }) {
     }
   };
 
-  const changeRole = (member: MemberView, role: Role) => run(() => api.setMemberRole(props.workspace.id, member.userId, role));
+  const changeRole = (member: MemberView, role: Role) => run(() => membersApi.setRole(props.workspace.id, member.userId, role));
   const remove = (member: MemberView) => {
     if (!confirm(`Remove ${member.name} from ${props.workspace.name}? They lose access to its documents at once.`)) return;
-    void run(() => api.removeMember(props.workspace.id, member.userId));
+    void run(() => membersApi.remove(props.workspace.id, member.userId));
   };
   const leave = async () => {
     if (!confirm(`Leave ${props.workspace.name}? You will need a new invitation to come back.`)) return;
     setError(null);
     try {
-      await api.removeMember(props.workspace.id, me() ?? '');
+      await membersApi.remove(props.workspace.id, me() ?? '');
       await revalidate(getWorkspaces.key);
       navigate('/', { replace: true });
     } catch (caught) {

@@ -8,6 +8,8 @@ import { createSignal, Index, onCleanup, Show } from 'solid-js';
 import { MAX_WORD_LIMIT, normaliseWordLimit } from '../../../shared/editor/heading.js';
 import type { DocumentContext } from '../../editor/document-plugins';
 import { sectionsOf, type Section } from './sections';
+import '../panels.css';
+import './outline.css';
 
 // Index, not For: every edit re-counts the sections, and a limit input being typed in must keep its focus.
 function Outline(props: { editor: Editor; readOnly: boolean }) {
@@ -33,7 +35,7 @@ function Outline(props: { editor: Editor; readOnly: boolean }) {
   };
 
   return (
-    <section class="research-panel outline-panel" aria-label="Outline">
+    <section class="feature-panel outline-panel" aria-label="Outline">
       <ol class="outline-list">
         <Index each={sections()} fallback={<li class="muted small-text">Headings appear here, each with its section’s word count.</li>}>
           {(section) => (

@@ -2,7 +2,9 @@
 import { A } from '@solidjs/router';
 import { createSignal, For, onCleanup, Show } from 'solid-js';
 import type { SearchResultView } from '../../../shared/api/search.js';
-import { errorMessage, researchApi } from '../../lib/features-api';
+import { errorMessage } from '../../lib/api';
+import { searchApi } from './api';
+import './search.css';
 
 export function SearchBox(props: { workspaceId?: string }) {
   const [query, setQuery] = createSignal('');
@@ -19,7 +21,7 @@ export function SearchBox(props: { workspaceId?: string }) {
     if (!q.trim()) return setResults(null);
     const controller = new AbortController();
     inflight = controller;
-    researchApi.search(q.trim(), props.workspaceId, controller.signal).then(
+    searchApi.search(q.trim(), props.workspaceId, controller.signal).then(
       (answer) => {
         setError('');
         setResults(answer.results);

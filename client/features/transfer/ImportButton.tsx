@@ -1,7 +1,8 @@
 /** Import a Markdown or Word file as a new document of the working group (editors and owners). */
 import { useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
-import { errorMessage, researchApi } from '../../lib/features-api';
+import { errorMessage } from '../../lib/api';
+import { transferApi } from './api';
 
 /** Largest file the server accepts (server/text MAX_IMPORT_BYTES); checked here too, to fail fast. */
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -16,7 +17,7 @@ export function ImportButton(props: { workspaceId: string }) {
     if (file.size > MAX_BYTES) return setError('Files are limited to 10 MB.');
     setBusy(true);
     try {
-      const { document } = await researchApi.importFile(props.workspaceId, file);
+      const { document } = await transferApi.importFile(props.workspaceId, file);
       navigate(`/d/${document.id}`);
     } catch (e) {
       setError(errorMessage(e));

@@ -7,10 +7,13 @@ import type { CompareView, VersionView as Version } from '../../../shared/api/ve
 import { canWriteDocuments } from '../../../shared/roles.js';
 import { Timestamp } from '../../components/Timestamp';
 import type { DocumentContext } from '../../editor/document-plugins';
-import { errorMessage, researchApi } from '../../lib/features-api';
+import { errorMessage } from '../../lib/api';
 import { DiffView } from '../../components/DiffView';
 import { createLoad } from '../../lib/load';
+import { versionsApi } from './api';
 import { VersionView } from './VersionView';
+import '../panels.css';
+import './versions.css';
 
 const kindLabel: Record<Version['kind'], string> = {
   auto: 'Automatic',
@@ -26,7 +29,7 @@ export function versionLabel(v: Version): string {
 export function HistoryPanel(props: { context: DocumentContext }) {
   // Nothing is fetched until someone is signed in and the document is known (see ready.ts).
   const docId = () => (props.context.me() && props.context.document() ? props.context.docId : undefined);
-  const load = createLoad(docId, async (id) => (await researchApi.versions(id)).versions);
+  const load = createLoad(docId, async (id) => (await versionsApi.list(id)).versions);
   const versions = load.value;
   const refetch = load.reload;
   const [name, setName] = createSignal('');
@@ -50,7 +53,7 @@ export function HistoryPanel(props: { context: DocumentContext }) {
   const saveVersion = () =>
     run(async () => {
       if (!name().trim()) return;
-      await researchApi.nameVersion(props.context.docId, name().trim());
+      await versionsApi.name(props.context.docId, name().trim());
       setName('');
       await refetch();
     });
@@ -59,25 +62,25 @@ export function HistoryPanel(props: { context: DocumentContext }) {
       const first = from() || versions()?.[0]?.id;
       if (!first) return;
       setViewing(null);
-      setComparison(await researchApi.compare(props.context.docId, first, to()));
+      setComparison(await versionsApi.compare(props.context.docId, first, to()));
     });
   const view = (v: Version) =>
     run(async () => {
       setComparison(null);
-      const detail = await researchApi.version(props.context.docId, v.id);
+      const detail = await versionsApi.get(props.context.docId, v.id);
       setViewing({ version: detail.version, content: detail.content });
     });
   const restore = (v: Version) =>
     run(async () => {
       if (!window.confirm(`Restore “${versionLabel(v)}”? The current text is kept as a version first.`)) return;
-      await researchApi.restore(props.context.docId, v.id);
+      await versionsApi.restore(props.context.docId, v.id);
       setComparison(null);
       setViewing(null);
       await refetch();
     });
 
   return (
-    <section class="research-panel history-panel" aria-label="Version history">
+    <section class="feature-panel history-panel" aria-label="Version history">
       <Show when={canWrite()}>
         <form
           class="inline-form"

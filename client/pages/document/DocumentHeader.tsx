@@ -6,7 +6,8 @@ import type { WorkspaceView } from '../../../shared/api/workspaces.js';
 import { can } from '../../../shared/roles.js';
 import type { Collaborator } from '../../editor/presence';
 import { PresenceList } from '../../editor/PresenceList';
-import { ApiError, api } from '../../lib/api';
+import { ApiError } from '../../lib/api';
+import { documentsApi } from '../../features/documents/api';
 
 export interface DocumentHeaderProps {
   document: DocumentView | undefined;
@@ -33,7 +34,7 @@ export function DocumentHeader(props: DocumentHeaderProps) {
     }
     setError(null);
     try {
-      const { document: renamed } = await api.renameDocument(doc.id, next);
+      const { document: renamed } = await documentsApi.rename(doc.id, next);
       setTitle(renamed.title);
     } catch (caught) {
       input.value = title();

@@ -13,14 +13,17 @@ import { editorExtensions } from '../../editor/extensions';
 import { createPresence } from '../../editor/presence';
 import { Toolbar } from '../../editor/Toolbar';
 import { ToolPanels, type ToolPanel } from '../../editor/ToolPanels';
-import { ApiError, api } from '../../lib/api';
+import { ApiError } from '../../lib/api';
+import { documentsApi } from '../../features/documents/api';
 import { randomGuest } from '../../lib/guest';
 import { useSession } from '../../lib/session';
 import { getDocumentInfo, type DocumentInfo } from '../document.data';
 import { DocumentHeader } from './DocumentHeader';
 import { ReadOnlyNotice } from './ReadOnlyNotice';
 import { SidePanels } from './SidePanels';
-import { documentPanels, documentTools, type DocumentContext } from '../../editor/document-plugins';
+import type { DocumentContext } from '../../editor/document-plugins';
+import { attachWhenReady } from '../../editor/ready';
+import { documentAttachments, documentPanels, documentTools } from './registry';
 
 type InfoResult = { ok: true; value: DocumentInfo } | { ok: false; error: unknown };
 
@@ -64,7 +67,7 @@ export function DocumentScreen(props: { docId: string }) {
   const toSignIn = () => navigate(`/signin?next=${encodeURIComponent(location.pathname)}`, { replace: true });
   // A refused upgrade (401/403 before any 101) is only a 1006 in the browser: ask the API why.
   const checkAccess = () => {
-    api.document(props.docId, probes.signal).then(
+    documentsApi.get(props.docId, probes.signal).then(
       ({ document }) => {
         if (document.deletedAt !== null) collab.stop(CloseCode.Forbidden, 'This document is in the trash. An editor can restore it from the working group’s Trash.');
       },
@@ -143,13 +146,14 @@ export function DocumentScreen(props: { docId: string }) {
     readOnly,
     openPanel: setSidePanel,
   };
+  attachWhenReady(context, documentAttachments);
 
   return (
     <div class="doc-page" classList={{ 'has-side': documentPanels.length > 0 }}>
       <DocumentHeader document={meta()?.document} workspace={meta()?.workspace} people={people()} />
       <div class="doc-chrome">
         <Toolbar editor={collab.editor()} readOnly={!editable()} openPanel={setPanel}>
-          {documentTools.length > 0 ? documentTools.map((tool) => tool.render(context)) : undefined}
+          {documentTools.length > 0 ? <span class="document-tools">{documentTools.map((tool) => tool.render(context))}</span> : undefined}
         </Toolbar>
         <Show when={panel() && collab.editor()} keyed>
           {(editor) => {

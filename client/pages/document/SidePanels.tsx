@@ -1,4 +1,4 @@
-/** The side region of the document page: one tab per mounted panel (see slots.ts); absent when there are none. */
+/** The side region of the document page: one tab per mounted panel (see registry.tsx); absent when there are none. */
 import { createSignal, For, Show } from 'solid-js';
 import type { DocumentContext, DocumentPanel } from '../../editor/document-plugins';
 

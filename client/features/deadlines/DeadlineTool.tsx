@@ -1,22 +1,22 @@
 /**
- * Research controls in the document toolbar: the deadline with its countdown (in the viewer's own
- * zone), "changes since your last visit", export and print. Rendering them also sets up the editor's
- * research session (comment highlights, section word counts), which lives as long as the editor.
+ * The deadline control in the document toolbar: when the document is due, with a countdown (in the
+ * viewer's own zone); editors and owners set, change or clear it.
  */
-import { createEffect, createSignal, Show, untrack } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import { canWriteDocuments } from '../../../shared/roles.js';
 import { useSession } from '../../lib/session';
 import { formatDateTime } from '../../lib/time';
 import type { DocumentContext } from '../../editor/document-plugins';
-import { errorMessage, researchApi } from '../../lib/features-api';
-import { countdown, toLocalInput } from '../deadlines/deadline';
-import { createLoad } from '../../lib/load';
 import { readyEditor } from '../../editor/ready';
-import { researchSession, type ResearchSession } from '../../editor/feature-session';
+import { errorMessage } from '../../lib/api';
+import { createLoad } from '../../lib/load';
+import { deadlinesApi } from './api';
+import { countdown, toLocalInput } from './deadline';
+import './deadlines.css';
 
 function Deadline(props: { context: DocumentContext }) {
   const session = useSession();
-  const load = createLoad(() => props.context.docId, async (id) => (await researchApi.deadline(id)).deadline);
+  const load = createLoad(() => props.context.docId, async (id) => (await deadlinesApi.get(id)).deadline);
   const deadline = load.value;
   const [editing, setEditing] = createSignal(false);
   const [error, setError] = createSignal('');
@@ -29,7 +29,7 @@ function Deadline(props: { context: DocumentContext }) {
     try {
       const at = value ? new Date(value).getTime() : null;
       if (at !== null && Number.isNaN(at)) return;
-      load.set((await researchApi.setDeadline(props.context.docId, at)).deadline);
+      load.set((await deadlinesApi.set(props.context.docId, at)).deadline);
       setEditing(false);
     } catch (e) {
       setError(errorMessage(e));
@@ -77,48 +77,11 @@ function Deadline(props: { context: DocumentContext }) {
   );
 }
 
-function ExportMenu(props: { docId: string }) {
+/** The toolbar tool: shown once the document is ready (signed in, metadata loaded). */
+export function DeadlineTool(props: { context: DocumentContext }) {
   return (
-    <details class="export-menu">
-      <summary class="ghost small">Export</summary>
-      <div class="menu" role="menu">
-        <a role="menuitem" href={researchApi.exportUrl(props.docId, 'docx')} download="">Word (.docx)</a>
-        <a role="menuitem" href={researchApi.exportUrl(props.docId, 'md')} download="">Markdown (.md)</a>
-        <a role="menuitem" href={researchApi.exportUrl(props.docId, 'html')} download="">HTML (.html)</a>
-        <button type="button" role="menuitem" class="ghost" onClick={() => window.print()}>Print or save as PDF…</button>
-      </div>
-    </details>
-  );
-}
-
-function ChangesChip(props: { session: ResearchSession; open: () => void }) {
-  const changed = () => {
-    const view = props.session.catchUp();
-    return view && view.lastVisitAt !== null ? view.insertions + view.deletions : 0;
-  };
-  return (
-    <Show when={changed() > 0}>
-      <button type="button" class="small changes-chip" onClick={() => props.open()}>
-        {changed()} words changed since your last visit
-      </button>
+    <Show when={readyEditor(props.context)}>
+      <Deadline context={props.context} />
     </Show>
-  );
-}
-
-/** The toolbar controls of research features. */
-export function DocumentTools(props: { context: DocumentContext }) {
-  const [session, setSession] = createSignal<ResearchSession>();
-  createEffect(() => {
-    const editor = readyEditor(props.context);
-    setSession(editor ? untrack(() => researchSession(editor, props.context.docId)) : undefined);
-  });
-  return (
-    <span class="research-tools">
-      <Show when={session()}>{(s) => <ChangesChip session={s()} open={() => props.context.openPanel('changes')} />}</Show>
-      <Show when={session()}>
-        <Deadline context={props.context} />
-        <ExportMenu docId={props.context.docId} />
-      </Show>
-    </span>
   );
 }

@@ -1,0 +1,17 @@
+/** Export and import: download addresses for a document, and uploading a file as a new document. */
+import type { DocumentView } from '../../../shared/api/documents.js';
+import { seg, upload } from '../../lib/api';
+
+/** The formats a document exports to. */
+export type ExportFormat = 'md' | 'html' | 'docx';
+
+export const transferApi = {
+  /** A plain link: the browser downloads the file itself (with the session cookie). */
+  exportUrl: (docId: string, format: ExportFormat) => `/api/documents/${seg(docId)}/export?format=${format}`,
+  /** Uploads a .md or .docx file as a new document of the workspace. */
+  importFile: (workspaceId: string, file: File) => {
+    const form = new FormData();
+    form.set('file', file);
+    return upload<{ document: DocumentView }>(`/api/workspaces/${seg(workspaceId)}/import`, form);
+  },
+};
