@@ -2,6 +2,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const clientNoServer = { group: ['**/server/**'], message: 'client/ may only `import type` from server/', allowTypeImports: true };
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'bench-results/**', 'screenshots/**'] },
   js.configs.recommended,
@@ -26,9 +28,21 @@ export default tseslint.config(
   {
     files: ['client/**/*.ts', 'client/**/*.tsx'],
     rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [clientNoServer] }],
+    },
+  },
+  {
+    // The editor, the shared components and lib/ are what features build on: they never import a feature or a page.
+    files: ['client/editor/**', 'client/lib/**', 'client/components/**'],
+    rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/server/**'], message: 'client/ may only `import type` from server/', allowTypeImports: true }] },
+        {
+          patterns: [
+            clientNoServer,
+            { regex: '^(\\.\\./)+(features|pages)/', message: 'client/editor, lib and components never import features/ or pages/ (features plug in through editor/document-plugins.ts)' },
+          ],
+        },
       ],
     },
   },

@@ -28,6 +28,8 @@ const violations: Array<[rule: string, filePath: string, source: string]> = [
   ['layers never import the assembly', 'server/text/probe.ts', "import { x } from '../app.js';"],
   ['shared/ imports no server/', 'shared/probe.ts', "import { x } from '../server/app.js';"],
   ['client/ imports only types from server/', 'client/probe.ts', "import { x } from '../server/app.js';"],
+  ['the client editor imports no feature', 'client/editor/probe.ts', "import { x } from '../features/comments/session';"],
+  ['client lib/ imports no page', 'client/lib/probe.ts', "import { x } from '../pages/document/registry';"],
 ];
 
 const allowed: Array<[what: string, filePath: string, source: string]> = [
@@ -37,6 +39,7 @@ const allowed: Array<[what: string, filePath: string, source: string]> = [
   ['collab/ imports storage interfaces and shared/', 'server/collab/probe.ts', "import { x } from '../storage/types.js';\nimport { y } from '../../shared/limits.js';\nexport const z = y;"],
   ['the assembly imports features', 'server/api.ts', "import { x } from './features/documents/index.js';"],
   ['client/ may import types from server/', 'client/probe.ts', "import type { x } from '../server/app.js';"],
+  ['a client feature imports the editor contract', 'client/features/comments/probe.ts', "import type { x } from '../../editor/document-plugins';"],
 ];
 
 describe('layering enforced by lint', () => {
