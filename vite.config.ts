@@ -41,7 +41,7 @@ export default defineConfig(() => ({
   root: fileURLToPath(new URL('./client', import.meta.url)),
   plugins: [lazyKatex(), solid()],
   build: {
-    outDir: '../dist',
+    outDir: '../dist/client',
     emptyOutDir: true,
     sourcemap: true,
     target: 'es2022',

@@ -1,6 +1,7 @@
 /**
- * `npm start`: builds the client if dist/ is missing or older than the sources, then runs the server
- * and shuts it down gracefully on SIGTERM/SIGINT.
+ * `npm start` runs this file compiled (`dist/server/server/start.js`, after `tsc -b tsconfig.build.json`
+ * has brought the server build up to date): it builds the client into dist/client if that is missing or
+ * older than the sources, then runs the server and shuts it down gracefully on SIGTERM/SIGINT.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -19,7 +20,7 @@ function newestMtime(dir: string): number {
 }
 
 function clientNeedsBuild(root: string): boolean {
-  const index = path.join(root, 'dist', 'index.html');
+  const index = path.join(root, 'dist', 'client', 'index.html');
   if (!fs.existsSync(index)) return true;
   const built = fs.statSync(index).mtimeMs;
   return newestMtime(path.join(root, 'client')) > built || newestMtime(path.join(root, 'shared')) > built;
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
       stdio: 'inherit',
     });
   }
-  const server = await startServer(config, { distDir: path.join(root, 'dist') });
+  const server = await startServer(config, { distDir: path.join(root, 'dist', 'client') });
   server.log.info({ url: server.url, dataDir: path.resolve(config.dataDir) }, 'Confer is running');
   process.stdout.write(`\nConfer is running at ${server.url}\n\n`);
   const stop = (signal: string) => {

@@ -1,11 +1,11 @@
 /** Opens the embedded SQLite database: WAL, durable commits, migrations. */
 import fs from 'node:fs';
-import path from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
 import { migrate } from '../migrations/index.js';
 import type { Schema } from '../schema.js';
 import type { Storage } from '../storage.js';
 import { openSqliteConnection } from './connection.js';
+import { databaseFile } from './files.js';
 import { startSqliteLogWriter } from './writer.js';
 
 export interface SqliteOptions {
@@ -16,7 +16,7 @@ export interface SqliteOptions {
 
 export async function openSqliteStorage(options: SqliteOptions): Promise<Storage> {
   fs.mkdirSync(options.dataDir, { recursive: true });
-  const file = path.join(options.dataDir, 'confer.sqlite');
+  const file = databaseFile(options.dataDir);
   const sqlite = openSqliteConnection(file, options.synchronous);
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
   try {

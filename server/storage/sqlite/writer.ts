@@ -2,17 +2,15 @@
  * Main-thread side of the log writer thread: a DocumentStore whose writes go to the worker and whose
  * reads use the main connection (WAL lets readers and the one writer work at once).
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3';
+import { startWorker } from '../../threads/start-worker.js';
 import type { AppendEntry, DocumentStore } from '../types.js';
 import { createSqliteDocumentStore } from './document-store.js';
 import type { WriterInit, WriterReply, WriterRequest } from './writer-protocol.js';
 
 /** A request without its id (distributive, so each variant keeps its own fields). */
 type Payload<T> = T extends unknown ? Omit<T, 'id'> : never;
-
-// The worker runs TypeScript: register tsx inside it first (it does not inherit the parent's loader).
-const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(require('node:worker_threads').workerData.entry); })`;
 
 export interface SqliteLogWriter {
   store: DocumentStore;
@@ -41,8 +39,7 @@ export function startSqliteLogWriter(readDb: BetterSqlite3.Database, init: Write
   };
 
   const spawn = (): Worker => {
-    const entry = new URL('./writer-worker.ts', import.meta.url).href;
-    const w = new Worker(bootstrap, { eval: true, workerData: { ...init, entry } });
+    const w = startWorker(new URL('./writer-worker.js', import.meta.url), { workerData: init });
     w.on('message', (reply: WriterReply) => {
       if (reply.id === 0) return signalReady();
       const waiter = pending.get(reply.id);
@@ -89,7 +86,7 @@ export function startSqliteLogWriter(readDb: BetterSqlite3.Database, init: Write
     },
   };
 
-  // Start the thread now: booting it (TypeScript loader, database) takes a moment the first commit
+  // Start the thread now: booting it (the database, and the TypeScript loader when run from source) takes a moment the first commit
   // should not pay. After a crash the next write starts a fresh one.
   worker = spawn();
 
