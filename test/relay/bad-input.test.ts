@@ -3,37 +3,33 @@
  * code; the server keeps serving everyone else and the document is unchanged.
  */
 import * as encoding from 'lib0/encoding';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { limits } from '../../shared/limits.js';
 import { CloseCode, MessageType, writeAwareness, writeSyncUpdate } from '../../shared/protocol/index.js';
-import { openAccessPolicy } from '../../server/collab/access.js';
-import { closeOf, connectClient, frameOfType, framesOf, rawSocket, upgradeStatus, type TestClient } from '../helpers/clients.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import { closeOf, frameOfType, framesOf, rawSocket, upgradeStatus, type TestClient } from '../helpers/clients.js';
+import type { TestServer } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
+import { useRelayFixture } from './relay-fixture.js';
 
 let server: TestServer;
 let alice: TestClient;
 let bob: TestClient;
 const DOC = 'bad-input';
 
+const relay = useRelayFixture({ scope: 'file' });
+
 beforeAll(async () => {
-  server = await startTestServer({ policy: openAccessPolicy() });
-  alice = await connectClient(server.url, DOC);
-  bob = await connectClient(server.url, DOC);
+  server = await relay.start();
+  alice = await relay.client(server, DOC);
+  bob = await relay.client(server, DOC);
   // A fresh Awareness has clock 0, which y-protocols peers ignore; setting a field makes it visible.
   alice.provider.awareness.setLocalStateField('cursor', null);
   bob.provider.awareness.setLocalStateField('cursor', null);
   await waitFor(() => server.hub.registry.peek(DOC)?.awareness.getStates().size === 2, { what: 'presence on the server' });
   alice.text.insert(0, 'stable content');
   await waitFor(() => bob.text.toString() === 'stable content', { what: 'initial sync' });
-});
-
-afterAll(async () => {
-  alice?.destroy();
-  bob?.destroy();
-  await server?.dispose();
 });
 
 function awarenessWithState(clientId: number, state: unknown): Uint8Array {

@@ -2,21 +2,14 @@
  * The "committed" notice (Confer extension, ?confer=1): its state vector and acknowledged update-frame
  * count only ever cover what storage already holds, deletions included.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { MessageType, readMessage } from '../../shared/protocol/index.js';
-import { openAccessPolicy } from '../../server/collab/access.js';
-import { connectClient, type TestClient } from '../helpers/clients.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import type { TestServer } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
+import { useRelayFixture } from './relay-fixture.js';
 
-let server: TestServer | undefined;
-let client: TestClient | undefined;
-
-afterEach(async () => {
-  client?.destroy();
-  await server?.dispose();
-});
+const relay = useRelayFixture();
 
 async function storedText(s: TestServer, docId: string): Promise<string> {
   const stored = await s.storage.documents.load(docId);
@@ -28,8 +21,8 @@ async function storedText(s: TestServer, docId: string): Promise<string> {
 
 describe('committed notices', () => {
   it('acknowledge a pure deletion only once it is stored', async () => {
-    server = await startTestServer({ policy: openAccessPolicy() });
-    client = await connectClient(server.url, 'acks', { params: { confer: '1' } });
+    const server = await relay.start();
+    const client = await relay.client(server, 'acks', { params: { confer: '1' } });
     const notices: Array<{ sv: Map<number, number>; acked: number; storedAtArrival: Promise<string> }> = [];
     const s = server;
     client.provider.messageHandlers[MessageType.Committed] = (_encoder, decoder) => {
@@ -39,7 +32,7 @@ describe('committed notices', () => {
       notices.push({ sv: Y.decodeStateVector(message.stateVector), acked: message.ackedUpdateFrames, storedAtArrival: storedText(s, 'acks') });
     };
     client.text.insert(0, 'keep this, drop that');
-    await waitFor(() => (notices.at(-1)?.sv.get(client!.doc.clientID) ?? 0) >= client!.text.length, { what: 'insert committed' });
+    await waitFor(() => (notices.at(-1)?.sv.get(client.doc.clientID) ?? 0) >= client.text.length, { what: 'insert committed' });
     const ackedBefore = notices.at(-1)!.acked;
     const svBefore = Y.encodeStateVector(client.doc);
 

@@ -1,20 +1,23 @@
 /**
- * Shared set-up of the relay hardening tests: a test server with the open access policy, Yjs clients
- * and raw sockets on it, all torn down after each test, plus the frame-then-probe check that tells
- * whether a socket survived a frame.
+ * The set-up of the relay tests (test/relay, test/hardening): a test server (open access policy unless
+ * told otherwise), Yjs clients and raw sockets on it, all torn down after each test, plus the
+ * frame-then-probe check that tells whether a socket survived a frame.
  */
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 import type { WebSocket } from 'ws';
 import { openAccessPolicy } from '../../server/collab/access.js';
 import { MessageType, writeQueryAwareness } from '../../shared/protocol/index.js';
 import { closeOf, connectClient, frameOfType, framesOf, rawSocket, type TestClient } from '../helpers/clients.js';
+import type { StartOptions } from '../../server/main.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 export interface RelayFixture {
   /** A fresh server (extra environment optional); disposed after the test. */
   start(env?: Record<string, string>): Promise<TestServer>;
-  /** A stock y-websocket client on `docId`. */
-  client(server: TestServer, docId: string): Promise<TestClient>;
+  /** A fresh server with its own policy or other start options (default: the open policy); disposed after the test. */
+  startWith(options: StartOptions & { env?: Record<string, string> }): Promise<TestServer>;
+  /** A stock y-websocket client on `docId` (query parameters optional). */
+  client(server: TestServer, docId: string, options?: { params?: Record<string, string> }): Promise<TestClient>;
   /** A raw socket on `docId`, for hand-made frames. */
   socket(server: TestServer, docId: string): Promise<WebSocket>;
   /** Tears these sockets (made some other way) down after the test too. */
@@ -23,8 +26,11 @@ export interface RelayFixture {
   disconnectAll(): void;
 }
 
-/** Registers the per-test teardown; call once at the top of a test file. */
-export function useRelayFixture(): RelayFixture {
+/**
+ * Registers the teardown; call once at the top of a test file. `scope: 'file'` keeps one server and its
+ * clients for the whole file (set up in beforeAll) and tears them down after the last test.
+ */
+export function useRelayFixture(options: { scope?: 'test' | 'file' } = {}): RelayFixture {
   let server: TestServer | undefined;
   const clients: TestClient[] = [];
   const sockets: WebSocket[] = [];
@@ -32,7 +38,7 @@ export function useRelayFixture(): RelayFixture {
     for (const c of clients.splice(0)) c.destroy();
     for (const s of sockets.splice(0)) s.terminate();
   };
-  afterEach(async () => {
+  (options.scope === 'file' ? afterAll : afterEach)(async () => {
     disconnectAll();
     await server?.dispose();
     server = undefined;
@@ -42,8 +48,12 @@ export function useRelayFixture(): RelayFixture {
       server = await startTestServer({ policy: openAccessPolicy(), env });
       return server;
     },
-    client: async (s, docId) => {
-      const c = await connectClient(s.url, docId);
+    startWith: async (options) => {
+      server = await startTestServer({ policy: openAccessPolicy(), ...options });
+      return server;
+    },
+    client: async (s, docId, options = {}) => {
+      const c = await connectClient(s.url, docId, options);
       clients.push(c);
       return c;
     },

@@ -1,17 +1,10 @@
 /** Convergence over real sockets with stock y-websocket clients. */
-import { afterEach, describe, expect, it } from 'vitest';
-import { openAccessPolicy } from '../../server/collab/access.js';
-import { connectClient, type TestClient } from '../helpers/clients.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import { describe, expect, it } from 'vitest';
+import type { TestClient } from '../helpers/clients.js';
 import { waitFor } from '../helpers/wait.js';
+import { useRelayFixture } from './relay-fixture.js';
 
-let server: TestServer;
-const clients: TestClient[] = [];
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await server?.dispose();
-});
+const relay = useRelayFixture();
 
 function randomEdit(client: TestClient, rng: () => number): void {
   const len = client.text.length;
@@ -33,8 +26,9 @@ function seeded(seed: number): () => number {
 
 describe('relay convergence', () => {
   it.each([2, 20])('%i clients making random concurrent edits converge, and a late joiner gets everything', async (n) => {
-    server = await startTestServer({ policy: openAccessPolicy() });
-    for (let i = 0; i < n; i++) clients.push(await connectClient(server.url, 'converge'));
+    const server = await relay.start();
+    const clients: TestClient[] = [];
+    for (let i = 0; i < n; i++) clients.push(await relay.client(server, 'converge'));
     const rng = seeded(n);
     for (let round = 0; round < 20; round++) {
       for (const c of clients) randomEdit(c, rng);
@@ -42,8 +36,7 @@ describe('relay convergence', () => {
     const first = clients[0];
     if (!first) throw new Error('no clients');
     await waitFor(() => clients.every((c) => c.text.toString() === first.text.toString()), { what: 'convergence' });
-    const late = await connectClient(server.url, 'converge');
-    clients.push(late);
+    const late = await relay.client(server, 'converge');
     await waitFor(() => late.text.toString() === first.text.toString(), { what: 'late joiner' });
     expect(late.text.toString().length).toBeGreaterThan(0);
     expect(server.hub.registry.peek('converge')?.doc.getText('t').toString()).toBe(first.text.toString());

@@ -1,19 +1,12 @@
 /** Read-only connections, room unloading, and compaction under concurrent writes. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openAccessPolicy, type AccessPolicy } from '../../server/collab/access.js';
-import { connectClient, type TestClient } from '../helpers/clients.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import type { TestServer } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
+import { useRelayFixture } from './relay-fixture.js';
 
-let server: TestServer | undefined;
-const clients: TestClient[] = [];
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await server?.dispose();
-  server = undefined;
-});
+const relay = useRelayFixture();
 
 /** Read-only when the URL carries ?ro=1: lets one test mix writers and readers. */
 function mixedPolicy(): AccessPolicy {
@@ -38,11 +31,10 @@ async function rebuiltFromStore(s: TestServer, docId: string): Promise<string> {
 
 describe('read-only connections', () => {
   it('never change the document or reach other clients, but receive everything', async () => {
-    server = await startTestServer({ policy: mixedPolicy() });
-    const writer = await connectClient(server.url, 'ro');
-    const reader = await connectClient(server.url, 'ro', { params: { ro: '1' } });
-    const other = await connectClient(server.url, 'ro');
-    clients.push(writer, reader, other);
+    const server = await relay.startWith({ policy: mixedPolicy() });
+    const writer = await relay.client(server, 'ro');
+    const reader = await relay.client(server, 'ro', { params: { ro: '1' } });
+    const other = await relay.client(server, 'ro');
     writer.text.insert(0, 'from the writer');
     await waitFor(() => reader.text.toString() === 'from the writer', { what: 'reader receives' });
     reader.text.insert(0, 'FORBIDDEN ');
@@ -59,35 +51,33 @@ describe('read-only connections', () => {
 
 describe('room lifecycle', () => {
   it('unloads after the last client leaves and reloads with the same content', async () => {
-    server = await startTestServer({ policy: openAccessPolicy() });
-    const a = await connectClient(server.url, 'lifecycle');
-    const b = await connectClient(server.url, 'other-doc');
+    const server = await relay.start();
+    const a = await relay.client(server, 'lifecycle');
+    const b = await relay.client(server, 'other-doc');
     a.text.insert(0, 'persist me');
     b.text.insert(0, 'and me');
-    await waitFor(async () => (await rebuiltFromStore(server!, 'lifecycle')) === 'persist me', { what: 'committed' });
+    await waitFor(async () => (await rebuiltFromStore(server, 'lifecycle')) === 'persist me', { what: 'committed' });
     expect(server.hub.registry.size).toBe(2);
     a.destroy();
     b.destroy();
-    await waitFor(() => server!.hub.registry.size === 0, { what: 'registry empty' });
+    await waitFor(() => server.hub.registry.size === 0, { what: 'registry empty' });
     // Unloading compacts: the whole document is in the snapshot and the log is empty.
     const stored = await server.storage.documents.load('lifecycle');
     expect(stored.snapshot).not.toBeNull();
     expect(stored.updates).toHaveLength(0);
-    const again = await connectClient(server.url, 'lifecycle');
-    clients.push(again);
+    const again = await relay.client(server, 'lifecycle');
     expect(again.text.toString()).toBe('persist me');
     expect(server.hub.registry.size).toBe(1);
   });
 
   it('a joiner during the grace period keeps the room loaded', async () => {
-    server = await startTestServer({ policy: openAccessPolicy(), env: { ROOM_UNLOAD_GRACE_MS: '60000' } });
-    const a = await connectClient(server.url, 'grace');
+    const server = await relay.start({ ROOM_UNLOAD_GRACE_MS: '60000' });
+    const a = await relay.client(server, 'grace');
     a.text.insert(0, 'x');
     const room = server.hub.registry.peek('grace');
     a.destroy();
     await waitFor(() => room?.connections.size === 0, { what: 'left' });
-    const b = await connectClient(server.url, 'grace');
-    clients.push(b);
+    const b = await relay.client(server, 'grace');
     expect(server.hub.registry.peek('grace')).toBe(room);
     expect(b.text.toString()).toBe('x');
   });
@@ -95,9 +85,8 @@ describe('room lifecycle', () => {
 
 describe('compaction', () => {
   it('snapshot + remaining log always equals the live document under concurrent writes', async () => {
-    server = await startTestServer({ policy: openAccessPolicy(), env: { COMPACT_AFTER_UPDATES: '25' } });
-    const writers = await Promise.all([0, 1, 2].map(() => connectClient(server!.url, 'compact')));
-    clients.push(...writers);
+    const server = await relay.start({ COMPACT_AFTER_UPDATES: '25' });
+    const writers = await Promise.all([0, 1, 2].map(() => relay.client(server, 'compact')));
     const room = server.hub.registry.peek('compact');
     if (!room) throw new Error('room not loaded');
     for (let burst = 0; burst < 8; burst++) {
