@@ -76,7 +76,7 @@ export function apiRoutes(deps: ApiDeps): Hono {
   signedIn.route('/documents', exportRoutes({ documents, hub }));
   signedIn.route('/documents', catchUpRoutes({ people, documents, hub, visits: services.visits, activity: services.activity, versions: services.versions, now }));
   signedIn.route('/documents', deadlineRoutes({ people, documents, deadlines: services.deadlines, now }));
-  signedIn.route('/documents', commentRoutes({ documents, hub }));
+  signedIn.route('/documents', commentRoutes({ documents, workspaces, accounts, hub }));
   api.route('/api', signedIn);
   return api;
 }

@@ -4,12 +4,12 @@
  * main.ts; routes get the stores they need from there, not through this object.
  */
 import type { Logger } from 'pino';
-import type { AccessPolicy, UpdateGuard } from '../collab/access.js';
+import type { AccessPolicy } from '../collab/access.js';
 import type { CollabHub } from '../collab/hub.js';
 import type { AccountStore } from '../storage/accounts.js';
 import type { DocumentMetaStore } from '../storage/documents.js';
 import { PasswordChecker } from './passwords.js';
-import { sessionAccessPolicy } from './policy.js';
+import { sessionAccessPolicy, type SessionPolicyDeps } from './policy.js';
 import { AccessRevoker } from './revoker.js';
 import { SessionManager } from './sessions.js';
 import { startSessionSweep } from './sweep.js';
@@ -49,7 +49,7 @@ export interface AuthDeps {
   hub: CollabHub;
   log: Logger;
   /** The check of a commenter's writes to a comments document (features/comments). */
-  commentGuard: (writerId: string) => UpdateGuard;
+  commentGuard: SessionPolicyDeps['commentGuard'];
 }
 
 export function createAuth(deps: AuthDeps, overrides: Partial<AuthOptions> = {}): Auth {
