@@ -65,6 +65,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     graceMs: config.roomUnloadGraceMs,
     compactAfterUpdates: config.compactAfterUpdates,
     compactAfterBytes: config.compactAfterBytes,
+    maxThrottledMs: config.throttleCloseAfterMs,
   });
   let port = config.port;
   const allowed = () => (config.allowedOrigins.length > 0 ? config.allowedOrigins : loopbackOrigins(port));

@@ -24,10 +24,28 @@ export const limits = {
    * arrives makes Yjs re-integrate the whole held-back store, so this bounds the cascade.
    */
   maxPendingDependenciesPerRoom: 8,
-  /** Messages per second per connection (token bucket, burst = 2 s worth): stops floods. */
+  /**
+   * Messages per second per connection (token bucket, burst = `rateBurstSeconds` worth): stops one
+   * socket's flood from starving the others. Over it the server stops reading the socket until the
+   * bucket refills (TCP back-pressure slows the sender; nothing is dropped or closed).
+   */
   maxMessagesPerSecond: 400,
-  /** Bytes per second per connection (token bucket, burst = 2 s worth). */
+  /** Bytes per second per connection, enforced like the message rate. */
   maxBytesPerSecond: 8 * 1024 * 1024,
+  /** Seconds of the sustained rates a connection may send at once. Its byte burst must hold `maxFrameBytes`. */
+  rateBurstSeconds: 2,
+  /**
+   * A connection over its budget this long without the budget recovering (half full again) is closed
+   * with 4429, which stops a stock y-websocket client for good; anything shorter is only slowed. The
+   * server's default (`THROTTLE_CLOSE_AFTER_MS` overrides it).
+   */
+  maxThrottledMs: 30_000,
+  /**
+   * Bytes of frames (besides one frame of up to `maxFrameBytes`) a paused socket may still deliver and
+   * have queued: what it had read before the pause, well under one network read in practice. A backstop
+   * (4429 above it) against a socket that does not stop reading.
+   */
+  maxQueuedInboundBytes: 4 * 1024 * 1024,
   /** Bytes queued on a socket before the server gives up on a slow consumer (it resyncs on reconnect). */
   maxSocketBufferedBytes: 16 * 1024 * 1024,
   /** Dropped writes by a read-only connection before it is closed (4403). */

@@ -14,7 +14,7 @@ import type { ClientAddress } from './client-address.js';
 import type { AccessPolicy, Grant } from '../collab/access.js';
 import type { Connection } from '../collab/connection.js';
 import type { CollabHub } from '../collab/hub.js';
-import { fromWs } from '../collab/socket.js';
+import type { WebSocketLike } from '../collab/socket.js';
 
 /** Connection-level limits of the route. */
 export interface CollabLimits {
@@ -34,12 +34,36 @@ export interface CollabRouteOptions extends Partial<CollabLimits> {
 
 const defaultLimits: CollabLimits = { upgradesPerIpPerMinute: 600, heartbeatMs: 30_000 };
 
-/** Pings every `intervalMs`; terminates the socket when the previous ping got no pong. Returns a stop function. */
+/** Adapts a `ws` WebSocket to the relay's seam. */
+function fromWs(ws: WebSocket): WebSocketLike {
+  return {
+    send: (data) => ws.send(data),
+    close: (code, reason) => ws.close(code, reason),
+    terminate: () => ws.terminate(),
+    // ws 8's own pause/resume: stops reading the underlying net.Socket, so TCP pushes back on the peer.
+    pause: () => ws.pause(),
+    resume: () => ws.resume(),
+    get bufferedAmount() {
+      return ws.bufferedAmount;
+    },
+    get isOpen() {
+      return ws.readyState === ws.OPEN;
+    },
+  };
+}
+
+/**
+ * Pings every `intervalMs`; terminates the socket when nothing (no pong, no message) came back since the
+ * previous ping. A message counts: while the relay slows an over-budget sender, the pong waits in TCP
+ * behind that sender's frames, yet the peer is plainly alive. Returns a stop function.
+ */
 function heartbeat(ws: WebSocket, intervalMs: number): () => void {
   let alive = true;
-  ws.on('pong', () => {
+  const markAlive = () => {
     alive = true;
-  });
+  };
+  ws.on('pong', markAlive);
+  ws.on('message', markAlive);
   const timer = setInterval(() => {
     // A peer that vanished without a FIN (sleeping laptop, dropped NAT) would otherwise hold its room open.
     if (!alive) return ws.terminate();
@@ -101,7 +125,7 @@ export function collabRoutes(options: CollabRouteOptions): Hono<Env> {
           if (!conn) return;
           const data: unknown = event.data;
           if (data instanceof ArrayBuffer) conn.receive(new Uint8Array(data));
-          else conn.close(CloseCode.Malformed, 'text frames are not part of the protocol');
+          else conn.refuse(CloseCode.Malformed, 'text frames are not part of the protocol');
         },
         onClose() {
           stopHeartbeat();

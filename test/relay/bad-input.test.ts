@@ -19,7 +19,8 @@ let bob: TestClient;
 const DOC = 'bad-input';
 
 beforeAll(async () => {
-  server = await startTestServer({ policy: openAccessPolicy() });
+  // A flood is slowed first and closed only after staying over budget this long (30 s by default).
+  server = await startTestServer({ policy: openAccessPolicy(), env: { THROTTLE_CLOSE_AFTER_MS: '1000' } });
   alice = await connectClient(server.url, DOC);
   bob = await connectClient(server.url, DOC);
   // A fresh Awareness has clock 0, which y-protocols peers ignore; setting a field makes it visible.
@@ -109,7 +110,7 @@ describe('bad input', () => {
     await othersUnaffected();
   });
 
-  it('a flood of messages closes the sender with 4429', async () => {
+  it('a flood of messages that stays over budget closes the sender with 4429', async () => {
     const ws = await rawSocket(server.url, DOC);
     const closed = closeOf(ws);
     const ping = new Uint8Array([0x03]);
