@@ -10,6 +10,13 @@ export const limits = {
   /** Most client IDs one connection may introduce into awareness: stops presence-list flooding. */
   maxAwarenessClientsPerConnection: 8,
   /**
+   * Presence changes per second one connection may have relayed (burst = `rateBurstSeconds` worth);
+   * faster ones are merged (latest state per client ID) and relayed at this pace. Stock clients echo
+   * every awareness update they receive, so one socket's presence flood would otherwise put every
+   * other client in its room over its own message budget.
+   */
+  maxAwarenessRelaysPerSecond: 20,
+  /**
    * Bytes of Yjs structs and deletions waiting for missing dependencies per room: stops "far-future
    * clock" memory attacks. Kept small because that store costs CPU on the event loop: Yjs re-merges all
    * of it for every update that adds to it (65 ms per update at 4 MiB), re-reads the held-back deletions

@@ -9,7 +9,7 @@ import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { limits } from '../../shared/limits.js';
-import { CloseCode, MessageType, SyncStep, writeQueryAwareness, writeSyncStep1 } from '../../shared/protocol/index.js';
+import { CloseCode, MessageType, SyncStep, writeAwareness, writeAwarenessUpdate, writeQueryAwareness, writeSyncStep1 } from '../../shared/protocol/index.js';
 import { closeOf, frameOfType, framesOf, upgradeStatus } from '../helpers/clients.js';
 import type { TestServer } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
@@ -34,6 +34,11 @@ function paddedStep1(bytes: number): Uint8Array {
   encoding.writeVarUint(e, 0);
   encoding.writeUint8Array(e, new Uint8Array(bytes));
   return writeSyncStep1(encoding.toUint8Array(e));
+}
+
+/** An awareness frame setting `clientId`'s presence (at `clock`) to `state`. */
+function presenceOf(clientId: number, clock: number, state: Record<string, unknown>): Uint8Array {
+  return writeAwareness(writeAwarenessUpdate([{ clientId, clock, state, stateBytes: 0 }]));
 }
 
 /** Frames of a raw socket from index `from` on that are replies of one kind. */
@@ -91,6 +96,26 @@ describe('per-connection limits', () => {
     }
     expect(repliesOf(flooder, isAwareness, from)).toBeLessThan(sent);
     expect(flooder.readyState).toBe(flooder.OPEN);
+  });
+
+  it('an awareness flood is paced: stock clients echoing it stay within their own budget, and the last state arrives', async () => {
+    const s = await relay.start();
+    const [alice, bob] = [await relay.client(s, 'echo'), await relay.client(s, 'echo')];
+    const closes: number[] = [];
+    for (const c of [alice, bob]) c.provider.on('connection-close', (event) => closes.push(event?.code ?? -1));
+    const flooder = await relay.socket(s, 'echo');
+    await frameOfType(flooder, MessageType.Sync);
+    // Each frame changes the flooder's presence; a stock provider sends every change it receives back.
+    const count = limits.maxMessagesPerSecond * limits.rateBurstSeconds * 2;
+    for (let i = 1; i <= count; i++) flooder.send(presenceOf(777_777, i, { n: i }));
+    await waitFor(async () => (await throttledEpisodes(s)) > 0, { what: 'the flooder throttled' });
+    alice.text.insert(0, 'still here');
+    await waitFor(() => bob.text.toString() === 'still here', { what: 'others served during the flood' });
+    const flooderState = () => alice.provider.awareness.getStates().get(777_777) as { n?: number } | undefined;
+    await waitFor(() => flooderState()?.n === count, { what: "the flooder's last presence at alice", timeoutMs: 30_000 });
+    // Only the flooder went over budget: the echoes of its presence did not push anyone else over.
+    expect(await throttledEpisodes(s)).toBe(1);
+    expect(closes).toEqual([]);
   });
 
   it('a sender that stays over budget for THROTTLE_CLOSE_AFTER_MS is closed with 4429; others keep working', async () => {
