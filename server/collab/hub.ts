@@ -110,7 +110,8 @@ export class CollabHub {
       maxThrottledMs: this.options.maxThrottledMs,
     });
     if (this.closing) {
-      socket.close(CloseCode.ServiceRestart, 'server restarting');
+      // Through the connection, so it ignores (and does not hold) whatever the socket still sends.
+      conn.close(CloseCode.ServiceRestart, 'server restarting');
       return conn;
     }
     this.live.add(conn);
