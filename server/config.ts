@@ -2,6 +2,7 @@
 import proxyAddr from 'proxy-addr';
 import { z } from 'zod';
 import { messageOf } from '../shared/narrow.js';
+import { limits } from '../shared/limits.js';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -22,6 +23,7 @@ const schema = z.object({
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{0,64}$/, 'letters, digits, : _ - only').default('confer:'),
   ROOM_UNLOAD_GRACE_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
   HEARTBEAT_INTERVAL_MS: z.coerce.number().int().min(20).max(600_000).default(30_000),
+  THROTTLE_CLOSE_AFTER_MS: z.coerce.number().int().min(100).max(3_600_000).default(limits.maxThrottledMs),
   TRUSTED_PROXIES: z.string().optional(),
   METRICS_ALLOW: z.string().optional(),
   METRICS_TOKEN: z
@@ -55,6 +57,8 @@ export interface Config {
   roomUnloadGraceMs: number;
   /** WebSocket ping interval; a socket that misses a pong by the next ping is terminated (half-open peers). */
   heartbeatMs: number;
+  /** A socket over its message/byte budget this long (slowed meanwhile) is closed with 4429. */
+  throttleCloseAfterMs: number;
   /** WebSocket upgrade attempts per client IP per minute (0 = unlimited): stops connection floods. */
   upgradesPerIpPerMinute: number;
   /**
@@ -124,6 +128,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisPrefix: v.REDIS_PREFIX,
     roomUnloadGraceMs: v.ROOM_UNLOAD_GRACE_MS,
     heartbeatMs: v.HEARTBEAT_INTERVAL_MS,
+    throttleCloseAfterMs: v.THROTTLE_CLOSE_AFTER_MS,
     upgradesPerIpPerMinute: v.UPGRADES_PER_IP_PER_MINUTE,
     trustedProxies,
     metricsAllow,

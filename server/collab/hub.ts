@@ -20,6 +20,8 @@ export interface HubOptions {
   graceMs: number;
   compactAfterUpdates: number;
   compactAfterBytes: number;
+  /** Longest a socket may stay over its message/byte budget (slowed meanwhile) before it is closed with 4429. */
+  maxThrottledMs: number;
   /** Fan-out to other nodes (the local bus on a single node). */
   bus: Bus;
 }
@@ -102,9 +104,14 @@ export class CollabHub {
 
   /** Takes a freshly upgraded socket; the room loads in the background and frames wait meanwhile. */
   accept(docId: string, socket: WebSocketLike, grant: Grant, wantsCommitted: boolean): Connection {
-    const conn = new Connection(docId, socket, grant, wantsCommitted, { metrics: this.options.metrics, log: this.options.log });
+    const conn = new Connection(docId, socket, grant, wantsCommitted, {
+      metrics: this.options.metrics,
+      log: this.options.log,
+      maxThrottledMs: this.options.maxThrottledMs,
+    });
     if (this.closing) {
-      socket.close(CloseCode.ServiceRestart, 'server restarting');
+      // Through the connection, so it ignores (and does not hold) whatever the socket still sends.
+      conn.close(CloseCode.ServiceRestart, 'server restarting');
       return conn;
     }
     this.live.add(conn);
