@@ -23,8 +23,8 @@ let faults: Faults;
 let owner: ApiClient;
 let docId: string;
 const clients: TestClient[] = [];
-/** Opens whatever gate a test left closed, so shutdown can drain the commit queue. */
-let openGate: () => void = () => undefined;
+/** Gates a test may leave closed: opened after each test, so shutdown can drain the commit queue. */
+const gates: Array<() => void> = [];
 
 beforeEach(async () => {
   faults = createFaults();
@@ -37,7 +37,7 @@ beforeEach(async () => {
 afterEach(async () => {
   faults.beforeAppend = null;
   faults.failAppends = false;
-  openGate();
+  for (const open of gates.splice(0)) open();
   for (const c of clients.splice(0)) c.destroy();
   await server.dispose();
 });
@@ -85,17 +85,19 @@ function startExport(): { answer: Promise<{ status: number; body: string }>; rea
   return state;
 }
 
-/** The next append waits for `gate`; resolves once a commit is held there. */
-async function holdNextCommit(): Promise<void> {
+/** From now on, appends wait until `open` is called; `held` resolves once a commit waits there. */
+function holdCommits(): { held: Promise<void>; open: () => void } {
+  let open: () => void = () => undefined;
   const gate = new Promise<void>((resolve) => {
-    openGate = resolve;
+    open = resolve;
   });
+  gates.push(open);
   let held = 0;
   faults.beforeAppend = () => {
     held += 1;
     return gate;
   };
-  return waitFor(() => held > 0, { what: 'a commit held in flight' }).then(() => undefined);
+  return { held: waitFor(() => held > 0, { what: 'a commit held in flight' }).then(() => undefined), open };
 }
 
 describe('HTTP reads contain nothing that is not durable', () => {
@@ -105,9 +107,9 @@ describe('HTTP reads contain nothing that is not durable', () => {
     await waitFor(async () => (await storedPlain()).includes('Committed line.'), { what: 'first edit stored' });
 
     faults.failAppends = true;
-    const held = holdNextCommit();
+    const commit = holdCommits();
     write(alice, ['Committed line.', 'UNCOMMITTED line.']);
-    await held;
+    await commit.held;
     const room = liveRoom();
     expect(plain(room.doc)).toContain('UNCOMMITTED');
 
@@ -117,7 +119,7 @@ describe('HTTP reads contain nothing that is not durable', () => {
     // Nobody may resend the edit once the room reloads: then the retried read has one possible answer.
     alice.destroy();
     clients.splice(clients.indexOf(alice), 1);
-    openGate();
+    commit.open();
     const { status, body } = await exported.answer;
     expect(body).not.toContain('UNCOMMITTED');
     expect(status).toBe(200);
@@ -127,24 +129,32 @@ describe('HTTP reads contain nothing that is not durable', () => {
     expect(await storedPlain()).not.toContain('UNCOMMITTED');
   });
 
-  it('a read waits for the commit in flight, then returns it and everything committed before', async () => {
+  it('a read waits for the commit in flight and returns everything before it, but nothing applied meanwhile', async () => {
     const alice = await writer();
     write(alice, ['Line one.']);
     await waitFor(async () => (await storedPlain()).includes('Line one.'), { what: 'first edit stored' });
 
-    const held = holdNextCommit();
+    const second = holdCommits();
     write(alice, ['Line one.', 'Line two.']);
-    await held;
+    await second.held;
     const room = liveRoom();
     const exported = startExport();
     await waitFor(() => exported.settled || room.durabilityWaiters > 0, { what: 'the export waiting for the commit' });
     expect(exported.settled).toBe(false);
-    openGate();
+    // An edit applied while the read waits; its commit is held too, so it is not durable when the read answers.
+    const third = holdCommits();
+    write(alice, ['Line one.', 'Line two.', 'Line three.']);
+    await waitFor(() => plain(room.doc).includes('Line three.'), { what: 'the third edit applied' });
+    second.open();
     const { status, body } = await exported.answer;
     expect(status).toBe(200);
     expect(body).toContain('Line one.');
     expect(body).toContain('Line two.');
-    expect(await storedPlain()).toContain('Line two.');
+    expect(body).not.toContain('Line three.');
+    await third.held;
+    expect(await storedPlain()).not.toContain('Line three.');
+    third.open();
+    await waitFor(async () => (await storedPlain()).includes('Line three.'), { what: 'the third edit stored' });
   });
 
   it('a read under steady writes from another client completes while the writes go on', async () => {
