@@ -393,7 +393,7 @@ export class Room implements CommitTarget {
   /**
    * The document as one update that contains nothing undurable, for HTTP reads (export, versions, search).
    *
-   * Encoded now, handed out once durable. Now, the encoding holds exactly the local updates
+   * Encoded now, handed out once durable: at this moment the encoding holds exactly the local updates
    * 1..`applied` (plus stored data and other nodes' updates, durable already). Encoding after the wait
    * instead would take in whatever was applied during it, and waiting for a moment with nothing in
    * flight (whenDurable) may never come under steady writes; a second, committed-only Y.Doc would cost

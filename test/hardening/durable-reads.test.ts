@@ -1,7 +1,7 @@
 /**
  * HTTP reads of a document (here its Markdown export through a real server) contain nothing that is not
  * durable: an edit whose commit is in flight makes the read wait, an edit whose commit fails never
- * appears, and a read under steady writes from another client still completes. The faulty store holds
+ * appears, and a read (or a server-made change) under steady writes from another client still completes. The faulty store holds
  * commits in flight (`beforeAppend`) so each test orders events instead of timing them.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -100,6 +100,38 @@ function holdCommits(): { held: Promise<void>; open: () => void } {
   return { held: waitFor(() => held > 0, { what: 'a commit held in flight' }).then(() => undefined), open };
 }
 
+/** Rounds of writing after which the writer stops: a wait that outlasts the writes reaches it. */
+const steadyCap = 100;
+
+/**
+ * Runs `action` while a client writes steadily: every commit is held until the writer's next edit has
+ * reached the room, so from then on something applied is always uncommitted, and "wait until nothing is
+ * in flight" would wait until the writes stop. Returns how many edits were written when `action` started
+ * (edits before that one were applied by then) and when it finished.
+ */
+async function underSteadyWrites<T>(action: () => Promise<T>): Promise<{ started: number; writtenWhenDone: number; result: T }> {
+  const alice = await writer();
+  await waitFor(() => server.hub.registry.peek(docId), { what: 'room open' });
+  let written = 0;
+  let done = false;
+  const lines = () => Array.from({ length: written }, (_, i) => `Edit ${i + 1}.`);
+  faults.beforeAppend = async () => {
+    if (done || written >= steadyCap) return;
+    written += 1;
+    const marker = `Edit ${written}.`;
+    write(alice, lines());
+    await waitFor(() => plain(liveRoom().doc).includes(marker), { what: `${marker} applied` });
+  };
+  written = 1;
+  write(alice, lines());
+  await waitFor(() => written >= 5, { what: 'steady writes' });
+  const started = written;
+  const result = await action();
+  const writtenWhenDone = written;
+  done = true;
+  return { started, writtenWhenDone, result };
+}
+
 describe('HTTP reads contain nothing that is not durable', () => {
   it('an export taken while the edit’s commit fails never contains the edit', async () => {
     const alice = await writer();
@@ -158,32 +190,24 @@ describe('HTTP reads contain nothing that is not durable', () => {
   });
 
   it('a read under steady writes from another client completes while the writes go on', async () => {
-    const alice = await writer();
-    await waitFor(() => server.hub.registry.peek(docId), { what: 'room open' });
-    // Every commit is held until the writer's next edit has reached the room: from then on, something
-    // applied is always uncommitted, so "wait until nothing is in flight" would wait until the writes stop.
-    const cap = 100;
-    let written = 0;
-    let answered = false;
-    const lines = () => Array.from({ length: written }, (_, i) => `Edit ${i + 1}.`);
-    faults.beforeAppend = async () => {
-      if (answered || written >= cap) return;
-      written += 1;
-      const marker = `Edit ${written}.`;
-      write(alice, lines());
-      await waitFor(() => plain(liveRoom().doc).includes(marker), { what: `${marker} applied` });
-    };
-    written = 1;
-    write(alice, lines());
-    await waitFor(() => written >= 5, { what: 'steady writes' });
-    // Edit `started - 1` was applied when the writer was asked for edit `started`; the read starts later.
-    const started = written;
-    const { status, body } = await startExport().answer;
-    const writtenWhenAnswered = written;
-    answered = true;
-    expect(status).toBe(200);
-    expect(writtenWhenAnswered).toBeLessThan(cap);
-    for (let i = 1; i < started; i += 1) expect(body).toContain(`Edit ${i}.`);
+    const { started, writtenWhenDone, result } = await underSteadyWrites(() => startExport().answer);
+    expect(result.status).toBe(200);
+    expect(writtenWhenDone).toBeLessThan(steadyCap);
+    for (let i = 1; i < started; i += 1) expect(result.body).toContain(`Edit ${i}.`);
+  });
+
+  it('a server-made change (a version restore, a seed) is durable under steady writes too', async () => {
+    const change = new Y.Doc();
+    change.getText('server-note').insert(0, 'restored');
+    const update = Y.encodeStateAsUpdate(change);
+    change.destroy();
+    const { writtenWhenDone } = await underSteadyWrites(() => server.hub.applyServerUpdate(docId, update));
+    expect(writtenWhenDone).toBeLessThan(steadyCap);
+    const stored = await server.storage.documents.load(docId);
+    const doc = new Y.Doc();
+    for (const u of [stored.snapshot, ...stored.updates]) if (u) Y.applyUpdate(doc, u);
+    expect(doc.getText('server-note').toString()).toBe('restored');
+    doc.destroy();
   });
 
   it('reads an unloaded document from storage (nothing to wait for)', async () => {
