@@ -10,6 +10,7 @@ import type { DocumentStore } from '../storage/types.js';
 import type { Grant } from './access.js';
 import { CommitQueue } from './commit-queue.js';
 import { Connection } from './connection.js';
+import { RoomFailedError } from './errors.js';
 import { RoomRegistry } from './registry.js';
 import type { WebSocketLike } from './socket.js';
 
@@ -25,6 +26,9 @@ export interface HubOptions {
   /** Fan-out to other nodes (the local bus on a single node). */
   bus: Bus;
 }
+
+/** Reads that meet a failed room retry on the reloaded one; past this, storage is failing and the read fails. */
+const READ_ATTEMPTS = 3;
 
 /** Told after each commit which users' edits it made durable. */
 export type CommittedListener = (docId: string, authors: ReadonlySet<string>) => void;
@@ -73,14 +77,23 @@ export class CollabHub {
     this.committedListeners.push(listener);
   }
 
-  /** The document's current state as one update: from the live room if open, else from storage. */
+  /**
+   * The document as one update, from the live room if open, else from storage: everything applied when
+   * the read started and nothing that is not durable (see Room.encodeDurable), so an export or a version
+   * never carries an edit that a failed commit then drops. Without structs Yjs holds back for missing
+   * dependencies, like a sync reply. If the room fails while the read waits, the read starts again on the
+   * room reloaded from storage, a few times at most (a store that keeps failing fails the read).
+   */
   async readDocument(docId: string): Promise<Uint8Array> {
-    const room = await this.registry.acquire(docId);
-    try {
-      // Like a sync reply: without structs Yjs holds back for missing dependencies.
-      return room.encodeForPeer();
-    } finally {
-      this.registry.release(room);
+    for (let attempt = 1; ; attempt += 1) {
+      const room = await this.registry.acquire(docId);
+      try {
+        return await room.encodeDurable();
+      } catch (error) {
+        if (!(error instanceof RoomFailedError) || attempt >= READ_ATTEMPTS) throw error;
+      } finally {
+        this.registry.release(room);
+      }
     }
   }
 
