@@ -19,3 +19,11 @@ export class CloseError extends Error {
 export class RoomFailedError extends Error {
   override readonly name = 'RoomFailedError';
 }
+
+/**
+ * A document could not be read: storage refused to load it, or kept failing its commits through every
+ * retry. Passing faults; HTTP answers 503 with Retry-After.
+ */
+export class DocumentUnavailableError extends Error {
+  override readonly name = 'DocumentUnavailableError';
+}

@@ -10,7 +10,7 @@ import type { DocumentStore } from '../storage/types.js';
 import type { Grant } from './access.js';
 import { CommitQueue } from './commit-queue.js';
 import { Connection } from './connection.js';
-import { RoomFailedError } from './errors.js';
+import { DocumentUnavailableError, RoomFailedError } from './errors.js';
 import { RoomRegistry } from './registry.js';
 import type { WebSocketLike } from './socket.js';
 
@@ -82,15 +82,21 @@ export class CollabHub {
    * the read started and nothing that is not durable (see Room.encodeDurable), so an export or a version
    * never carries an edit that a failed commit then drops. Without structs Yjs holds back for missing
    * dependencies, like a sync reply. If the room fails while the read waits, the read starts again on the
-   * room reloaded from storage, a few times at most (a store that keeps failing fails the read).
+   * room reloaded from storage, a few times at most (a store that keeps failing, or refuses to load, fails the read with DocumentUnavailableError).
    */
   async readDocument(docId: string): Promise<Uint8Array> {
     for (let attempt = 1; ; attempt += 1) {
-      const room = await this.registry.acquire(docId);
+      let room;
+      try {
+        room = await this.registry.acquire(docId);
+      } catch (error) {
+        throw new DocumentUnavailableError(`document ${docId} could not be loaded`, { cause: error });
+      }
       try {
         return await room.encodeDurable();
       } catch (error) {
-        if (!(error instanceof RoomFailedError) || attempt >= READ_ATTEMPTS) throw error;
+        if (!(error instanceof RoomFailedError)) throw error;
+        if (attempt >= READ_ATTEMPTS) throw new DocumentUnavailableError(`document ${docId} kept failing its commits`, { cause: error });
       } finally {
         this.registry.release(room);
       }

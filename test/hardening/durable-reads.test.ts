@@ -210,6 +210,26 @@ describe('HTTP reads contain nothing that is not durable', () => {
     doc.destroy();
   });
 
+  it('a read while storage refuses to load the document answers 503 with Retry-After, then reads again once it loads', async () => {
+    const alice = await writer();
+    write(alice, ['Stored before the outage.']);
+    await waitFor(async () => (await storedPlain()).includes('Stored before the outage.'), { what: 'stored' });
+    alice.destroy();
+    clients.splice(clients.indexOf(alice), 1);
+    await waitFor(() => server.hub.registry.size === 0, { what: 'room unloaded' });
+
+    faults.failLoads = true;
+    const refused = await owner.get(`/api/documents/${docId}/export?format=md`);
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('5');
+    expect(refused.body).toMatchObject({ error: { code: 'document_unavailable' } });
+
+    faults.failLoads = false;
+    const again = await owner.get(`/api/documents/${docId}/export?format=md`);
+    expect(again.status).toBe(200);
+    expect(String(again.body)).toContain('Stored before the outage.');
+  });
+
   it('reads an unloaded document from storage (nothing to wait for)', async () => {
     const alice = await writer();
     write(alice, ['Stored and unloaded.']);
