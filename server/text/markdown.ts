@@ -6,8 +6,12 @@ import type { AnyExtension, JSONContent } from '@tiptap/core';
 import { BlockMath } from '@tiptap/extension-mathematics';
 import { MarkdownManager } from '@tiptap/markdown';
 import { Marked, type marked } from 'marked';
+import { checkDocumentSize } from './document-limits.js';
+import { ImportError } from './errors.js';
 import { protectDollars, restoreDollars, StrictInlineMath } from './markdown-math.js';
-import { documentExtensions, emptyDocument, normaliseJson, toDocumentNode } from './schema.js';
+import { checkMarkdownNesting } from './markdown-nesting.js';
+import { documentExtensions, normaliseJson, toDocumentNode } from './schema.js';
+import { repairToSchema } from './schema-repair.js';
 
 /** The shared extensions with Markdown-specific inline math (see markdown-math.ts). */
 function markdownExtensions(): AnyExtension[] {
@@ -34,9 +38,20 @@ export function toMarkdown(json: JSONContent): string {
 
 /**
  * Markdown to canonical JSON. Raw HTML in the source stays literal text: the server has no
- * browser DOM to parse it with, and literal is the safe reading of untrusted input anyway.
+ * browser DOM to parse it with, and literal is the safe reading of untrusted input anyway. An
+ * image becomes its alt text (the schema has no figures; nothing is ever fetched). Nesting is
+ * checked before the parser runs, and what the parser makes is fitted to the schema rather than
+ * refused. Throws ImportError for what cannot become a document.
  */
 export function fromMarkdown(markdown: string): JSONContent {
-  const parsed = markdownManager().parse(markdown.replace(/\r\n?/g, '\n'));
-  return parsed.content && parsed.content.length > 0 ? normaliseJson(parsed) : normaliseJson(emptyDocument());
+  const source = markdown.replace(/\r\n?/g, '\n');
+  checkMarkdownNesting(source);
+  let parsed: JSONContent;
+  try {
+    parsed = markdownManager().parse(source);
+  } catch (cause) {
+    throw new ImportError('unreadable', 'The Markdown file could not be read as a document.', { cause });
+  }
+  checkDocumentSize(parsed);
+  return normaliseJson(repairToSchema(parsed));
 }

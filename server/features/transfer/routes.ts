@@ -8,7 +8,9 @@ import { text } from '../../../shared/api/fields.js';
 import { generateSecureRandomString } from '../../auth/tokens.js';
 import type { DocumentRecord } from '../../storage/documents.js';
 import type { DocumentStore } from '../../storage/types.js';
-import { EXPORT_FORMATS, exportDocument, ImportError, importDocument, importKindOf, MAX_IMPORT_BYTES, type ExportFormat } from '../../text/index.js';
+import {
+  ConversionUnavailableError, EXPORT_FORMATS, exportFile, ImportError, importFile, importKindOf, MAX_IMPORT_BYTES, type ExportFormat,
+} from '../../text/index.js';
 import { documentOr404, membershipOr404, requireCapability } from '../../http/access.js';
 import { ApiError } from '../../http/errors.js';
 import { presentDocument } from '../documents/presenters.js';
@@ -26,6 +28,17 @@ export function attachment(fileName: string): string {
 
 const importTitle = text('title', 200);
 
+/** Conversions run on worker threads; when those are saturated the client should come back shortly. */
+function conversionError(error: unknown): unknown {
+  if (error instanceof ImportError) {
+    return error.code === 'too-large'
+      ? new ApiError(413, 'payload_too_large', error.message)
+      : new ApiError(400, 'unreadable_file', error.message);
+  }
+  if (error instanceof ConversionUnavailableError) return new ApiError(503, 'conversion_unavailable', error.message, undefined, { 'Retry-After': '5' });
+  return error;
+}
+
 export function exportRoutes(deps: ResearchRouteDeps): Hono<SessionEnv> {
   const app = new Hono<SessionEnv>();
   app.get('/:id/export', async (c) => {
@@ -34,7 +47,10 @@ export function exportRoutes(deps: ResearchRouteDeps): Hono<SessionEnv> {
     if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
       throw new ApiError(400, 'invalid_input', 'some fields are not valid', { format: [`format must be one of ${EXPORT_FORMATS.join(', ')}`] });
     }
-    const file = await exportDocument(await deps.hub.readDocument(doc.id), format as ExportFormat, doc.title);
+    const state = await deps.hub.readDocument(doc.id);
+    const file = await exportFile(state, format as ExportFormat, doc.title).catch((error: unknown) => {
+      throw conversionError(error);
+    });
     return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': file.contentType,
       'Content-Disposition': attachment(file.fileName),
@@ -68,15 +84,9 @@ export function importRoutes(deps: ResearchRouteDeps & { store: DocumentStore })
       if (!(file instanceof File)) throw new ApiError(400, 'invalid_input', 'some fields are not valid', { file: ['attach a .md or .docx file'] });
       const kind = importKindOf(file.name);
       if (!kind) throw new ApiError(400, 'invalid_input', 'some fields are not valid', { file: ['only .md and .docx files can be imported'] });
-      let imported;
-      try {
-        imported = await importDocument(kind, new Uint8Array(await file.arrayBuffer()));
-      } catch (error) {
-        if (error instanceof ImportError) {
-          throw new ApiError(error.code === 'too-large' ? 413 : 400, error.code === 'too-large' ? 'payload_too_large' : 'unreadable_file', error.message);
-        }
-        throw error;
-      }
+      const imported = await importFile(kind, new Uint8Array(await file.arrayBuffer())).catch((error: unknown) => {
+        throw conversionError(error);
+      });
       const fallback = file.name.replace(/\.[^.]+$/, '') || 'Imported document';
       const title = importTitle.safeParse(imported.title ?? fallback).data ?? importTitle.safeParse(fallback).data ?? 'Imported document';
       const now = auth.now();
