@@ -38,7 +38,7 @@ async function readPart(stream: Readable, limit: number): Promise<Uint8Array> {
   return Buffer.concat(chunks, total);
 }
 
-/** How many nodes the markup will make at least. */
+/** Paragraphs and table cells in the markup: each makes at least one node. */
 function countNodeElements(xml: Uint8Array): number {
   return Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength).toString('latin1').match(NODE_ELEMENT)?.length ?? 0;
 }
@@ -77,7 +77,7 @@ export async function checkedDocxArchive(bytes: Uint8Array): Promise<Uint8Array>
       const part = await readPart(await zip.openReadStreamPromise(entry), limit);
       total += part.byteLength;
       nodeElements += countNodeElements(part);
-      if (nodeElements > limits.maxDocumentNodes) throw tooLarge(`it has more than ${limits.maxDocumentNodes} paragraphs and cells`);
+      if (nodeElements > limits.maxDocxBlocks) throw tooLarge(`it has more than ${limits.maxDocxBlocks} paragraphs and table cells`);
       parts[entry.fileName] = part;
     }
     return zipSync(parts, { level: 0 });

@@ -26,6 +26,12 @@ export const conversionLimits = {
    * hundreds of megabytes). A 300-page report has well under 30,000.
    */
   maxDocumentNodes: 30_000,
+  /**
+   * Paragraphs and table cells in a .docx's XML, counted before it is parsed (each paragraph with
+   * text makes two nodes): refuses the 7 KB file of 30,000 repeated paragraphs in milliseconds
+   * instead of after seconds of parsing.
+   */
+  maxDocxBlocks: 15_000,
   /** Nesting depth of an imported document (Word lists nest 9 deep): stops stack overflows in every later reader. */
   maxDocumentDepth: 48,
   /** Yjs update of an imported document, the frame limit of the relay: stops one import from outweighing any edit a client could send. */

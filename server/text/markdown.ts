@@ -3,19 +3,21 @@
  * `$…$` and `$$…$$` math, `++underline++`, and a `<!-- word-limit: N -->` comment after headings.
  */
 import type { AnyExtension, JSONContent } from '@tiptap/core';
-import { BlockMath } from '@tiptap/extension-mathematics';
 import { MarkdownManager } from '@tiptap/markdown';
 import { Marked, type marked } from 'marked';
 import { checkDocumentSize } from './document-limits.js';
 import { ImportError } from './errors.js';
-import { protectDollars, restoreDollars, StrictInlineMath } from './markdown-math.js';
+import { protectInlineCode } from './markdown-code.js';
+import { EscapedBlockMath, protectDollars, restoreDollars, StrictInlineMath } from './markdown-math.js';
 import { checkMarkdownNesting } from './markdown-nesting.js';
+import { escapingWriters } from './markdown-overrides.js';
 import { documentExtensions, normaliseJson, toDocumentNode } from './schema.js';
 import { repairToSchema } from './schema-repair.js';
 
-/** The shared extensions with Markdown-specific inline math (see markdown-math.ts). */
+/** The shared extensions with Markdown-specific math (markdown-math.ts) and escaping writers (markdown-overrides.ts). */
 function markdownExtensions(): AnyExtension[] {
-  return documentExtensions.flatMap((ext) => (ext.name === 'Mathematics' ? [StrictInlineMath, BlockMath] : [ext]));
+  const shared = documentExtensions.flatMap((ext) => (ext.name === 'Mathematics' ? [StrictInlineMath, EscapedBlockMath] : [ext]));
+  return [...shared, ...escapingWriters(documentExtensions)];
 }
 
 /**
@@ -29,10 +31,14 @@ function markdownManager(): MarkdownManager {
   return new MarkdownManager({ marked: instance, extensions: markdownExtensions() });
 }
 
-/** The document as Markdown. */
+/**
+ * The document as Markdown that renders to exactly its content: link targets, code and math are
+ * escaped (markdown-escape.ts), so no text in the document can become a link, HTML or a block.
+ */
 export function toMarkdown(json: JSONContent): string {
   const canonical = toDocumentNode(json).toJSON() as JSONContent;
-  const markdown = restoreDollars(markdownManager().serialize(protectDollars(canonical)));
+  const code = protectInlineCode(protectDollars(canonical));
+  const markdown = code.restore(restoreDollars(markdownManager().serialize(code.json)));
   return markdown.endsWith('\n') ? markdown : `${markdown}\n`;
 }
 
