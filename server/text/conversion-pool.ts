@@ -4,8 +4,9 @@
  * a thread that runs out of either is ended by piscina and replaced, and only that conversion
  * fails. Threads start on demand and exit when idle, so an idle pool holds no memory.
  */
+import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import type { ConversionReply, ConversionTask, ImportedFile } from './conversion-protocol.js';
+import type { ConversionReply, ConversionRequest, ConversionTask, ImportedFile } from './conversion-protocol.js';
 import type { ExportedFile, ExportFormat, ImportKind } from './convert.js';
 import { ConversionUnavailableError, ImportError } from './errors.js';
 import { conversionLimits } from './limits.js';
@@ -14,7 +15,7 @@ export interface ConversionPoolOptions {
   maxThreads: number;
   /** Old-generation heap of each thread (V8 resourceLimits). */
   heapMb: number;
-  /** Deadline of one conversion, from the moment it is queued. */
+  /** Deadline of one conversion, from the moment a thread starts it (the queue itself is bounded by maxQueue). */
   timeoutMs: number;
   /** Conversions allowed to wait for a thread; more are refused at once. */
   maxQueue: number;
@@ -71,10 +72,21 @@ export function createConversionPool(overrides: Partial<ConversionPoolOptions> =
   });
 
   /** Runs one task; resource failures are the caller's to describe (`unavailable`). */
-  const run = async (task: ConversionTask, transfer: ArrayBuffer, unavailable: (why: 'memory' | 'time') => Error): Promise<ConversionReply> => {
+  const run = async (
+    request: ConversionRequest,
+    transfer: ArrayBuffer,
+    unavailable: (why: 'memory' | 'time') => Error,
+  ): Promise<ConversionReply> => {
     if (pool.queueSize >= options.maxQueue) throw new ConversionUnavailableError('Every conversion thread is busy; try again shortly.');
+    // The deadline starts when a thread takes the task: a cold thread's start-up is not the file's fault.
+    const { port1: started, port2: startedInWorker } = new MessageChannel();
+    const deadline = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    started.once('message', () => {
+      timer = setTimeout(() => deadline.abort(new Error('conversion deadline')), options.timeoutMs);
+    });
     try {
-      return await pool.run(task, { signal: AbortSignal.timeout(options.timeoutMs), transferList: [transfer] });
+      return await pool.run({ ...request, started: startedInWorker } satisfies ConversionTask, { signal: deadline.signal, transferList: [transfer, startedInWorker] });
     } catch (error) {
       if (error instanceof Error && QUEUE_FULL.test(error.message)) {
         throw new ConversionUnavailableError('Every conversion thread is busy; try again shortly.', { cause: error });
@@ -82,6 +94,9 @@ export function createConversionPool(overrides: Partial<ConversionPoolOptions> =
       if (isOutOfMemory(error)) throw Object.assign(unavailable('memory'), { cause: error });
       if (isTimeout(error)) throw Object.assign(unavailable('time'), { cause: error });
       throw error;
+    } finally {
+      clearTimeout(timer);
+      started.close();
     }
   };
 

@@ -9,6 +9,8 @@ import { exportDocument, importDocument } from './convert.js';
 import { ImportError } from './errors.js';
 
 export default async function convert(task: ConversionTask): Promise<ConversionReply> {
+  task.started.postMessage('started');
+  task.started.close();
   if (task.op === 'export') {
     return { ok: true, op: 'export', file: await exportDocument(task.state, task.format, task.title) };
   }

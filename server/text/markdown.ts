@@ -10,14 +10,13 @@ import { ImportError } from './errors.js';
 import { protectInlineCode } from './markdown-code.js';
 import { EscapedBlockMath, protectDollars, restoreDollars, StrictInlineMath } from './markdown-math.js';
 import { checkMarkdownNesting } from './markdown-nesting.js';
-import { escapingWriters } from './markdown-overrides.js';
+import { markdownExtensionList } from './markdown-overrides.js';
 import { documentExtensions, normaliseJson, toDocumentNode } from './schema.js';
 import { repairToSchema } from './schema-repair.js';
 
-/** The shared extensions with Markdown-specific math (markdown-math.ts) and escaping writers (markdown-overrides.ts). */
+/** The shared extensions with Markdown-specific math (markdown-math.ts) and the replacements of markdown-overrides.ts. */
 function markdownExtensions(): AnyExtension[] {
-  const shared = documentExtensions.flatMap((ext) => (ext.name === 'Mathematics' ? [StrictInlineMath, EscapedBlockMath] : [ext]));
-  return [...shared, ...escapingWriters(documentExtensions)];
+  return markdownExtensionList(documentExtensions, { inlineMath: StrictInlineMath, blockMath: EscapedBlockMath });
 }
 
 /**
