@@ -15,7 +15,6 @@ import type { Metrics } from './metrics.js';
 import type { FeatureServices } from './services.js';
 import type { Storage } from './storage/storage.js';
 import type { MetaStores } from './storage/stores.js';
-import { seedDocument } from './text/seed.js';
 
 export interface AppDeps {
   storage: Storage;
@@ -41,6 +40,9 @@ export interface AppDeps {
   /** How to tell clients apart for throttling; default: the direct peer's address. */
   clientAddress?: ClientAddress | undefined;
 }
+
+/** Template content goes through the editor schema (TipTap, KaTeX), which loads on the first seeded document. */
+const seedLazily: DocumentSeeder = async (template) => (await import('./text/seed.js')).seedDocument(template);
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
@@ -71,7 +73,7 @@ export function createApp(deps: AppDeps): Hono {
       storage: deps.storage,
       hub: deps.hub,
       services: deps.services,
-      seed: deps.seed ?? seedDocument,
+      seed: deps.seed ?? seedLazily,
       allowedOrigins: deps.allowedOrigins,
       publicUrl: deps.publicUrl,
       clientAddress,

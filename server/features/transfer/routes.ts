@@ -15,7 +15,7 @@ import { queryInput } from '../../http/validate.js';
 import type { DocumentMetaStore, DocumentRecord } from '../../storage/documents.js';
 import type { DocumentStore } from '../../storage/types.js';
 import type { WorkspaceStore } from '../../storage/workspaces.js';
-import { exportDocument, ImportError, importDocument, importKindOf, MAX_IMPORT_BYTES } from '../../text/index.js';
+import { ImportError, MAX_IMPORT_BYTES } from '../../text/errors.js';
 import type { ActivityLog } from '../activity/index.js';
 import { presentDocument } from '../documents/index.js';
 import type { SearchService } from '../search/index.js';
@@ -48,11 +48,15 @@ export function attachment(fileName: string): string {
 
 const importTitle = text('title', 200);
 
+/** The converters (happy-dom, docx, mammoth, marked...) load on the first export or import, not at start-up. */
+const converters = () => import('../../text/index.js');
+
 export function exportRoutes(deps: ExportRouteDeps): Hono<SessionEnv> {
   const app = new Hono<SessionEnv>();
   app.get('/:id/export', queryInput(exportQuery), async (c) => {
     const { doc } = await documentOr404(deps.documents, c.req.param('id'), c.get('session').user.id);
     const { format } = c.req.valid('query');
+    const { exportDocument } = await converters();
     const file = await exportDocument(await deps.hub.readDocument(doc.id), format, doc.title);
     return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': file.contentType,
@@ -84,6 +88,7 @@ export function importRoutes(deps: ImportRouteDeps): Hono<SessionEnv> {
       const form = await c.req.parseBody();
       const file = form.file;
       if (!(file instanceof File)) throw new ApiError(400, 'invalid_input', 'some fields are not valid', { file: ['attach a .md or .docx file'] });
+      const { importDocument, importKindOf } = await converters();
       const kind = importKindOf(file.name);
       if (!kind) throw new ApiError(400, 'invalid_input', 'some fields are not valid', { file: ['only .md and .docx files can be imported'] });
       let imported;
