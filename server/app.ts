@@ -8,6 +8,7 @@ import type { CollabHub } from './collab/hub.js';
 import type { DocumentSeeder } from './features/documents/index.js';
 import { peerAddress, type ClientAddress } from './http/client-address.js';
 import { collabRoutes, type CollabLimits } from './http/collab-upgrade.js';
+import { responseCompression } from './http/compression.js';
 import { errorHandler } from './http/errors.js';
 import { securityHeaders } from './http/security.js';
 import { staticRoutes } from './http/static.js';
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps): Hono {
   const clientAddress = deps.clientAddress ?? peerAddress;
   app.onError(errorHandler(deps.log));
   app.use('*', securityHeaders());
+  app.use('*', responseCompression());
 
   app.get('/healthz', async (c) => {
     try {
