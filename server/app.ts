@@ -8,6 +8,7 @@ import type { CollabHub } from './collab/hub.js';
 import type { DocumentSeeder } from './features/documents/index.js';
 import { peerAddress, type ClientAddress } from './http/client-address.js';
 import { collabRoutes, type CollabLimits } from './http/collab-upgrade.js';
+import { responseCompression } from './http/compression.js';
 import { errorHandler } from './http/errors.js';
 import { metricsAccess, type MetricsAccessOptions } from './http/metrics-access.js';
 import { securityHeaders } from './http/security.js';
@@ -16,7 +17,6 @@ import type { Metrics } from './metrics.js';
 import type { FeatureServices } from './services.js';
 import type { Storage } from './storage/storage.js';
 import type { MetaStores } from './storage/stores.js';
-import { seedDocument } from './text/seed.js';
 
 export interface AppDeps {
   storage: Storage;
@@ -45,11 +45,15 @@ export interface AppDeps {
   metricsAccess?: Omit<MetricsAccessOptions, 'clientAddress'> | undefined;
 }
 
+/** Template content goes through the editor schema (TipTap, KaTeX), which loads on the first seeded document. */
+const seedLazily: DocumentSeeder = async (template) => (await import('./text/seed.js')).seedDocument(template);
+
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   const clientAddress = deps.clientAddress ?? peerAddress;
   app.onError(errorHandler(deps.log));
   app.use('*', securityHeaders());
+  app.use('*', responseCompression());
 
   app.get('/healthz', async (c) => {
     try {
@@ -74,7 +78,7 @@ export function createApp(deps: AppDeps): Hono {
       storage: deps.storage,
       hub: deps.hub,
       services: deps.services,
-      seed: deps.seed ?? seedDocument,
+      seed: deps.seed ?? seedLazily,
       allowedOrigins: deps.allowedOrigins,
       publicUrl: deps.publicUrl,
       clientAddress,

@@ -14,8 +14,6 @@ import { clientAddressResolver, type ClientAddress } from './http/client-address
 import { createAuth, type Auth, type AuthOptions } from './auth/index.js';
 import type { AccessPolicy } from './collab/access.js';
 import { createLocalBus } from './cluster/bus.js';
-import { createRedisBus } from './cluster/redis.js';
-import { createRedisLimiters } from './cluster/redis-limiters.js';
 import { CollabHub } from './collab/hub.js';
 import type { Config } from './config.js';
 import { loopbackOrigins } from './http/origin.js';
@@ -81,8 +79,9 @@ export async function assembleServer(config: Config, options: StartOptions = {},
   const log = options.logger ?? createLogger(config.logLevel);
   const metrics = createMetrics();
   const storage = await openStorage(config, { log });
+  // ioredis loads only for a cluster (here and for the shared limiters): a single node has no use for it.
   const bus = config.redisUrl
-    ? await createRedisBus({ url: config.redisUrl, log, prefix: config.redisPrefix })
+    ? await (await import('./cluster/redis.js')).createRedisBus({ url: config.redisUrl, log, prefix: config.redisPrefix })
     : createLocalBus();
   const hub = new CollabHub({
     bus,
@@ -95,7 +94,7 @@ export async function assembleServer(config: Config, options: StartOptions = {},
     maxThrottledMs: config.throttleCloseAfterMs,
   });
   const allowed = () => (config.allowedOrigins.length > 0 ? config.allowedOrigins : loopbackOrigins(port()));
-  const sharedLimiters = config.redisUrl ? createRedisLimiters(config.redisUrl, config.redisPrefix) : null;
+  const sharedLimiters = config.redisUrl ? (await import('./cluster/redis-limiters.js')).createRedisLimiters(config.redisUrl, config.redisPrefix) : null;
   const stores = createMetaStores(storage.db);
   const auth = createAuth(
     { accounts: stores.accounts, documents: stores.documents, hub, log, commentGuard: commentWriteGuard },

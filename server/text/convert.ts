@@ -14,11 +14,9 @@ import { fromMarkdown, toMarkdown } from './markdown.js';
 import { titleFromJson } from './title.js';
 import { docToJson, jsonToUpdate } from './ydoc.js';
 
-/** Export formats of `GET /api/documents/:id/export?format=`. */
-export const EXPORT_FORMATS = ['md', 'html', 'docx'] as const;
+import type { ExportFormat, ImportKind } from './formats.js';
 
-/** One of EXPORT_FORMATS. */
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, importKindOf, type ExportFormat, type ImportKind } from './formats.js';
 
 /** A rendered export: bytes plus what the HTTP response needs. */
 export interface ExportedFile {
@@ -64,15 +62,6 @@ export interface ImportedDocument {
   title: string | null;
 }
 
-/** Import kinds, chosen by the caller from the file name or media type. */
-export type ImportKind = 'md' | 'docx';
-
-/** Which importer a file name calls for, or null when neither fits. */
-export function importKindOf(fileName: string): ImportKind | null {
-  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
-  if (ext === 'md' || ext === 'markdown' || ext === 'txt') return 'md';
-  return ext === 'docx' ? 'docx' : null;
-}
 
 /**
  * Turns an uploaded Markdown or DOCX file into a new document, within the caps of limits.ts.

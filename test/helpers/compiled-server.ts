@@ -36,7 +36,7 @@ function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 
 let built: Promise<void> | null = null;
 
-/** Runs `npm start`'s build step (tsc -b: a no-op when dist/server is up to date), once per test process. */
+/** Runs `npm start`'s build step (scripts/ensure-built.mjs: a few stats when dist/ is up to date), once per test process. */
 export function buildCompiledServer(): Promise<void> {
   built ??= run('sh', ['-c', scriptParts('start').build], { cwd: root, env: childEnv({}), maxBuffer: 16 * 1024 * 1024 }).then(
     () => undefined,
@@ -65,7 +65,7 @@ export async function startCompiledServer(dataDir: string): Promise<CompiledServ
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const lines = readline.createInterface({ input: child.stdout! });
   const url = await new Promise<string>((resolve, reject) => {
-    // Long enough for the client build that a first start does when dist/client is missing or stale.
+    // Generous for a busy two-core machine; the builds happened before, in buildCompiledServer.
     const timer = setTimeout(() => reject(new Error('compiled server did not start within 60 s')), 60_000);
     child.once('exit', (code) => reject(new Error(`compiled server exited early with ${code}`)));
     lines.on('line', (line) => {

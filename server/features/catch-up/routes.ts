@@ -39,7 +39,7 @@ export function catchUpRoutes(deps: CatchUpRouteDeps): Hono<SessionEnv> {
       const first: CatchUpView = { lastVisitAt: null, authors: [], activity: [], blocks: [], insertions: 0, deletions: 0 };
       return c.json(first);
     }
-    const comparison = deps.versions.compare(visit.snapshot, await deps.hub.readDocument(doc.id));
+    const comparison = await deps.versions.compare(visit.snapshot, await deps.hub.readDocument(doc.id));
     const entries = await deps.activity.store.list({ docId: doc.id, since: visit.visitedAt, limit: 100 });
     const authorIds = new Set([...entries.flatMap((e) => (e.userId ? [e.userId] : [])), ...deps.activity.pendingAuthors(doc.id)]);
     const people = await deps.people(authorIds);

@@ -9,7 +9,6 @@ import type { CollabHub } from '../../collab/hub.js';
 import { KeyedDebouncer } from '../../debounce.js';
 import type { Engine } from '../../storage/migrations/index.js';
 import type { Schema } from '../../storage/schema.js';
-import { docToJson, toPlainText } from '../../text/index.js';
 import { SearchIndex, type SearchHit } from './search-index.js';
 
 export interface SearchTimings {
@@ -52,6 +51,8 @@ export class SearchService {
   async indexDocument(docId: string): Promise<void> {
     const row = await this.deps.db.selectFrom('documents').select('title').where('id', '=', docId).executeTakeFirst();
     if (!row) return;
+    // The editor schema (TipTap, KaTeX) loads on the first indexing, not at start-up: an idle server stays small.
+    const [{ docToJson }, { toPlainText }] = await Promise.all([import('../../text/ydoc.js'), import('../../text/plain.js')]);
     const text = toPlainText(docToJson(await this.deps.hub.readDocument(docId)));
     await this.index.upsert(docId, row.title, text, this.deps.now());
   }

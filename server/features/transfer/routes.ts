@@ -15,7 +15,9 @@ import { queryInput } from '../../http/validate.js';
 import type { DocumentMetaStore, DocumentRecord } from '../../storage/documents.js';
 import type { DocumentStore } from '../../storage/types.js';
 import type { WorkspaceStore } from '../../storage/workspaces.js';
-import { ConversionUnavailableError, exportFile, ImportError, importFile, importKindOf, MAX_IMPORT_BYTES } from '../../text/index.js';
+import { exportFile, importFile } from '../../text/conversions.js';
+import { ConversionUnavailableError, ImportError, MAX_IMPORT_BYTES } from '../../text/errors.js';
+import { importKindOf } from '../../text/formats.js';
 import type { ActivityLog } from '../activity/index.js';
 import { presentDocument } from '../documents/index.js';
 import type { SearchService } from '../search/index.js';
@@ -48,7 +50,10 @@ export function attachment(fileName: string): string {
 
 const importTitle = text('title', 200);
 
-/** Conversions run on worker threads; when those are saturated the client should come back shortly. */
+/**
+ * The HTTP answer for a failed conversion. Conversions run on worker threads (text/conversions.ts), so
+ * the converters never load in this thread; when the threads are saturated, the client comes back shortly.
+ */
 function conversionError(error: unknown): unknown {
   if (error instanceof ImportError) {
     return error.code === 'too-large'

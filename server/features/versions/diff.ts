@@ -7,7 +7,7 @@ import type { JSONContent } from '@tiptap/core';
 import type { Node } from '@tiptap/pm/model';
 import { diffArrays, diffWordsWithSpace } from 'diff';
 import type { DiffBlock, DiffSegment } from '../../../shared/api/versions.js';
-import { toDocumentNode } from '../../text/index.js';
+import { toDocumentNode } from '../../text/schema.js';
 
 interface Block {
   type: string;

@@ -10,7 +10,6 @@ import { ApiError } from '../../http/errors.js';
 import type { SessionEnv } from '../../http/session.js';
 import { jsonBody, queryInput } from '../../http/validate.js';
 import type { DocumentMetaStore } from '../../storage/documents.js';
-import { docToJson } from '../../text/index.js';
 import type { PeopleLookup } from '../members/index.js';
 import { presentVersion, versionPeople } from './presenters.js';
 import type { VersionService } from './service.js';
@@ -53,6 +52,8 @@ export function versionRoutes(deps: VersionRouteDeps): Hono<SessionEnv> {
     const version = await versions.store.get(doc.id, c.req.param('vid'));
     if (!version) throw new ApiError(404, 'not_found', 'no such version');
     const people = await deps.people(versionPeople([version]));
+    // The editor schema loads on first use, not at start-up (see versions/service.ts).
+    const { docToJson } = await import('../../text/ydoc.js');
     return c.json({ version: presentVersion(version, people), content: docToJson(version.snapshot) });
   });
 
@@ -77,7 +78,7 @@ export function versionRoutes(deps: VersionRouteDeps): Hono<SessionEnv> {
       if (!version) throw new ApiError(404, 'not_found', `no such version: ${field}`);
       return version.snapshot;
     };
-    const comparison = versions.compare(await stateOf(from, 'from'), await stateOf(to, 'to'));
+    const comparison = await versions.compare(await stateOf(from, 'from'), await stateOf(to, 'to'));
     return c.json({ from, to, ...comparison });
   });
 

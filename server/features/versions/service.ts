@@ -9,9 +9,11 @@ import { generateSecureRandomString } from '../../auth/tokens.js';
 import type { CollabHub } from '../../collab/hub.js';
 import { KeyedDebouncer, type Burst } from '../../debounce.js';
 import type { Schema } from '../../storage/schema.js';
-import { docToJson, replaceContentUpdate } from '../../text/index.js';
-import { compareDocuments, type Comparison } from './diff.js';
+import type { Comparison } from './diff.js';
 import { VersionStore, type VersionRecord } from './store.js';
+
+/** The editor schema (TipTap, KaTeX) behind the JSON helpers loads on first use, not at start-up. */
+const textLayer = () => import('../../text/ydoc.js');
 
 export interface VersionTimings {
   /** Quiet time that ends a burst of edits and takes an automatic version. */
@@ -57,6 +59,7 @@ export class VersionService {
     if (!known) return;
     const state = await this.deps.hub.readDocument(docId);
     const latest = await this.store.latest(docId);
+    const { docToJson } = await textLayer();
     // Nothing to keep when the text is what the last version holds (a burst undone, a restore).
     if (latest && JSON.stringify(docToJson(latest.snapshot)) === JSON.stringify(docToJson(state))) return;
     await this.save(docId, { kind: 'auto', name: null, createdBy: null, authors: [...burst.authors], state });
@@ -90,6 +93,7 @@ export class VersionService {
     if (!target) return null;
     const label = target.name ?? new Date(target.createdAt).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
     const current = await this.deps.hub.readDocument(docId);
+    const { docToJson, replaceContentUpdate } = await textLayer();
     await this.save(docId, { kind: 'before-restore', name: `Before restoring “${label}”`, createdBy: userId, authors: [], state: current });
     await this.deps.hub.applyServerUpdate(docId, replaceContentUpdate(current, docToJson(target.snapshot)));
     const restored = await this.save(docId, { kind: 'restored', name: `Restored “${label}”`, createdBy: userId, authors: [userId] });
@@ -98,7 +102,8 @@ export class VersionService {
   }
 
   /** Compares two states of a document. */
-  compare(before: Uint8Array, after: Uint8Array): Comparison {
+  async compare(before: Uint8Array, after: Uint8Array): Promise<Comparison> {
+    const [{ docToJson }, { compareDocuments }] = await Promise.all([textLayer(), import('./diff.js')]);
     return compareDocuments(docToJson(before), docToJson(after));
   }
 
