@@ -5,6 +5,7 @@ import { docxBomb } from '../../test/fixtures/docx-bomb.js';
 import { createConversionPool, type ConversionPool } from './conversion-pool.js';
 import { ConversionUnavailableError, ImportError } from './errors.js';
 import { everyNodeDocument } from './fixtures/every-node.js';
+import { toPlainText } from './plain.js';
 import { docToJson, jsonToUpdate } from './ydoc.js';
 
 const markdown = (text: string) => new TextEncoder().encode(text);
@@ -32,6 +33,8 @@ describe('conversion pool', () => {
     const exported = await converter.exportFile(jsonToUpdate(everyNodeDocument), 'md', 'Cryo-EM');
     expect(exported.fileName).toBe('Cryo-EM.md');
     expect(new TextDecoder().decode(exported.body)).toContain('# Cryo-EM grid preparation');
+    // The search index's text, extracted on the thread: the same as in this thread.
+    expect(await converter.plainText(jsonToUpdate(everyNodeDocument))).toBe(toPlainText(everyNodeDocument));
 
     await expect(converter.importFile('md', markdown('>'.repeat(5000)))).rejects.toMatchObject({ name: 'ImportError', code: 'too-deep' });
     await expect(converter.importFile('docx', markdown('not a zip'))).rejects.toMatchObject({ code: 'unreadable' });

@@ -29,6 +29,8 @@ export interface ConversionPool {
   importFile(kind: ImportKind, bytes: Uint8Array): Promise<ImportedFile>;
   /** A document's encoded state as an export file. Throws ConversionUnavailableError. */
   exportFile(state: Uint8Array, format: ExportFormat, title: string): Promise<ExportedFile>;
+  /** A document's encoded state as plain text (search indexing). Throws ConversionUnavailableError. */
+  plainText(state: Uint8Array): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -118,6 +120,14 @@ export function createConversionPool(overrides: Partial<ConversionPoolOptions> =
       );
       if (!reply.ok || reply.op !== 'export') throw new Error('conversion thread failed to export');
       return reply.file;
+    },
+    async plainText(state) {
+      const copy = state.slice();
+      const reply = await run({ op: 'text', state: copy }, copy.buffer, (why) =>
+        new ConversionUnavailableError(why === 'memory' ? 'Reading the text needed more memory than a conversion may use.' : 'Reading the text took too long.'),
+      );
+      if (!reply.ok || reply.op !== 'text') throw new Error('conversion thread failed to read the text');
+      return reply.text;
     },
     close: () => pool.destroy(),
   };

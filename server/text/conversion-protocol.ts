@@ -9,7 +9,9 @@ import type { ImportErrorCode } from './errors.js';
 /** What to convert. */
 export type ConversionRequest =
   | { op: 'import'; kind: ImportKind; bytes: Uint8Array }
-  | { op: 'export'; format: ExportFormat; state: Uint8Array; title: string };
+  | { op: 'export'; format: ExportFormat; state: Uint8Array; title: string }
+  /** The document's plain text, for the search index. */
+  | { op: 'text'; state: Uint8Array };
 
 /** One conversion for a worker thread. */
 export type ConversionTask = ConversionRequest & {
@@ -27,4 +29,5 @@ export interface ImportedFile {
 export type ConversionReply =
   | { ok: true; op: 'import'; imported: ImportedFile }
   | { ok: true; op: 'export'; file: ExportedFile }
+  | { ok: true; op: 'text'; text: string }
   | { ok: false; code: ImportErrorCode; message: string; /** The underlying error, for the log. */ detail?: string };

@@ -9,10 +9,20 @@ import type { ImportedFile } from './conversion-protocol.js';
 import type { ExportedFile, ExportFormat, ImportKind } from './convert.js';
 
 let shared: ConversionPool | null = null;
+let background: ConversionPool | null = null;
 
 function pool(): ConversionPool {
   shared ??= createConversionPool();
   return shared;
+}
+
+/**
+ * Search indexing runs after every debounced burst of edits, for every document: on a pool of its own
+ * (one thread, a long queue), so a busy hour of indexing never refuses a user's export or import.
+ */
+function backgroundPool(): ConversionPool {
+  background ??= createConversionPool({ maxThreads: 1, maxQueue: 10_000 });
+  return background;
 }
 
 /** An uploaded file as a new document, converted on a worker thread. Throws ImportError or ConversionUnavailableError. */
@@ -23,4 +33,9 @@ export function importFile(kind: ImportKind, bytes: Uint8Array): Promise<Importe
 /** A document's encoded state as an export file, rendered on a worker thread. Throws ConversionUnavailableError. */
 export function exportFile(state: Uint8Array, format: ExportFormat, title: string): Promise<ExportedFile> {
   return pool().exportFile(state, format, title);
+}
+
+/** A document's encoded state as plain text for the search index, extracted on a background thread. */
+export function plainTextOf(state: Uint8Array): Promise<string> {
+  return backgroundPool().plainText(state);
 }
