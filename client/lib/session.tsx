@@ -6,7 +6,7 @@ import { createAsync, query, revalidate } from '@solidjs/router';
 import { createContext, useContext, type Accessor, type ParentProps } from 'solid-js';
 import type { MeView } from '../../shared/api/auth.js';
 import { accountApi } from './api';
-import { createNow } from './clock';
+import { createClock } from './clock';
 import { browserTimeZone } from './time';
 
 /** The signed-in user, or null without a session. Other errors (server down) are thrown. */
@@ -20,6 +20,8 @@ export interface Session {
   zone: Accessor<string>;
   /** Wall-clock time, changing every minute. */
   now: Accessor<number>;
+  /** Reads the wall clock again at once: something newer than `now()` arrived. */
+  tick(): void;
   /** Re-reads the user, and every cached query (answers given to the previous user), after sign-in, sign-out or a profile change. */
   refresh(): Promise<void>;
 }
@@ -29,12 +31,13 @@ const SessionContext = createContext<Session>();
 /** Provides the session to everything below it. */
 export function SessionProvider(props: ParentProps) {
   const me = createAsync(() => getMe().catch(() => null));
-  const now = createNow();
+  const clock = createClock();
   const zone = () => me.latest?.timeZone ?? browserTimeZone();
   const session: Session = {
     me: () => me.latest,
     zone,
-    now,
+    now: clock.now,
+    tick: clock.tick,
     refresh: () => revalidate(),
   };
   return <SessionContext.Provider value={session}>{props.children}</SessionContext.Provider>;
