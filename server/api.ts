@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import type { Auth } from './auth/index.js';
 import type { CollabHub } from './collab/hub.js';
-import { accountRoutes, meRoutes } from './features/account/index.js';
+import { accountRoutes, meRoutes, passwordRoutes } from './features/account/index.js';
 import { activityRoutes } from './features/activity/index.js';
 import { catchUpRoutes } from './features/catch-up/index.js';
 import { commentRoutes } from './features/comments/index.js';
@@ -54,6 +54,8 @@ export function apiRoutes(deps: ApiDeps): Hono {
   const signedIn = new Hono<SessionEnv>();
   signedIn.use('*', requireSession(deps));
   signedIn.route('/me', meRoutes({ accounts, auth }));
+  // A password change ends the account's other sessions (features/account/password-routes.ts).
+  signedIn.route('/me/password', passwordRoutes({ auth, clientAddress: deps.clientAddress }));
 
   signedIn.route('/workspaces', workspaceRoutes({ workspaces, now }));
   signedIn.route('/workspaces', memberRoutes({ workspaces, auth, now }));
