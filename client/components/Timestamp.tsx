@@ -15,9 +15,10 @@ export interface TimestampProps {
 export function Timestamp(props: TimestampProps) {
   const session = useSession();
   // A new event (a comment just posted, an edit just made) is newer than the last minute tick: read the
-  // clock again, so every timestamp on the page is measured against a clock that has seen it.
+  // clock again, so every timestamp on the page is measured against a clock that has seen it. Future
+  // instants (an expiry, a deadline) are no event and leave the clock alone.
   createEffect(() => {
-    if (props.ms > untrack(session.now)) session.tick();
+    if (props.ms > untrack(session.now) && props.ms <= Date.now()) session.tick();
   });
   const described = () => describeInstant(props.ms, session.zone(), session.now());
   return (
