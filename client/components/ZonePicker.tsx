@@ -57,7 +57,7 @@ export function ZonePicker(props: ZonePickerProps) {
         type="search"
         autocomplete="off"
         placeholder="Search by city or offset, e.g. Kolkata or +5:30"
-        aria-label="Search time zones"
+        aria-label="Find a zone by city or offset"
         aria-controls="zone-list"
         value={query()}
         onInput={(e) => setQuery(e.currentTarget.value)}
