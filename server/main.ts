@@ -92,6 +92,7 @@ export async function assembleServer(config: Config, options: StartOptions = {},
     graceMs: config.roomUnloadGraceMs,
     compactAfterUpdates: config.compactAfterUpdates,
     compactAfterBytes: config.compactAfterBytes,
+    maxThrottledMs: config.throttleCloseAfterMs,
   });
   const allowed = () => (config.allowedOrigins.length > 0 ? config.allowedOrigins : loopbackOrigins(port()));
   const sharedLimiters = config.redisUrl ? createRedisLimiters(config.redisUrl, config.redisPrefix) : null;
@@ -114,6 +115,7 @@ export async function assembleServer(config: Config, options: StartOptions = {},
     allowedOrigins: allowed,
     collab: { heartbeatMs: config.heartbeatMs, upgradesPerIpPerMinute: config.upgradesPerIpPerMinute },
     clientAddress: options.clientAddress ?? clientAddressResolver(config.trustedProxies),
+    metricsAccess: { allow: config.metricsAllow, token: config.metricsToken },
     distDir: options.distDir,
   });
   const shutdown = async (afterRelay?: () => Promise<void>) => {

@@ -9,6 +9,7 @@ export interface Metrics {
   updatesOut: Counter;
   readOnlyDropped: Counter;
   closes: Counter<'code'>;
+  throttled: Counter;
   commitSeconds: Histogram;
   commitBatchSize: Histogram;
   compactions: Counter;
@@ -33,6 +34,11 @@ export function createMetrics(): Metrics {
       name: 'confer_socket_closes_total',
       help: 'Sockets closed by the server, by close code',
       labelNames: ['code'],
+      registers: [registry],
+    }),
+    throttled: new Counter({
+      name: 'confer_sockets_throttled_total',
+      help: 'Times a socket went over its message or byte budget and was slowed (stopped being read)',
       registers: [registry],
     }),
     commitSeconds: new Histogram({

@@ -10,6 +10,13 @@ export const limits = {
   /** Most client IDs one connection may introduce into awareness: stops presence-list flooding. */
   maxAwarenessClientsPerConnection: 8,
   /**
+   * Presence changes per second one connection may have relayed (burst = `rateBurstSeconds` worth);
+   * faster ones are merged (latest state per client ID) and relayed at this pace. Stock clients echo
+   * every awareness update they receive, so one socket's presence flood would otherwise put every
+   * other client in its room over its own message budget.
+   */
+  maxAwarenessRelaysPerSecond: 20,
+  /**
    * Bytes of Yjs structs and deletions waiting for missing dependencies per room: stops "far-future
    * clock" memory attacks. Kept small because that store costs CPU on the event loop: Yjs re-merges all
    * of it for every update that adds to it (65 ms per update at 4 MiB), re-reads the held-back deletions
@@ -24,10 +31,28 @@ export const limits = {
    * arrives makes Yjs re-integrate the whole held-back store, so this bounds the cascade.
    */
   maxPendingDependenciesPerRoom: 8,
-  /** Messages per second per connection (token bucket, burst = 2 s worth): stops floods. */
+  /**
+   * Messages per second per connection (token bucket, burst = `rateBurstSeconds` worth): stops one
+   * socket's flood from starving the others. Over it the server stops reading the socket until the
+   * bucket refills (TCP back-pressure slows the sender; nothing is dropped or closed).
+   */
   maxMessagesPerSecond: 400,
-  /** Bytes per second per connection (token bucket, burst = 2 s worth). */
+  /** Bytes per second per connection, enforced like the message rate. */
   maxBytesPerSecond: 8 * 1024 * 1024,
+  /** Seconds of the sustained rates a connection may send at once. Its byte burst must hold `maxFrameBytes`. */
+  rateBurstSeconds: 2,
+  /**
+   * A connection over its budget this long without the budget recovering (half full again) is closed
+   * with 4429, which stops a stock y-websocket client for good; anything shorter is only slowed. The
+   * server's default (`THROTTLE_CLOSE_AFTER_MS` overrides it).
+   */
+  maxThrottledMs: 30_000,
+  /**
+   * Bytes of frames (besides one frame of up to `maxFrameBytes`) a paused socket may still deliver and
+   * have queued: what it had read before the pause, well under one network read in practice. A backstop
+   * (4429 above it) against a socket that does not stop reading.
+   */
+  maxQueuedInboundBytes: 4 * 1024 * 1024,
   /** Bytes queued on a socket before the server gives up on a slow consumer (it resyncs on reconnect). */
   maxSocketBufferedBytes: 16 * 1024 * 1024,
   /** Dropped writes by a read-only connection before it is closed (4403). */

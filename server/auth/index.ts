@@ -27,7 +27,8 @@ export interface AuthOptions {
   sweepIntervalMs: number;
   /** Where login/signup counters live (default: memory). */
   limiters: LimiterFactory;
-  throttle: ThrottleLimits;
+  /** Budgets that differ from defaultThrottleLimits (the others keep their defaults). */
+  throttle: Partial<ThrottleLimits>;
   now: () => number;
 }
 
@@ -59,7 +60,7 @@ export function createAuth(deps: AuthDeps, overrides: Partial<AuthOptions> = {})
     sessionRenewAfterMs: overrides.sessionRenewAfterMs ?? Math.min(HOUR, Math.floor(inactivity / 2)),
     sweepIntervalMs: overrides.sweepIntervalMs ?? 1000,
     limiters: overrides.limiters ?? memoryLimiters,
-    throttle: overrides.throttle ?? defaultThrottleLimits,
+    throttle: overrides.throttle ?? {},
     now: overrides.now ?? Date.now,
   };
   const { accounts, documents } = deps;
@@ -80,7 +81,7 @@ export function createAuth(deps: AuthDeps, overrides: Partial<AuthOptions> = {})
   return {
     sessions,
     passwords: new PasswordChecker(),
-    throttle: new AuthThrottle(options.limiters, options.throttle),
+    throttle: new AuthThrottle(options.limiters, { ...defaultThrottleLimits, ...options.throttle }),
     revoker,
     policy: sessionAccessPolicy({ sessions, documents, commentGuard: deps.commentGuard }),
     now: options.now,

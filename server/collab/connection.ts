@@ -1,6 +1,7 @@
 /**
  * One socket on one document: flood limits, defensive decoding, the send-buffer cap, and the
- * read-only bookkeeping. Frames that arrive while the room is still loading wait in a small queue.
+ * read-only bookkeeping. Incoming frames pass through an InboundFlow, which holds them (and stops
+ * reading the socket) while the room is still loading or the sender is over its budget.
  */
 import type { Logger } from 'pino';
 import { limits } from '../../shared/limits.js';
@@ -10,18 +11,19 @@ import type { Grant } from './access.js';
 import { CloseError } from './errors.js';
 import type { Room } from './room.js';
 import type { WebSocketLike } from './socket.js';
-import { TokenBucket } from './token-bucket.js';
+import { InboundFlow } from './inbound-flow.js';
 
 export interface ConnectionDeps {
   metrics: Metrics;
   log: Logger;
+  /** Longest a sender may stay over its message/byte budget (slowed meanwhile) before it is closed with 4429. */
+  maxThrottledMs: number;
 }
 
 export class Connection {
   /** Awareness client IDs this connection introduced (and alone may change). */
   readonly awarenessClients = new Set<number>();
   private room: Room | null = null;
-  private waiting: Uint8Array[] = [];
   private closed = false;
   private readOnlyViolations = 0;
   /** Update frames (syncStep2/syncUpdate) received on this socket, and the room sequence each needs. */
@@ -29,8 +31,7 @@ export class Connection {
   private ackedFrames = 0;
   private unacked: Array<{ frame: number; need: number }> = [];
   private unackedHead = 0;
-  private readonly messages = new TokenBucket(limits.maxMessagesPerSecond, limits.maxMessagesPerSecond * 2);
-  private readonly bytes = new TokenBucket(limits.maxBytesPerSecond, limits.maxBytesPerSecond * 2);
+  private readonly inbound: InboundFlow;
 
   constructor(
     readonly docId: string,
@@ -39,7 +40,20 @@ export class Connection {
     /** The client asked for "committed" notices (`?confer=1`). Stock clients never get them. */
     readonly wantsCommitted: boolean,
     private readonly deps: ConnectionDeps,
-  ) {}
+  ) {
+    this.inbound = new InboundFlow(
+      {
+        socket,
+        budget: { messagesPerSecond: limits.maxMessagesPerSecond, bytesPerSecond: limits.maxBytesPerSecond, burstSeconds: limits.rateBurstSeconds },
+        maxThrottledMs: deps.maxThrottledMs,
+        deliver: (frame) => this.process(frame),
+        onOverBudgetTooLong: () => this.close(CloseCode.RateLimited, `over the message budget for ${deps.maxThrottledMs} ms`),
+        onQueueOverflow: () => this.close(CloseCode.RateLimited, 'too many frames waiting'),
+        onThrottle: () => deps.metrics.throttled.inc(),
+      },
+      limits.maxFrameBytes + limits.maxQueuedInboundBytes,
+    );
+  }
 
   get isClosed(): boolean {
     return this.closed;
@@ -50,22 +64,22 @@ export class Connection {
     if (this.closed) return;
     this.room = room;
     room.addConnection(this);
-    const waiting = this.waiting;
-    this.waiting = [];
-    for (const frame of waiting) this.process(frame);
+    this.inbound.open();
   }
 
   /** Entry point for every frame from the socket. */
   receive(frame: Uint8Array): void {
     if (this.closed) return;
     if (frame.byteLength > limits.maxFrameBytes) {
-      return this.close(CloseCode.TooLarge, `frame of ${frame.byteLength} bytes is over the limit`);
+      return this.refuse(CloseCode.TooLarge, `frame of ${frame.byteLength} bytes is over the limit`);
     }
-    if (!this.messages.take(1) || !this.bytes.take(frame.byteLength)) {
-      return this.close(CloseCode.RateLimited, 'too many messages');
-    }
-    if (this.room) this.process(frame);
-    else this.waiting.push(frame);
+    this.inbound.push(frame);
+  }
+
+  /** Closes for a frame that is not kept, once the frames that arrived before it have been handled. */
+  refuse(code: number, reason: string): void {
+    if (this.closed) return;
+    this.inbound.pushRefusal(() => this.close(code, reason));
   }
 
   private process(frame: Uint8Array): void {
@@ -124,6 +138,7 @@ export class Connection {
     if (this.socket.bufferedAmount > limits.maxSocketBufferedBytes) {
       this.deps.log.warn({ docId: this.docId, user: this.grant.identity.id }, 'terminating slow consumer');
       this.closed = true;
+      this.inbound.stop();
       this.deps.metrics.closes.inc({ code: 'terminated' });
       this.socket.terminate();
       return;
@@ -137,6 +152,8 @@ export class Connection {
     this.closed = true;
     this.deps.metrics.closes.inc({ code: String(code) });
     if (code >= 4400) this.deps.log.info({ docId: this.docId, user: this.grant.identity.id, code, reason }, 'closing socket');
+    // Read the socket again (frames are ignored now), or the peer's closing handshake would never be read.
+    this.inbound.stop();
     // Close reasons are limited to 123 bytes by the WebSocket protocol.
     this.socket.close(code, reason.slice(0, 120));
   }
@@ -144,7 +161,7 @@ export class Connection {
   /** Socket is gone: leave the room (removes presence). Returns the room it was in, if any. */
   detach(): Room | null {
     this.closed = true;
-    this.waiting = [];
+    this.inbound.stop();
     const room = this.room;
     this.room = null;
     room?.removeConnection(this);

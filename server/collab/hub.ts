@@ -10,6 +10,7 @@ import type { DocumentStore } from '../storage/types.js';
 import type { Grant } from './access.js';
 import { CommitQueue } from './commit-queue.js';
 import { Connection } from './connection.js';
+import { DocumentUnavailableError, RoomFailedError } from './errors.js';
 import { RoomRegistry } from './registry.js';
 import type { WebSocketLike } from './socket.js';
 
@@ -20,9 +21,14 @@ export interface HubOptions {
   graceMs: number;
   compactAfterUpdates: number;
   compactAfterBytes: number;
+  /** Longest a socket may stay over its message/byte budget (slowed meanwhile) before it is closed with 4429. */
+  maxThrottledMs: number;
   /** Fan-out to other nodes (the local bus on a single node). */
   bus: Bus;
 }
+
+/** Reads that meet a failed room retry on the reloaded one; past this, storage is failing and the read fails. */
+const READ_ATTEMPTS = 3;
 
 /** Told after each commit which users' edits it made durable. */
 export type CommittedListener = (docId: string, authors: ReadonlySet<string>) => void;
@@ -71,14 +77,29 @@ export class CollabHub {
     this.committedListeners.push(listener);
   }
 
-  /** The document's current state as one update: from the live room if open, else from storage. */
+  /**
+   * The document as one update, from the live room if open, else from storage: everything applied when
+   * the read started and nothing that is not durable (see Room.encodeDurable), so an export or a version
+   * never carries an edit that a failed commit then drops. Without structs Yjs holds back for missing
+   * dependencies, like a sync reply. If the room fails while the read waits, the read starts again on the
+   * room reloaded from storage, a few times at most (a store that keeps failing, or refuses to load, fails the read with DocumentUnavailableError).
+   */
   async readDocument(docId: string): Promise<Uint8Array> {
-    const room = await this.registry.acquire(docId);
-    try {
-      // Like a sync reply: without structs Yjs holds back for missing dependencies.
-      return room.encodeForPeer();
-    } finally {
-      this.registry.release(room);
+    for (let attempt = 1; ; attempt += 1) {
+      let room;
+      try {
+        room = await this.registry.acquire(docId);
+      } catch (error) {
+        throw new DocumentUnavailableError(`document ${docId} could not be loaded`, { cause: error });
+      }
+      try {
+        return await room.encodeDurable();
+      } catch (error) {
+        if (!(error instanceof RoomFailedError)) throw error;
+        if (attempt >= READ_ATTEMPTS) throw new DocumentUnavailableError(`document ${docId} kept failing its commits`, { cause: error });
+      } finally {
+        this.registry.release(room);
+      }
     }
   }
 
@@ -102,9 +123,14 @@ export class CollabHub {
 
   /** Takes a freshly upgraded socket; the room loads in the background and frames wait meanwhile. */
   accept(docId: string, socket: WebSocketLike, grant: Grant, wantsCommitted: boolean): Connection {
-    const conn = new Connection(docId, socket, grant, wantsCommitted, { metrics: this.options.metrics, log: this.options.log });
+    const conn = new Connection(docId, socket, grant, wantsCommitted, {
+      metrics: this.options.metrics,
+      log: this.options.log,
+      maxThrottledMs: this.options.maxThrottledMs,
+    });
     if (this.closing) {
-      socket.close(CloseCode.ServiceRestart, 'server restarting');
+      // Through the connection, so it ignores (and does not hold) whatever the socket still sends.
+      conn.close(CloseCode.ServiceRestart, 'server restarting');
       return conn;
     }
     this.live.add(conn);

@@ -4,8 +4,10 @@
  */
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { readAwarenessUpdate, writeAwareness, writeAwarenessUpdate } from '../../shared/protocol/index.js';
+import { limits } from '../../shared/limits.js';
+import { readAwarenessUpdate, writeAwareness, writeAwarenessUpdate, type AwarenessEntry } from '../../shared/protocol/index.js';
 import { filterAwareness } from './awareness-guard.js';
+import { AwarenessPacer } from './awareness-pacer.js';
 import type { Connection } from './connection.js';
 
 /** Owner of client IDs that live on other nodes: no local connection may touch them. */
@@ -18,6 +20,11 @@ type Owner = Connection | typeof REMOTE_OWNER;
 export class Presence {
   readonly awareness: Awareness;
   private readonly owners = new Map<number, Owner>();
+  private readonly pacer = new AwarenessPacer<Connection>(
+    (conn, entries) => this.applyPaced(conn, entries),
+    limits.maxAwarenessRelaysPerSecond,
+    limits.maxAwarenessRelaysPerSecond * limits.rateBurstSeconds,
+  );
 
   constructor(
     doc: Y.Doc,
@@ -55,7 +62,16 @@ export class Presence {
         conn.awarenessClients.add(entry.clientId);
       }
     }
-    applyAwarenessUpdate(this.awareness, writeAwarenessUpdate(accepted), conn);
+    this.pacer.submit(conn, accepted);
+  }
+
+  /** Applies entries the pacer let through; one that waited is skipped if its client ID changed hands meanwhile. */
+  private applyPaced(conn: Connection, entries: AwarenessEntry[]): void {
+    const current = entries.filter((entry) => {
+      const owner = this.owners.get(entry.clientId);
+      return entry.state === null ? owner === undefined : owner === conn;
+    });
+    if (current.length > 0) applyAwarenessUpdate(this.awareness, writeAwarenessUpdate(current), conn);
   }
 
   /** An awareness body from another node (already sanitised there). */
@@ -71,6 +87,7 @@ export class Presence {
 
   /** A connection left: its presence goes with it, for everyone. */
   forget(conn: Connection): void {
+    this.pacer.forget(conn);
     const clients = [...conn.awarenessClients];
     for (const id of clients) this.owners.delete(id);
     conn.awarenessClients.clear();
@@ -78,6 +95,7 @@ export class Presence {
   }
 
   destroy(): void {
+    this.pacer.destroy();
     this.awareness.off('update', this.onUpdate);
     this.awareness.destroy();
   }

@@ -27,7 +27,7 @@ import { encodeWithoutPending } from './encode.js';
 import { Presence } from './presence.js';
 import { replayStored } from './replay.js';
 import { checkOwnClientReferences, checkParents } from './update-check.js';
-import { CloseError } from './errors.js';
+import { CloseError, RoomFailedError } from './errors.js';
 import { messageOf } from '../../shared/narrow.js';
 
 /** Origin of transactions that replay stored data: never stored or relayed again. */
@@ -56,6 +56,8 @@ export class Room implements CommitTarget {
   private committedState: Map<number, number>;
   private readonly compactor: Compactor;
   private durableWaiters: Array<() => void> = [];
+  /** Callers of whenDurableThrough, each waiting for `durable` to reach its `seq`. */
+  private throughWaiters: Array<{ seq: number; resolve: () => void; reject: (error: Error) => void }> = [];
   /** Update events held back while a client's update is being applied (see applyClientUpdate). */
   private captured: CapturedUpdate[] | null = null;
   private failed = false;
@@ -238,8 +240,8 @@ export class Room implements CommitTarget {
   async applyServerUpdate(update: Uint8Array): Promise<void> {
     if (this.failed) throw new Error('room failed; retry');
     Y.applyUpdate(this.doc, update, SERVER_ORIGIN);
-    await this.whenDurable();
-    if (this.failed) throw new Error('the change could not be committed; retry');
+    // Through this change only: whenDurable could wait forever while clients keep writing.
+    await this.whenDurableThrough(this.applied);
   }
 
   /** A message from another node about this document. */
@@ -313,6 +315,7 @@ export class Room implements CommitTarget {
     this.announceCommitted(released);
     if (released) this.deps.onCommitted(this.docId, authors);
     if (this.durable >= this.applied) this.notifyDurable();
+    if (this.throughWaiters.length > 0) this.releaseDurableThrough();
     this.compactor.recordCommit(storeSeq, updates, bytes);
   }
 
@@ -353,6 +356,9 @@ export class Room implements CommitTarget {
     this.outboxHead = 0;
     for (const conn of [...this.connections]) if (conn !== except) conn.close(CloseCode.TryAgainLater, reason);
     this.notifyDurable();
+    const through = this.throughWaiters;
+    this.throughWaiters = [];
+    for (const waiter of through) waiter.reject(new RoomFailedError(`room failed before the change was durable: ${reason}`));
     this.onFailed?.();
   }
 
@@ -368,9 +374,49 @@ export class Room implements CommitTarget {
     for (const resolve of waiters) resolve();
   }
 
+  /**
+   * Resolves once every update applied up to local sequence `seq` is committed, however many arrive
+   * meanwhile; rejects with RoomFailedError if the room fails first (what it waited for is dropped).
+   */
+  whenDurableThrough(seq: number): Promise<void> {
+    if (this.failed) return Promise.reject(new RoomFailedError('room failed; retry'));
+    if (this.durable >= seq) return Promise.resolve();
+    return new Promise((resolve, reject) => this.throughWaiters.push({ seq, resolve, reject }));
+  }
+
+  private releaseDurableThrough(): void {
+    const waiters = this.throughWaiters;
+    this.throughWaiters = waiters.filter((waiter) => waiter.seq > this.durable);
+    for (const waiter of waiters) if (waiter.seq <= this.durable) waiter.resolve();
+  }
+
+  /**
+   * The document as one update that contains nothing undurable, for HTTP reads (export, versions, search).
+   *
+   * Encoded now, handed out once durable: at this moment the encoding holds exactly the local updates
+   * 1..`applied` (plus stored data and other nodes' updates, durable already). Encoding after the wait
+   * instead would take in whatever was applied during it, and waiting for a moment with nothing in
+   * flight (whenDurable) may never come under steady writes; a second, committed-only Y.Doc would cost
+   * an apply per update even when nobody reads. Commits complete in order, so the wait is at most the
+   * group commit in flight plus the next one. If the room fails first, these bytes may hold an edit the
+   * failure drops: RoomFailedError, and the caller retries against the room reloaded from storage.
+   */
+  async encodeDurable(): Promise<Uint8Array> {
+    if (this.failed) throw new RoomFailedError('room failed; retry');
+    const through = this.applied;
+    const state = this.encodeForPeer();
+    await this.whenDurableThrough(through);
+    return state;
+  }
+
   /** Folds the log into a new snapshot now (also done automatically when the log grows). */
   compact(): Promise<void> {
     return this.failed ? Promise.resolve() : this.compactor.compact();
+  }
+
+  /** For tests and diagnostics: callers of whenDurableThrough (HTTP reads among them) still waiting. */
+  get durabilityWaiters(): number {
+    return this.throughWaiters.length;
   }
 
   /** For tests and diagnostics: log rows not yet folded into the snapshot. */

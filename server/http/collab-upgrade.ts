@@ -34,12 +34,19 @@ export interface CollabRouteOptions extends Partial<CollabLimits> {
 
 const defaultLimits: CollabLimits = { upgradesPerIpPerMinute: 600, heartbeatMs: 30_000 };
 
-/** Pings every `intervalMs`; terminates the socket when the previous ping got no pong. Returns a stop function. */
+
+/**
+ * Pings every `intervalMs`; terminates the socket when nothing (no pong, no message) came back since the
+ * previous ping. A message counts: while the relay slows an over-budget sender, the pong waits in TCP
+ * behind that sender's frames, yet the peer is plainly alive. Returns a stop function.
+ */
 function heartbeat(ws: WebSocket, intervalMs: number): () => void {
   let alive = true;
-  ws.on('pong', () => {
+  const markAlive = () => {
     alive = true;
-  });
+  };
+  ws.on('pong', markAlive);
+  ws.on('message', markAlive);
   const timer = setInterval(() => {
     // A peer that vanished without a FIN (sleeping laptop, dropped NAT) would otherwise hold its room open.
     if (!alive) return ws.terminate();
@@ -101,7 +108,7 @@ export function collabRoutes(options: CollabRouteOptions): Hono<Env> {
           if (!conn) return;
           const data: unknown = event.data;
           if (data instanceof ArrayBuffer) conn.receive(new Uint8Array(data));
-          else conn.close(CloseCode.Malformed, 'text frames are not part of the protocol');
+          else conn.refuse(CloseCode.Malformed, 'text frames are not part of the protocol');
         },
         onClose() {
           stopHeartbeat();

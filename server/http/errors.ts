@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Logger } from 'pino';
+import { DocumentUnavailableError } from '../collab/errors.js';
 
 /** An error with an API code, thrown from handlers and turned into a response by `onError`. */
 export class ApiError extends HTTPException {
@@ -28,6 +29,11 @@ export function errorHandler(log: Logger) {
       const status = err.status;
       const code = status === 413 ? 'payload_too_large' : status === 401 ? 'unauthenticated' : status === 400 ? 'bad_request' : 'http_error';
       return c.json({ error: { code, message: err.message || 'request failed' } }, status);
+    }
+    if (err instanceof DocumentUnavailableError) {
+      // Storage refused to load the document, or its commits on every retry: a passing fault, worth retrying shortly.
+      log.warn({ err, path: c.req.path }, 'document unavailable');
+      return c.json({ error: { code: 'document_unavailable', message: 'the document cannot be read right now; try again shortly' } }, 503, { 'Retry-After': '5' });
     }
     log.error({ err, path: c.req.path }, 'unhandled error');
     return c.json({ error: { code: 'internal', message: 'internal server error' } }, 500);

@@ -6,6 +6,7 @@
 import type { JSONContent } from '@tiptap/core';
 import mammoth from 'mammoth';
 import { CODE_LANGUAGE_BOOKMARK, DOCX_STYLE, WORD_LIMIT_BOOKMARK } from './docx-styles.js';
+import { checkedDocxArchive } from './docx-zip.js';
 import { ImportError, MAX_IMPORT_BYTES } from './errors.js';
 import { fromHtml } from './html.js';
 
@@ -91,18 +92,22 @@ function restoreTaskLists(body: HTMLElement): void {
   for (const box of Array.from(body.querySelectorAll('input'))) box.remove();
 }
 
-/** A .docx file as canonical JSON. Throws ImportError for oversized or unreadable files. */
+/**
+ * A .docx file as canonical JSON. Throws ImportError for oversized or unreadable files; the zip is
+ * checked against the caps (docx-zip.ts) before mammoth reads any of it.
+ */
 export async function fromDocx(bytes: Uint8Array): Promise<JSONContent> {
-  if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ImportError('too-large', 'The file is larger than 10 MB.');
+  if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ImportError('too-large', `The file is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB.`);
+  const archive = await checkedDocxArchive(bytes);
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      { buffer: Buffer.from(archive.buffer, archive.byteOffset, archive.byteLength) },
       {
         styleMap: STYLE_MAP,
         // Horizontal rules are empty paragraphs; keeping empties keeps them (and the author's spacing).
         ignoreEmptyParagraphs: false,
-        // The schema has no images; skip encoding them as data: URLs only to drop them later.
+        // The schema has no images (and the checked archive no longer holds them): never read one.
         convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
       },
     );

@@ -2,15 +2,18 @@
  * Markdown-only adjustments for math, so prices in prose are not read as formulas.
  * - Import: Pandoc's rule for inline math: `$` followed by a non-space, closed by a `$` preceded by
  *   a non-space and not followed by a digit ("$5 or $10" stays text; "$E = mc^2$" is math).
- * - Export: a literal `$` in text is written as `\$` (a CommonMark escape every viewer shows as `$`).
+ * - Export: a literal `$` in text is written as `\$` (a CommonMark escape every viewer shows as `$`),
+ *   and the LaTeX itself is escaped so it can neither end early nor carry HTML (markdown-escape.ts).
  */
 import type { JSONContent } from '@tiptap/core';
-import { InlineMath } from '@tiptap/extension-mathematics';
+import { BlockMath, InlineMath } from '@tiptap/extension-mathematics';
+import { latexForMarkdown } from './markdown-escape.js';
 
 const PANDOC_INLINE_MATH = /^\$(?=\S)((?:[^$\\\n]|\\.)+?)(?<=\S)\$(?![\d$])/;
 
-/** Inline math whose Markdown tokenizer follows Pandoc's rule. */
+/** Inline math whose Markdown tokenizer follows Pandoc's rule and whose LaTeX is written escaped. */
 export const StrictInlineMath = InlineMath.extend({
+  renderMarkdown: (node: JSONContent) => `$${latexForMarkdown(String(node.attrs?.latex ?? ''), false)}$`,
   markdownTokenizer: {
     name: 'inlineMath',
     level: 'inline',
@@ -21,6 +24,11 @@ export const StrictInlineMath = InlineMath.extend({
       return { type: 'inlineMath', raw: match[0], latex: match[1].trim() };
     },
   },
+});
+
+/** Display math whose LaTeX is written escaped. */
+export const EscapedBlockMath = BlockMath.extend({
+  renderMarkdown: (node: JSONContent) => ['$$', latexForMarkdown(String(node.attrs?.latex ?? ''), true), '$$'].join('\n'),
 });
 
 /**

@@ -3,15 +3,20 @@
  * `$…$` and `$$…$$` math, `++underline++`, and a `<!-- word-limit: N -->` comment after headings.
  */
 import type { AnyExtension, JSONContent } from '@tiptap/core';
-import { BlockMath } from '@tiptap/extension-mathematics';
 import { MarkdownManager } from '@tiptap/markdown';
 import { Marked, type marked } from 'marked';
-import { protectDollars, restoreDollars, StrictInlineMath } from './markdown-math.js';
-import { documentExtensions, emptyDocument, normaliseJson, toDocumentNode } from './schema.js';
+import { checkDocumentSize } from './document-limits.js';
+import { ImportError } from './errors.js';
+import { protectInlineCode } from './markdown-code.js';
+import { EscapedBlockMath, protectDollars, restoreDollars, StrictInlineMath } from './markdown-math.js';
+import { checkMarkdownNesting } from './markdown-nesting.js';
+import { markdownExtensionList } from './markdown-overrides.js';
+import { documentExtensions, normaliseJson, toDocumentNode } from './schema.js';
+import { repairToSchema } from './schema-repair.js';
 
-/** The shared extensions with Markdown-specific inline math (see markdown-math.ts). */
+/** The shared extensions with Markdown-specific math (markdown-math.ts) and the replacements of markdown-overrides.ts. */
 function markdownExtensions(): AnyExtension[] {
-  return documentExtensions.flatMap((ext) => (ext.name === 'Mathematics' ? [StrictInlineMath, BlockMath] : [ext]));
+  return markdownExtensionList(documentExtensions, { inlineMath: StrictInlineMath, blockMath: EscapedBlockMath });
 }
 
 /**
@@ -25,18 +30,33 @@ function markdownManager(): MarkdownManager {
   return new MarkdownManager({ marked: instance, extensions: markdownExtensions() });
 }
 
-/** The document as Markdown. */
+/**
+ * The document as Markdown that renders to exactly its content: link targets, code and math are
+ * escaped (markdown-escape.ts), so no text in the document can become a link, HTML or a block.
+ */
 export function toMarkdown(json: JSONContent): string {
   const canonical = toDocumentNode(json).toJSON() as JSONContent;
-  const markdown = restoreDollars(markdownManager().serialize(protectDollars(canonical)));
+  const code = protectInlineCode(protectDollars(canonical));
+  const markdown = code.restore(restoreDollars(markdownManager().serialize(code.json)));
   return markdown.endsWith('\n') ? markdown : `${markdown}\n`;
 }
 
 /**
  * Markdown to canonical JSON. Raw HTML in the source stays literal text: the server has no
- * browser DOM to parse it with, and literal is the safe reading of untrusted input anyway.
+ * browser DOM to parse it with, and literal is the safe reading of untrusted input anyway. An
+ * image becomes its alt text (the schema has no figures; nothing is ever fetched). Nesting is
+ * checked before the parser runs, and what the parser makes is fitted to the schema rather than
+ * refused. Throws ImportError for what cannot become a document.
  */
 export function fromMarkdown(markdown: string): JSONContent {
-  const parsed = markdownManager().parse(markdown.replace(/\r\n?/g, '\n'));
-  return parsed.content && parsed.content.length > 0 ? normaliseJson(parsed) : normaliseJson(emptyDocument());
+  const source = markdown.replace(/\r\n?/g, '\n');
+  checkMarkdownNesting(source);
+  let parsed: JSONContent;
+  try {
+    parsed = markdownManager().parse(source);
+  } catch (cause) {
+    throw new ImportError('unreadable', 'The Markdown file could not be read as a document.', { cause });
+  }
+  checkDocumentSize(parsed);
+  return normaliseJson(repairToSchema(parsed));
 }

@@ -1,12 +1,23 @@
-/** Export and import through the HTTP routes: every node type survives Markdown and Word round trips. */
+/**
+ * Export and import through the HTTP routes: every node type survives Markdown and Word round
+ * trips, hostile files are refused with the right status, and conversions leave the relay alone.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Marked } from 'marked';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { VersionView } from '../../shared/api/versions.js';
-import { docToJson, normaliseJson } from '../../server/text/index.js';
+import { conversionLimits, docToJson, normaliseJson } from '../../server/text/index.js';
+import { withParsedBody } from '../../server/text/dom.js';
 import { everyNodeDocument } from '../../server/text/fixtures/every-node.js';
 import { ApiClient } from '../auth/api-client.js';
+import { docxWithBody, repeatedParagraphs, withDeclaredSizes } from '../fixtures/docx-bomb.js';
 import type { TestClient } from '../helpers/clients.js';
 import type { TestServer } from '../helpers/server.js';
-import { makeTeam, startFeatureServer, type Team, waitFor, write } from './setup.js';
+import { makeTeam, paragraphs, plain, startFeatureServer, type Team, waitFor, write } from './setup.js';
+
+/** Markup a parser refuses: a 413 for a file ending in it proves the caps were checked first. */
+const MALFORMED_XML = '<w:p><w:r><w:t>never closed';
 
 async function download(who: ApiClient, path: string): Promise<Response> {
   return fetch(who.baseUrl + path, { headers: { cookie: who.cookie, origin: who.origin } });
@@ -93,5 +104,88 @@ describe('export and import', () => {
     const json = await team.owner.request('POST', `/api/workspaces/${team.workspaceId}/import`, { file: 'x' });
     expect(json.status).toBe(415);
     expect((await upload(team.owner, team.workspaceId, 'notes.md', md)).status).toBe(201);
+  });
+
+  it('refuses a .docx over the archive caps with 413 before parsing it', async () => {
+    const part = `<w:p><w:r><w:t>${'x'.repeat(conversionLimits.maxZipPartBytes)}</w:t></w:r></w:p>${MALFORMED_XML}`;
+    const bombs = {
+      'oversized part': docxWithBody(part),
+      'part whose headers lie about its size': withDeclaredSizes(docxWithBody(part), 200),
+      '7 KB file of repeated paragraphs': docxWithBody(repeatedParagraphs(conversionLimits.maxDocxBlocks + 1) + MALFORMED_XML),
+    };
+    for (const [what, bytes] of Object.entries(bombs)) {
+      const answer = await upload(team.owner, team.workspaceId, 'bomb.docx', bytes);
+      expect({ what, status: answer.status, body: answer.body }).toMatchObject({ what, status: 413, body: { error: { code: 'payload_too_large' } } });
+    }
+    // A file that is merely broken is still a 400, so the 413s above came before any parse.
+    expect((await upload(team.owner, team.workspaceId, 'broken.docx', docxWithBody(MALFORMED_XML))).status).toBe(400);
+  });
+
+  it('answers /healthz and relays edits of another document while a large import converts', async () => {
+    // Over the node cap, so the worker spends its time parsing and then refuses: no work after it.
+    // The image line at the end is what the importer used to fail on as soon as the parse was done.
+    const big = `${'A paragraph of the large import.\n\n'.repeat(3 * conversionLimits.maxDocumentNodes)}![figure](https://example.org/f.png)\n`;
+    const writer = await team.owner.connect(team.docId);
+    const reader = await team.owner.connect(team.docId);
+    clients.push(writer, reader);
+    let answered = false;
+    const importing = upload(team.owner, team.workspaceId, 'large.md', new TextEncoder().encode(big)).finally(() => {
+      answered = true;
+    });
+
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    write(writer.doc, paragraphs('Edited while a file converts'));
+    await waitFor(() => plain(reader.doc).includes('Edited while a file converts'), { what: 'the edit at the other client' });
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    expect(answered).toBe(false);
+
+    expect(await importing).toMatchObject({ status: 413, body: { error: { code: 'payload_too_large' } } });
+  });
+
+  it('refuses unreadable Markdown with 400 and imports images as their alt text without fetching them', async () => {
+    const deep = await upload(team.owner, team.workspaceId, 'deep.md', new TextEncoder().encode('>'.repeat(5000)));
+    expect(deep).toMatchObject({ status: 400, body: { error: { code: 'unreadable_file', message: expect.stringContaining('levels deep') } } });
+
+    let fetched = 0;
+    const images = http.createServer((_, res) => {
+      fetched += 1;
+      res.end();
+    });
+    await new Promise<void>((resolve) => images.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(images.address() as AddressInfo).port}/curve.png`;
+      const answer = await upload(team.owner, team.workspaceId, 'figures.md', new TextEncoder().encode(`# Figures\n\n![Dose curve](${url})\n\nSee ![the curve](${url}).\n`));
+      expect(answer.status).toBe(201);
+      const id = (answer.body as { document: { id: string } }).document.id;
+      expect(docToJson(await server.hub.readDocument(id)).content?.slice(1)).toEqual([
+        { type: 'paragraph', content: [{ type: 'text', text: 'Dose curve' }] },
+        { type: 'paragraph', content: [{ type: 'text', text: 'See the curve.' }] },
+      ]);
+    } finally {
+      await new Promise((resolve) => images.close(resolve));
+    }
+    expect(fetched).toBe(0);
+  });
+
+  it('exports Markdown that renders to exactly the document: one link, no script, no raw HTML', async () => {
+    const href = 'https://example.org/a) [x](javascript:alert(1)';
+    const client = clients[0]!;
+    write(client.doc, {
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'the protocol', marks: [{ type: 'link', attrs: { href } }] }] },
+        { type: 'blockMath', attrs: { latex: 'x </math><script>alert(2)</script>' } },
+      ],
+    });
+    await waitFor(async () => JSON.stringify(docToJson(await server.hub.readDocument(team.docId))).includes('alert(2)'), { what: 'the edit on the server' });
+    const markdown = await (await download(team.viewer, `/api/documents/${team.docId}/export?format=md`)).text();
+    const raw: string[] = [];
+    const html = new Marked({ gfm: true, walkTokens: (token) => void (token.type === 'html' && raw.push(token.raw)) }).parse(markdown, { async: false });
+    const found = withParsedBody(html, (body) => ({
+      hrefs: Array.from(body.querySelectorAll('a')).map((a) => decodeURI(a.getAttribute('href') ?? '')),
+      scripts: body.querySelectorAll('script, math').length,
+    }));
+    expect(found).toEqual({ hrefs: [href], scripts: 0 });
+    expect(raw).toEqual([]);
   });
 });

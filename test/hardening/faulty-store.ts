@@ -14,10 +14,12 @@ export interface Faults {
   refused: { load: number; append: number; compact: number };
   /** Snapshots written, in order (to check that nothing empty replaced stored data). */
   compactions: Uint8Array[];
+  /** Awaited before each append goes on (or fails): keeps a commit in flight while a test acts. */
+  beforeAppend: (() => Promise<void>) | null;
 }
 
 export function createFaults(): Faults {
-  return { failLoads: false, failAppends: false, failCompactions: false, refused: { load: 0, append: 0, compact: 0 }, compactions: [] };
+  return { failLoads: false, failAppends: false, failCompactions: false, refused: { load: 0, append: 0, compact: 0 }, compactions: [], beforeAppend: null };
 }
 
 class InjectedFault extends Error {
@@ -35,6 +37,7 @@ export function faultyStore(inner: DocumentStore, faults: Faults): DocumentStore
       return inner.load(docId);
     },
     async append(entries: readonly AppendEntry[]): Promise<number[]> {
+      await faults.beforeAppend?.();
       if (faults.failAppends) {
         faults.refused.append += 1;
         throw new InjectedFault('injected: disk full');

@@ -1,5 +1,6 @@
 /**
- * Floods and slow clients: per-connection message and byte limits, upgrade attempts per IP, a reader
+ * Floods and slow clients: per-connection message and byte budgets (over them a sender is slowed, and
+ * closed only when it stays over for long), upgrade attempts per IP, a reader
  * that stops reading (terminated at the send-buffer cap while everyone else keeps receiving), and
  * half-open sockets (terminated by the heartbeat).
  */
@@ -8,8 +9,8 @@ import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { limits } from '../../shared/limits.js';
-import { CloseCode, MessageType, writeSyncStep1 } from '../../shared/protocol/index.js';
-import { closeOf, frameOfType, upgradeStatus } from '../helpers/clients.js';
+import { CloseCode, MessageType, SyncStep, writeAwareness, writeAwarenessUpdate, writeQueryAwareness, writeSyncStep1 } from '../../shared/protocol/index.js';
+import { closeOf, frameOfType, framesOf, upgradeStatus } from '../helpers/clients.js';
 import type { TestServer } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
 import { useRelayFixture } from '../relay/relay-fixture.js';
@@ -35,15 +36,96 @@ function paddedStep1(bytes: number): Uint8Array {
   return writeSyncStep1(encoding.toUint8Array(e));
 }
 
+/** An awareness frame setting `clientId`'s presence (at `clock`) to `state`. */
+function presenceOf(clientId: number, clock: number, state: Record<string, unknown>): Uint8Array {
+  return writeAwareness(writeAwarenessUpdate([{ clientId, clock, state, stateBytes: 0 }]));
+}
+
+/** Frames of a raw socket from index `from` on that are replies of one kind. */
+function repliesOf(ws: WebSocket, isReply: (frame: Uint8Array) => boolean, from: number): number {
+  return framesOf(ws).slice(from).filter(isReply).length;
+}
+
+/** The server's answer to a sync step1 (relayed updates are sync frames too, of subtype 2). */
+const isSyncStep2 = (f: Uint8Array) => f[0] === MessageType.Sync && f[1] === SyncStep.Step2;
+const isAwareness = (f: Uint8Array) => f[0] === MessageType.Awareness;
+
+async function throttledEpisodes(s: TestServer): Promise<number> {
+  return (await s.metrics.throttled.get()).values[0]?.value ?? 0;
+}
+
 describe('per-connection limits', () => {
-  it('too many bytes per second closes the sender with 4429; others keep working', async () => {
+  it('a sender over its byte budget is slowed, not closed: every frame is answered, and others are served meanwhile', async () => {
     const s = await relay.start();
+    const [alice, bob] = [await relay.client(s, 'bytes'), await relay.client(s, 'bytes')];
+    const ws = await relay.socket(s, 'bytes');
+    await frameOfType(ws, MessageType.Sync);
+    const from = framesOf(ws).length;
+    let closed: number | null = null;
+    ws.on('close', (code) => {
+      closed = code;
+    });
+    const frame = paddedStep1(1024 * 1024);
+    // Few messages (far under the message limit) but three times the byte burst.
+    const count = Math.ceil((limits.maxBytesPerSecond * limits.rateBurstSeconds * 3) / frame.byteLength);
+    for (let i = 0; i < count; i++) ws.send(frame);
+    await waitFor(async () => (await throttledEpisodes(s)) > 0, { what: 'the sender throttled' });
+    // Held back: the others' round trip completes while the sender still has frames waiting.
+    alice.text.insert(0, 'still here');
+    await waitFor(() => bob.text.toString() === 'still here', { what: 'others served during the flood' });
+    expect(repliesOf(ws, isSyncStep2, from)).toBeLessThan(count);
+    // Slowed, never dropped: each step1 gets its step2, and the socket stays open.
+    await waitFor(() => closed !== null || repliesOf(ws, isSyncStep2, from) === count, { what: 'every frame answered', timeoutMs: 30_000 });
+    expect(closed).toBeNull();
+    expect(await closesLabelled(s, String(CloseCode.RateLimited))).toBe(0);
+  });
+
+  it('a flood of tiny frames is held back: the flooder is slowed while others keep their round trip', async () => {
+    const s = await relay.start();
+    const [alice, bob] = [await relay.client(s, 'tiny'), await relay.client(s, 'tiny')];
+    const flooder = await relay.socket(s, 'tiny');
+    await frameOfType(flooder, MessageType.Sync);
+    const from = framesOf(flooder).length;
+    // Each query is answered with an awareness frame: the answers count what the server has handled.
+    const sent = limits.maxMessagesPerSecond * 50;
+    for (let i = 0; i < sent; i++) flooder.send(writeQueryAwareness());
+    await waitFor(async () => (await throttledEpisodes(s)) > 0, { what: 'the flooder throttled' });
+    for (let round = 0; round < 5; round++) {
+      alice.text.insert(0, `${round}`);
+      await waitFor(() => bob.text.toString() === alice.text.toString(), { what: `round trip ${round} during the flood` });
+    }
+    expect(repliesOf(flooder, isAwareness, from)).toBeLessThan(sent);
+    expect(flooder.readyState).toBe(flooder.OPEN);
+  });
+
+  it('an awareness flood is paced: stock clients echoing it stay within their own budget, and the last state arrives', async () => {
+    const s = await relay.start();
+    const [alice, bob] = [await relay.client(s, 'echo'), await relay.client(s, 'echo')];
+    const closes: number[] = [];
+    for (const c of [alice, bob]) c.provider.on('connection-close', (event) => closes.push(event?.code ?? -1));
+    const flooder = await relay.socket(s, 'echo');
+    await frameOfType(flooder, MessageType.Sync);
+    // Each frame changes the flooder's presence; a stock provider sends every change it receives back.
+    const count = limits.maxMessagesPerSecond * limits.rateBurstSeconds * 2;
+    for (let i = 1; i <= count; i++) flooder.send(presenceOf(777_777, i, { n: i }));
+    await waitFor(async () => (await throttledEpisodes(s)) > 0, { what: 'the flooder throttled' });
+    alice.text.insert(0, 'still here');
+    await waitFor(() => bob.text.toString() === 'still here', { what: 'others served during the flood' });
+    const flooderState = () => alice.provider.awareness.getStates().get(777_777) as { n?: number } | undefined;
+    await waitFor(() => flooderState()?.n === count, { what: "the flooder's last presence at alice", timeoutMs: 30_000 });
+    // Only the flooder went over budget: the echoes of its presence did not push anyone else over.
+    expect(await throttledEpisodes(s)).toBe(1);
+    expect(closes).toEqual([]);
+  });
+
+  it('a sender that stays over budget for THROTTLE_CLOSE_AFTER_MS is closed with 4429; others keep working', async () => {
+    const s = await relay.start({ THROTTLE_CLOSE_AFTER_MS: '500' });
     const [alice, bob] = [await relay.client(s, 'bytes'), await relay.client(s, 'bytes')];
     const ws = await relay.socket(s, 'bytes');
     await frameOfType(ws, MessageType.Sync);
     const closed = closeOf(ws);
     const frame = paddedStep1(1024 * 1024);
-    // Few messages (far under the message limit) but many times the byte burst.
+    // Many times the byte burst: over budget for far longer than the limit.
     for (let i = 0; i < (limits.maxBytesPerSecond * 12) / frame.byteLength; i++) ws.send(frame);
     expect((await closed).code).toBe(CloseCode.RateLimited);
     alice.text.insert(0, 'still here');

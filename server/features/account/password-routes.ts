@@ -30,8 +30,9 @@ export function passwordRoutes(deps: PasswordRouteDeps): Hono<SessionEnv> {
   app.post('/', jsonBody(changePasswordInput), async (c) => {
     const { currentPassword, newPassword } = c.req.valid('json');
     const valid = c.get('session');
+    const address = deps.clientAddress(c);
     try {
-      await auth.throttle.beforeLogin(deps.clientAddress(c), valid.user.email);
+      await auth.throttle.beforeLogin(address, valid.user.email);
     } catch (error) {
       if (error instanceof ThrottledError) {
         throw new ApiError(429, 'too_many_attempts', error.message, undefined, { 'Retry-After': String(error.retryAfterSeconds) });
@@ -39,10 +40,10 @@ export function passwordRoutes(deps: PasswordRouteDeps): Hono<SessionEnv> {
       throw error;
     }
     if (!(await auth.passwords.check(valid.user.passwordHash, currentPassword))) {
-      await auth.throttle.loginFailed(valid.user.email);
+      await auth.throttle.loginFailed(address, valid.user.email);
       throw new ApiError(403, 'wrong_password', wrongPassword, { currentPassword: [wrongPassword] });
     }
-    await auth.throttle.loginSucceeded(valid.user.email);
+    await auth.throttle.loginSucceeded(address, valid.user.email);
     const ended = await auth.sessions.changePassword(valid, await hashPassword(newPassword));
     auth.revoker.sessionsSignedOut(ended, 'your password was changed: sign in again');
     return c.json({ user: presentMe(valid.user), signedOut: ended.length });

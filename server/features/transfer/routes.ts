@@ -15,7 +15,7 @@ import { queryInput } from '../../http/validate.js';
 import type { DocumentMetaStore, DocumentRecord } from '../../storage/documents.js';
 import type { DocumentStore } from '../../storage/types.js';
 import type { WorkspaceStore } from '../../storage/workspaces.js';
-import { exportDocument, ImportError, importDocument, importKindOf, MAX_IMPORT_BYTES } from '../../text/index.js';
+import { ConversionUnavailableError, exportFile, ImportError, importFile, importKindOf, MAX_IMPORT_BYTES } from '../../text/index.js';
 import type { ActivityLog } from '../activity/index.js';
 import { presentDocument } from '../documents/index.js';
 import type { SearchService } from '../search/index.js';
@@ -48,12 +48,26 @@ export function attachment(fileName: string): string {
 
 const importTitle = text('title', 200);
 
+/** Conversions run on worker threads; when those are saturated the client should come back shortly. */
+function conversionError(error: unknown): unknown {
+  if (error instanceof ImportError) {
+    return error.code === 'too-large'
+      ? new ApiError(413, 'payload_too_large', error.message)
+      : new ApiError(400, 'unreadable_file', error.message);
+  }
+  if (error instanceof ConversionUnavailableError) return new ApiError(503, 'conversion_unavailable', error.message, undefined, { 'Retry-After': '5' });
+  return error;
+}
+
 export function exportRoutes(deps: ExportRouteDeps): Hono<SessionEnv> {
   const app = new Hono<SessionEnv>();
   app.get('/:id/export', queryInput(exportQuery), async (c) => {
     const { doc } = await documentOr404(deps.documents, c.req.param('id'), c.get('session').user.id);
     const { format } = c.req.valid('query');
-    const file = await exportDocument(await deps.hub.readDocument(doc.id), format, doc.title);
+    const state = await deps.hub.readDocument(doc.id);
+    const file = await exportFile(state, format, doc.title).catch((error: unknown) => {
+      throw conversionError(error);
+    });
     return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': file.contentType,
       'Content-Disposition': attachment(file.fileName),
@@ -86,15 +100,9 @@ export function importRoutes(deps: ImportRouteDeps): Hono<SessionEnv> {
       if (!(file instanceof File)) throw new ApiError(400, 'invalid_input', 'some fields are not valid', { file: ['attach a .md or .docx file'] });
       const kind = importKindOf(file.name);
       if (!kind) throw new ApiError(400, 'invalid_input', 'some fields are not valid', { file: ['only .md and .docx files can be imported'] });
-      let imported;
-      try {
-        imported = await importDocument(kind, new Uint8Array(await file.arrayBuffer()));
-      } catch (error) {
-        if (error instanceof ImportError) {
-          throw new ApiError(error.code === 'too-large' ? 413 : 400, error.code === 'too-large' ? 'payload_too_large' : 'unreadable_file', error.message);
-        }
-        throw error;
-      }
+      const imported = await importFile(kind, new Uint8Array(await file.arrayBuffer())).catch((error: unknown) => {
+        throw conversionError(error);
+      });
       const fallback = file.name.replace(/\.[^.]+$/, '') || 'Imported document';
       const title = importTitle.safeParse(imported.title ?? fallback).data ?? importTitle.safeParse(fallback).data ?? 'Imported document';
       const now = deps.now();

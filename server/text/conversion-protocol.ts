@@ -1,0 +1,30 @@
+/**
+ * Messages between the conversion pool and its worker threads. Errors cross the thread boundary
+ * as values: a thrown ImportError would arrive as a plain Error without its code.
+ */
+import type { MessagePort } from 'node:worker_threads';
+import type { ExportedFile, ExportFormat, ImportKind } from './convert.js';
+import type { ImportErrorCode } from './errors.js';
+
+/** What to convert. */
+export type ConversionRequest =
+  | { op: 'import'; kind: ImportKind; bytes: Uint8Array }
+  | { op: 'export'; format: ExportFormat; state: Uint8Array; title: string };
+
+/** One conversion for a worker thread. */
+export type ConversionTask = ConversionRequest & {
+  /** The worker posts on it when the conversion starts: the deadline counts from then, not from a thread's start-up. */
+  started: MessagePort;
+};
+
+/** A new document's initial Yjs update and its title (the JSON stays in the worker). */
+export interface ImportedFile {
+  update: Uint8Array;
+  title: string | null;
+}
+
+/** What the worker answers: the result, or why the input was refused. */
+export type ConversionReply =
+  | { ok: true; op: 'import'; imported: ImportedFile }
+  | { ok: true; op: 'export'; file: ExportedFile }
+  | { ok: false; code: ImportErrorCode; message: string; /** The underlying error, for the log. */ detail?: string };

@@ -1,0 +1,26 @@
+/**
+ * The process's conversion pool, created on first use. An exception to "no module-level state",
+ * made so that HTTP routes can convert off the event loop without a new dependency threaded through
+ * the app: the pool's threads start on demand and exit when idle (and do not keep the process
+ * alive), so there is nothing to tear down. Tests of the pool itself create their own.
+ */
+import { createConversionPool, type ConversionPool } from './conversion-pool.js';
+import type { ImportedFile } from './conversion-protocol.js';
+import type { ExportedFile, ExportFormat, ImportKind } from './convert.js';
+
+let shared: ConversionPool | null = null;
+
+function pool(): ConversionPool {
+  shared ??= createConversionPool();
+  return shared;
+}
+
+/** An uploaded file as a new document, converted on a worker thread. Throws ImportError or ConversionUnavailableError. */
+export function importFile(kind: ImportKind, bytes: Uint8Array): Promise<ImportedFile> {
+  return pool().importFile(kind, bytes);
+}
+
+/** A document's encoded state as an export file, rendered on a worker thread. Throws ConversionUnavailableError. */
+export function exportFile(state: Uint8Array, format: ExportFormat, title: string): Promise<ExportedFile> {
+  return pool().exportFile(state, format, title);
+}

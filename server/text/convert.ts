@@ -1,0 +1,99 @@
+/**
+ * The conversions themselves, in the calling thread: a document to an export file, an uploaded
+ * file to a new document. The HTTP routes do not call these directly but through the conversion
+ * pool (conversions.ts), which runs them on a worker thread; tests and the worker call them here.
+ */
+import type { JSONContent } from '@tiptap/core';
+import type * as Y from 'yjs';
+import { fromDocx } from './docx-import.js';
+import { toDocx } from './docx-export.js';
+import { checkDocumentSize, checkUpdateSize } from './document-limits.js';
+import { ImportError, MAX_IMPORT_BYTES } from './errors.js';
+import { toHtmlDocument } from './html.js';
+import { fromMarkdown, toMarkdown } from './markdown.js';
+import { titleFromJson } from './title.js';
+import { docToJson, jsonToUpdate } from './ydoc.js';
+
+/** Export formats of `GET /api/documents/:id/export?format=`. */
+export const EXPORT_FORMATS = ['md', 'html', 'docx'] as const;
+
+/** One of EXPORT_FORMATS. */
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** A rendered export: bytes plus what the HTTP response needs. */
+export interface ExportedFile {
+  body: Uint8Array;
+  contentType: string;
+  /** File name for Content-Disposition, made from the title. */
+  fileName: string;
+}
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  md: 'text/markdown; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+/** A file-system-safe base name for a title ("Grant: Phase 2/3" → "Grant- Phase 2-3"). */
+export function fileBaseName(title: string): string {
+  // Control characters are exactly what must go from a file name.
+  // eslint-disable-next-line no-control-regex
+  const base = title.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '-').replace(/\s+/g, ' ').trim().slice(0, 100);
+  return base.replace(/^[.-]+/, '') || 'document';
+}
+
+/** Renders a document (a Y.Doc, its encoded state, or JSON) in one export format. */
+export async function exportDocument(
+  source: Y.Doc | Uint8Array | JSONContent,
+  format: ExportFormat,
+  title: string,
+): Promise<ExportedFile> {
+  const json = source instanceof Uint8Array || !('type' in source) ? docToJson(source as Y.Doc | Uint8Array) : source;
+  const utf8 = (text: string) => new TextEncoder().encode(text);
+  const body =
+    format === 'md' ? utf8(toMarkdown(json)) : format === 'html' ? utf8(toHtmlDocument(json, { title })) : await toDocx(json, { title });
+  return { body, contentType: CONTENT_TYPES[format], fileName: `${fileBaseName(title)}.${format}` };
+}
+
+/** A document made from an uploaded file. */
+export interface ImportedDocument {
+  json: JSONContent;
+  /** Yjs update to store as the new document's initial state. */
+  update: Uint8Array;
+  /** From the first heading or line; callers fall back to the file name. */
+  title: string | null;
+}
+
+/** Import kinds, chosen by the caller from the file name or media type. */
+export type ImportKind = 'md' | 'docx';
+
+/** Which importer a file name calls for, or null when neither fits. */
+export function importKindOf(fileName: string): ImportKind | null {
+  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
+  if (ext === 'md' || ext === 'markdown' || ext === 'txt') return 'md';
+  return ext === 'docx' ? 'docx' : null;
+}
+
+/**
+ * Turns an uploaded Markdown or DOCX file into a new document, within the caps of limits.ts.
+ * Throws ImportError on bad or oversized input.
+ */
+export async function importDocument(kind: ImportKind, bytes: Uint8Array): Promise<ImportedDocument> {
+  if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ImportError('too-large', `The file is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB.`);
+  let json: JSONContent;
+  if (kind === 'md') {
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch (cause) {
+      throw new ImportError('unreadable', 'The Markdown file is not valid UTF-8 text.', { cause });
+    }
+    json = fromMarkdown(text.replace(/^\uFEFF/, ''));
+  } else {
+    json = await fromDocx(bytes);
+  }
+  checkDocumentSize(json);
+  const update = jsonToUpdate(json);
+  checkUpdateSize(update);
+  return { json, update, title: titleFromJson(json) };
+}
