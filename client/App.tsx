@@ -4,6 +4,7 @@ import { ErrorBoundary, Show, Suspense } from 'solid-js';
 import { Avatar } from './components/Avatar';
 import { ErrorView } from './components/ErrorView';
 import { Loading } from './components/Loading';
+import { SignedOutNotice } from './components/SignedOutNotice';
 import { accountApi } from './lib/api';
 import { deleteCopies, unsavedCopies } from './lib/local-copies';
 import { SessionProvider, useSession } from './lib/session';
@@ -68,6 +69,9 @@ function Layout(props: RouteSectionProps) {
           <UserNav />
         </Suspense>
       </header>
+      <Suspense>
+        <SignedOutNotice />
+      </Suspense>
       <main class="app-main" id="main" tabIndex={-1}>
         <ErrorBoundary fallback={(error, reset) => <ErrorView error={error} retry={reset} />}>
           <Suspense fallback={<Loading />}>{props.children}</Suspense>

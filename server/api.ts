@@ -1,17 +1,18 @@
 /**
  * The JSON API under /api: origin guard and body limit on everything, then the session for every
- * route except signup and login, then each feature's sub-app with the stores and services it needs.
+ * route except signup, login and an invitation's preview, then each feature's sub-app with the stores
+ * and services it needs.
  */
 import { Hono } from 'hono';
 import type { Auth } from './auth/index.js';
 import type { CollabHub } from './collab/hub.js';
-import { accountRoutes, meRoutes } from './features/account/index.js';
+import { accountRoutes, meRoutes, passwordRoutes } from './features/account/index.js';
 import { activityRoutes } from './features/activity/index.js';
 import { catchUpRoutes } from './features/catch-up/index.js';
 import { commentRoutes } from './features/comments/index.js';
 import { deadlineRoutes } from './features/deadlines/index.js';
 import { documentRoutes, workspaceDocumentRoutes, type DocumentSeeder } from './features/documents/index.js';
-import { inviteRoutes, workspaceInviteRoutes } from './features/invites/index.js';
+import { invitePreviewRoutes, inviteRoutes, workspaceInviteRoutes } from './features/invites/index.js';
 import { memberRoutes, peopleByIds } from './features/members/index.js';
 import { searchRoutes } from './features/search/index.js';
 import { exportRoutes, importRoutes } from './features/transfer/index.js';
@@ -49,11 +50,15 @@ export function apiRoutes(deps: ApiDeps): Hono {
   api.use('/api/*', jsonBodyLimit());
   // Registered before the session middleware below, so signup and login answer without a session.
   api.route('/api/auth', accountRoutes({ accounts, auth, publicUrl: deps.publicUrl, clientAddress: deps.clientAddress }));
+  // An invitation's preview is for the link's holder before they sign in (features/invites/preview-routes.ts).
+  api.route('/api/invites', invitePreviewRoutes({ invites, workspaces, people, now }));
 
   // Mounted at /api, this middleware covers every /api/* route registered after it.
   const signedIn = new Hono<SessionEnv>();
   signedIn.use('*', requireSession(deps));
   signedIn.route('/me', meRoutes({ accounts, auth }));
+  // A password change ends the account's other sessions (features/account/password-routes.ts).
+  signedIn.route('/me/password', passwordRoutes({ auth, clientAddress: deps.clientAddress }));
 
   signedIn.route('/workspaces', workspaceRoutes({ workspaces, now }));
   signedIn.route('/workspaces', memberRoutes({ workspaces, auth, now }));

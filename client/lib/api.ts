@@ -4,7 +4,8 @@
  * shared/api, so zod stays out of the browser bundle; the server is the one that validates.
  * Calls of one feature live in that feature's folder (client/features/<feature>/api.ts).
  */
-import type { LoginInput, MeView, SignupInput, UpdateMeInput } from '../../shared/api/auth.js';
+import type { ChangePasswordInput, LoginInput, MeView, SignupInput, UpdateMeInput } from '../../shared/api/auth.js';
+import { announceSignedOut } from './signed-out';
 
 /** An error answer from the Confer API. `fields` maps input names to messages on 400s. */
 export class ApiError extends Error {
@@ -70,7 +71,12 @@ async function send<T>(path: string, init: RequestInit): Promise<T> {
       parsed = null;
     }
   }
-  if (!res.ok) throw toApiError(res.status, parsed);
+  if (!res.ok) {
+    const error = toApiError(res.status, parsed);
+    // Only the session check's 401 means the session is over (a wrong password at sign-in is a 401 too).
+    if (error.status === 401 && error.code === 'unauthenticated') announceSignedOut();
+    throw error;
+  }
   // Our own server's answer, typed by shared/api; checking it again here would ship zod to browsers.
   return parsed as T;
 }
@@ -96,4 +102,6 @@ export const accountApi = {
   /** The signed-in user; throws ApiError 401 without a session. */
   me: (signal?: AbortSignal) => request<{ user: MeView }>('GET', '/api/me', undefined, signal),
   updateMe: (input: UpdateMeInput) => request<{ user: MeView }>('PATCH', '/api/me', input),
+  /** A new password; the account's other sessions end. `signedOut`: how many. */
+  changePassword: (input: ChangePasswordInput) => request<{ user: MeView; signedOut: number }>('POST', '/api/me/password', input),
 };

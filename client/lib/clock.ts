@@ -1,9 +1,20 @@
-/** createNow(): the current time as a signal that changes when the wall-clock minute does. */
+/**
+ * createClock(): the current time as a signal that changes when the wall-clock minute does, and
+ * whenever something newer than the last tick appears (`tick`), so a thing posted a second ago is
+ * measured against a clock that has seen it.
+ */
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import { msToNextMinute } from './time';
 
-/** A minute-resolution clock; its timers stop when the owner is disposed. */
-export function createNow(): Accessor<number> {
+/** A minute-resolution clock that can be told to read the wall clock again. */
+export interface Clock {
+  now: Accessor<number>;
+  /** Reads the wall clock now: an event arrived that may be newer than the last tick. */
+  tick(): void;
+}
+
+/** A clock whose timers stop when the owner is disposed. */
+export function createClock(): Clock {
   const [now, setNow] = createSignal(Date.now());
   let timer: ReturnType<typeof setTimeout> | undefined;
   const schedule = () => {
@@ -22,5 +33,5 @@ export function createNow(): Accessor<number> {
     clearTimeout(timer);
     document.removeEventListener('visibilitychange', onVisible);
   });
-  return now;
+  return { now, tick: () => setNow(Date.now()) };
 }

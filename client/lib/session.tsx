@@ -6,7 +6,7 @@ import { createAsync, query, revalidate } from '@solidjs/router';
 import { createContext, createEffect, useContext, type Accessor, type ParentProps } from 'solid-js';
 import type { MeView } from '../../shared/api/auth.js';
 import { accountApi } from './api';
-import { createNow } from './clock';
+import { createClock } from './clock';
 import { keepCopiesOnlyFor } from './local-copies';
 import { browserTimeZone } from './time';
 
@@ -21,6 +21,8 @@ export interface Session {
   zone: Accessor<string>;
   /** Wall-clock time, changing every minute. */
   now: Accessor<number>;
+  /** Reads the wall clock again at once: something newer than `now()` arrived. */
+  tick(): void;
   /** Re-reads the user, and every cached query (answers given to the previous user), after sign-in, sign-out or a profile change. */
   refresh(): Promise<void>;
 }
@@ -37,7 +39,7 @@ export function SessionProvider(props: ParentProps) {
     ),
   );
   const me = () => answer.latest?.user;
-  const now = createNow();
+  const clock = createClock();
   const zone = () => me()?.timeZone ?? browserTimeZone();
   // A browser keeps offline copies only for whoever is signed in to it (see lib/local-copies.ts).
   createEffect(() => {
@@ -47,7 +49,8 @@ export function SessionProvider(props: ParentProps) {
   const session: Session = {
     me,
     zone,
-    now,
+    now: clock.now,
+    tick: clock.tick,
     refresh: () => revalidate(),
   };
   return <SessionContext.Provider value={session}>{props.children}</SessionContext.Provider>;

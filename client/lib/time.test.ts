@@ -4,15 +4,24 @@ import { clockIn, describeInstant, formatDateTime, isWithinWorkingHours, msToNex
 const now = Date.UTC(2025, 2, 12, 16, 10); // 12 Mar 2025 16:10 UTC
 
 describe('relativeTime', () => {
-  it('says how long ago in small units, then days, then gives up', () => {
+  it('says how long ago in Intl.RelativeTimeFormat’s short words, then days, then gives up', () => {
     expect(relativeTime(now - 20_000, now)).toBe('just now');
+    expect(relativeTime(now - 60_000, now)).toBe('1 min ago');
     expect(relativeTime(now - 5 * 60_000, now)).toBe('5 min ago');
-    expect(relativeTime(now - 3 * 3_600_000 - 59_000, now)).toBe('3 h ago');
+    expect(relativeTime(now - 3 * 3_600_000 - 59_000, now)).toBe('3 hr ago');
     expect(relativeTime(now - 30 * 3_600_000, now)).toBe('yesterday');
     expect(relativeTime(now - 4 * 86_400_000, now)).toBe('4 days ago');
     expect(relativeTime(now - 20 * 86_400_000, now)).toBeNull();
-    expect(relativeTime(now + 2 * 3_600_000, now)).toBe('in 2 h');
+    expect(relativeTime(now + 2 * 3_600_000, now)).toBe('in 2 hr');
+    expect(relativeTime(now + 30 * 3_600_000, now)).toBe('tomorrow');
     expect(relativeTime(now + 7 * 86_400_000 - 5_000, now)).toBe('in 7 days');
+  });
+
+  it('calls something posted after the clock last ticked "just now", never the future', () => {
+    // The shared clock ticks once a minute and the server's clock may be ahead of the browser's.
+    expect(relativeTime(now + 1, now)).toBe('just now');
+    expect(relativeTime(now + 59_000, now)).toBe('just now');
+    expect(describeInstant(now + 30_000, 'UTC', now).relative).toBe('just now');
   });
 });
 

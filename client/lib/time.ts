@@ -1,6 +1,6 @@
 /**
  * The one place that turns instants into words. Every timestamp in the app is shown in the viewer's
- * time zone, with a relative form ("3 h ago"); presence shows other people's local clock and city.
+ * time zone, with a relative form ("3 hr ago", worded by Intl.RelativeTimeFormat); presence shows other people's local clock and city.
  * Pure functions of (instant, zone, now), so they are tested without a browser clock.
  */
 
@@ -13,21 +13,27 @@ export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-/** "just now", "5 min ago", "3 h ago", "yesterday", "4 days ago", "in 2 h"; `null` beyond two weeks. */
+/** The words for relative times; "short" gives "5 min ago", "3 hr ago", "in 7 days", and "yesterday". */
+const relativeFormat = new Intl.RelativeTimeFormat('en-GB', { numeric: 'auto', style: 'short' });
+
+/**
+ * "just now", "5 min ago", "3 hr ago", "yesterday", "4 days ago", "in 2 hr"; `null` beyond two weeks.
+ * Anything less than a minute away either side is "just now": the shared clock ticks once a minute and
+ * the server's clock may run a little ahead, so a thing posted a second ago must never read as future.
+ */
 export function relativeTime(ms: number, now: number): string | null {
   const delta = now - ms;
   const future = delta < 0;
   const abs = Math.abs(delta);
-  const phrase = (n: number, unit: string) => (future ? `in ${n} ${unit}` : `${n} ${unit} ago`);
-  if (abs < MINUTE) return future ? 'in a moment' : 'just now';
-  // The past counts whole units elapsed ("3 h ago" until the 4th hour); the future rounds, so an
+  if (abs < MINUTE) return 'just now';
+  // The past counts whole units elapsed ("3 hr ago" until the 4th hour); the future rounds, so an
   // invitation made just now for 7 days "expires in 7 days", not 6.
   const count = (unit: number) => (future ? Math.round(abs / unit) : Math.floor(abs / unit));
-  if (abs < HOUR) return phrase(count(MINUTE), 'min');
-  if (abs < DAY) return phrase(count(HOUR), 'h');
+  const say = (n: number, unit: Intl.RelativeTimeFormatUnit) => relativeFormat.format(future ? n : -n, unit);
+  if (abs < HOUR) return say(count(MINUTE), 'minute');
+  if (abs < DAY) return say(count(HOUR), 'hour');
   const days = count(DAY);
-  if (days === 1) return future ? 'tomorrow' : 'yesterday';
-  if (days < 14) return phrase(days, 'days');
+  if (days < 14) return say(days, 'day');
   return null;
 }
 

@@ -1,16 +1,23 @@
 /**
- * `/invite/:token`: join a working group by invitation. Accepting is an explicit click (a link preview
- * or prefetch must never use up a single-use invitation); without a session you sign in first and come back.
+ * `/invite/:token`: join a working group by invitation. The page first reads the invitation's preview
+ * (which group, who invited you, as what), so a used, expired or withdrawn link says so at once, with
+ * no button to press. Accepting is an explicit click (a link preview or prefetch must never use up a
+ * single-use invitation); without a session you sign in first and come back.
  */
 import { A, revalidate, useNavigate, useParams } from '@solidjs/router';
-import { createSignal, Match, Show, Switch } from 'solid-js';
+import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
+import type { InvitePreviewView } from '../../shared/api/workspaces.js';
+import { Loading } from '../components/Loading';
+import { roleDescription, roleLabel } from '../components/roles';
+import { Timestamp } from '../components/Timestamp';
 import { ApiError } from '../lib/api';
 import { invitesApi } from '../features/invites/api';
 import { useSession } from '../lib/session';
 import { getWorkspaces } from './workspaces.data';
 
+/** Why an invitation cannot be used (or could not be read), in words for the invitee. */
 function explain(error: unknown): string {
-  if (!(error instanceof ApiError)) return 'Could not accept the invitation. Please try again.';
+  if (!(error instanceof ApiError)) return 'Could not read the invitation. Please try again.';
   switch (error.code) {
     case 'invite_expired':
       return 'This invitation has expired. Ask the owner of the working group for a new link.';
@@ -24,14 +31,39 @@ function explain(error: unknown): string {
   return error.message;
 }
 
+/** Whether the link can never be accepted (as opposed to a failure worth retrying). */
+function isFinal(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 404 || error.status === 410);
+}
+
+type PreviewResult = { ok: true; invite: InvitePreviewView } | { ok: false; error: unknown };
+
 export default function InvitePage() {
   const params = useParams<{ token: string }>();
   const session = useSession();
   const navigate = useNavigate();
   const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<string | null>(null);
+  const [error, setError] = createSignal<unknown>(null);
   document.title = 'Invitation · Confer';
   const next = () => encodeURIComponent(`/invite/${params.token}`);
+  // Read as a value, not thrown: a dead link is this page's content, not a page error.
+  const [preview] = createResource(
+    () => params.token,
+    (token): Promise<PreviewResult> =>
+      invitesApi.preview(token).then(
+        (answer) => ({ ok: true as const, invite: answer.invite }),
+        (caught: unknown) => ({ ok: false as const, error: caught }),
+      ),
+  );
+  const invite = () => {
+    const result = preview();
+    return result?.ok ? result.invite : undefined;
+  };
+  const dead = () => {
+    const result = preview();
+    if (result && !result.ok && isFinal(result.error)) return result.error;
+    return isFinal(error()) ? error() : null;
+  };
 
   const accept = async () => {
     setBusy(true);
@@ -41,7 +73,7 @@ export default function InvitePage() {
       await revalidate(getWorkspaces.key);
       navigate(`/w/${workspace.id}`, { replace: true });
     } catch (caught) {
-      setError(explain(caught));
+      setError(caught);
     } finally {
       setBusy(false);
     }
@@ -49,45 +81,83 @@ export default function InvitePage() {
 
   return (
     <section class="narrow panel invite">
-      <h1>You are invited to a working group</h1>
-      <Switch>
-        <Match when={session.me() === null}>
-          <p>Sign in, or create an account, to join. You will come straight back here.</p>
-          <div class="actions">
-            <A href={`/signup?next=${next()}`} class="button primary">
-              Create an account
-            </A>
-            <A href={`/signin?next=${next()}`} class="button">
-              Sign in
-            </A>
-          </div>
-        </Match>
-        <Match when={session.me()}>
-          {(me) => (
+      <Show when={!preview.loading} fallback={<Loading label="Reading the invitation…" />}>
+        <Show
+          when={!dead()}
+          fallback={
             <>
-              <p>
-                You are signed in as <strong>{me().name}</strong> ({me().email}). Joining lets the group's members see your name, email and
-                local time.
+              <h1>This invitation cannot be used</h1>
+              <p class="form-error" role="alert">
+                {explain(dead())}
               </p>
-              <Show when={error()}>
-                {(message) => (
-                  <p class="form-error" role="alert">
-                    {message()}
-                  </p>
-                )}
-              </Show>
               <div class="actions">
-                <button type="button" class="primary" disabled={busy()} onClick={() => void accept()}>
-                  {busy() ? 'Joining…' : 'Accept invitation'}
-                </button>
                 <A href="/" class="button">
-                  Not now
+                  Go to your working groups
                 </A>
               </div>
             </>
-          )}
-        </Match>
-      </Switch>
+          }
+        >
+          <Show when={invite()} fallback={<h1>You are invited to a working group</h1>}>
+            {(details) => (
+              <>
+                <h1>Join {details().workspaceName}</h1>
+                <p class="invite-summary">
+                  <strong>{details().invitedBy}</strong> invited you to join <strong>{details().workspaceName}</strong> as{' '}
+                  <strong>{roleLabel(details().role).toLowerCase()}</strong> ({roleDescription(details().role).toLowerCase()}).
+                </p>
+                <p class="hint">
+                  <Timestamp ms={details().expiresAt} prefix="The link expires" full />
+                  <Show when={details().addressed}>. Only the email address it was sent to can accept it</Show>.
+                </p>
+              </>
+            )}
+          </Show>
+          <Show when={preview()?.ok === false}>
+            <p class="form-error" role="alert">
+              {explain((preview() as { error: unknown }).error)}
+            </p>
+          </Show>
+          <Switch>
+            <Match when={session.me() === null}>
+              <p>Sign in, or create an account, to join. You will come straight back here.</p>
+              <div class="actions">
+                <A href={`/signup?next=${next()}`} class="button primary">
+                  Create an account
+                </A>
+                <A href={`/signin?next=${next()}`} class="button">
+                  Sign in
+                </A>
+              </div>
+            </Match>
+            <Match when={session.me()}>
+              {(me) => (
+                <>
+                  <p>
+                    You are signed in as <strong>{me().name}</strong> ({me().email}). Joining lets the group's members see your name, email
+                    and local time.
+                  </p>
+                  <Show when={error()}>
+                    {(caught) => (
+                      <p class="form-error" role="alert">
+                        {explain(caught())}
+                      </p>
+                    )}
+                  </Show>
+                  <div class="actions">
+                    <button type="button" class="primary" disabled={busy()} onClick={() => void accept()}>
+                      {busy() ? 'Joining…' : 'Accept invitation'}
+                    </button>
+                    <A href="/" class="button">
+                      Not now
+                    </A>
+                  </div>
+                </>
+              )}
+            </Match>
+          </Switch>
+        </Show>
+      </Show>
     </section>
   );
 }

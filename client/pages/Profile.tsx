@@ -1,14 +1,16 @@
 /**
- * `/profile`: your name, time zone (detected from the browser, editable) and working hours, which
- * collaborators see next to your caret. Changes reach live documents on their next connection.
+ * `/profile`: your name, time zone (detected from the browser, searchable) and working hours, which
+ * collaborators see next to your caret, and a password change. Changes reach live documents at once.
  */
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import type { MeView } from '../../shared/api/auth.js';
 import { Avatar } from '../components/Avatar';
 import { Loading } from '../components/Loading';
 import { ApiError, accountApi } from '../lib/api';
 import { useSession } from '../lib/session';
-import { browserTimeZone, clockIn, knownTimeZones, utcOffset, zoneCity, zoneLabel } from '../lib/time';
+import { ZonePicker } from '../components/ZonePicker';
+import { browserTimeZone, clockIn, utcOffset, zoneCity, zoneLabel } from '../lib/time';
+import { PasswordForm } from './PasswordForm';
 
 function ProfileForm(props: { me: MeView }) {
   const session = useSession();
@@ -19,7 +21,6 @@ function ProfileForm(props: { me: MeView }) {
   const [saved, setSaved] = createSignal(false);
   const [error, setError] = createSignal<string | null>(null);
   const [fields, setFields] = createSignal<Readonly<Record<string, string>>>({});
-  const zones = knownTimeZones(props.me.timeZone);
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -58,12 +59,12 @@ function ProfileForm(props: { me: MeView }) {
         <input name="name" required maxLength={80} value={props.me.name} autocomplete="name" aria-invalid={fields().name ? true : undefined} />
         <Show when={fields().name}>{(m) => <span class="field-error">{m()}</span>}</Show>
       </label>
-      <label>
-        Time zone
-        <select name="timeZone" value={zone()} onChange={(e) => setZone(e.currentTarget.value)} aria-describedby="zone-hint">
-          <For each={zones}>{(z) => <option value={z}>{zoneLabel(z)}</option>}</For>
-        </select>
-      </label>
+      <div class="field">
+        <span class="field-label">
+          Time zone: <strong>{zoneLabel(zone())}</strong>
+        </span>
+        <ZonePicker value={zone()} onChange={setZone} browserZone={detected} now={session.now()} describedBy="zone-hint" />
+      </div>
       <p class="hint" id="zone-hint">
         It is {clockIn(zone(), session.now())} in {zoneCity(zone())} ({utcOffset(zone(), session.now())}). Every time in Confer is shown in this zone.
         <Show when={zone() !== detected}>
@@ -124,7 +125,12 @@ export default function ProfilePage() {
       <h1>Profile</h1>
       <Show when={session.me() !== null} fallback={<ProfileSignedOut />}>
         <Show when={session.me()} fallback={<Loading />}>
-          {(me) => <ProfileForm me={me()} />}
+          {(me) => (
+            <>
+              <ProfileForm me={me()} />
+              <PasswordForm />
+            </>
+          )}
         </Show>
       </Show>
     </section>

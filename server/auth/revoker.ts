@@ -20,6 +20,12 @@ export class AccessRevoker {
     return this.hub.closeMatching({ sessionIds: [sessionId] }, CloseCode.Unauthenticated, reason);
   }
 
+  /** Several sessions ended at once (a password change ends the others), on every node. */
+  sessionsSignedOut(sessionIds: string[], reason: string): number {
+    if (sessionIds.length === 0) return 0;
+    return this.hub.closeMatching({ sessionIds }, CloseCode.Unauthenticated, reason);
+  }
+
   /** Sessions that are no longer valid (found by each node's own sweep, so closed only here). */
   sessionsEnded(sessionIds: ReadonlySet<string>, reason: string): number {
     return this.hub.closeWhere(

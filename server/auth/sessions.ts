@@ -63,6 +63,14 @@ export class SessionManager {
     await this.accounts.deleteSession(sessionId);
   }
 
+  /**
+   * A new password for the user of `keep`: every other session of theirs ends (the sockets are the
+   * revoker's job); returns the IDs of the sessions that ended.
+   */
+  changePassword(keep: ValidSession, passwordHash: string): Promise<string[]> {
+    return this.accounts.changePassword(keep.user.id, passwordHash, keep.session.id, this.options.now());
+  }
+
   /** Of the given session IDs, those still valid now. */
   live(ids: readonly string[]): Promise<Set<string>> {
     return this.accounts.liveSessionIds(ids, this.options.now() - this.options.inactivityMs);

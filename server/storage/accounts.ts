@@ -139,6 +139,19 @@ export class AccountStore {
     await this.db.deleteFrom('sessions').where('id', '=', id).execute();
   }
 
+  /**
+   * Sets a new password hash and ends every other session of the user, in one transaction (so no
+   * session signed in with the old password outlives the change); returns the ended sessions' IDs.
+   */
+  async changePassword(userId: string, passwordHash: string, keepSessionId: string, now: number): Promise<string[]> {
+    return this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('users').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', userId).execute();
+      const ended = await trx.selectFrom('sessions').select('id').where('user_id', '=', userId).where('id', '!=', keepSessionId).execute();
+      await trx.deleteFrom('sessions').where('user_id', '=', userId).where('id', '!=', keepSessionId).execute();
+      return ended.map((row) => row.id);
+    });
+  }
+
   async deleteSessionsOfUser(userId: string): Promise<void> {
     await this.db.deleteFrom('sessions').where('user_id', '=', userId).execute();
   }

@@ -57,6 +57,12 @@ export class WorkspaceStore {
     });
   }
 
+  /** The workspace itself, for callers that are not (yet) members: an invitation's preview. */
+  async byId(id: string): Promise<WorkspaceRecord | undefined> {
+    const r = await this.db.selectFrom('workspaces').select(['id', 'name', 'created_at', 'updated_at']).where('id', '=', id).executeTakeFirst();
+    return r && { id: r.id, name: r.name, createdAt: millis(r.created_at), updatedAt: millis(r.updated_at) };
+  }
+
   async rename(id: string, name: string, now: number): Promise<void> {
     await this.db.updateTable('workspaces').set({ name, updated_at: now }).where('id', '=', id).execute();
   }

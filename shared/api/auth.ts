@@ -23,6 +23,10 @@ export const updateMeInput = z
   .refine((v) => v.name !== undefined || v.timeZone !== undefined || v.workingHours !== undefined, 'nothing to change');
 export type UpdateMeInput = z.input<typeof updateMeInput>;
 
+/** A new password; the current one proves it is the account's owner, not someone at an unlocked screen. */
+export const changePasswordInput = z.object({ currentPassword: anyPassword, newPassword });
+export type ChangePasswordInput = z.input<typeof changePasswordInput>;
+
 /** The signed-in user as the API shows them to themselves. */
 export interface MeView {
   id: string;

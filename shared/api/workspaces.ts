@@ -55,6 +55,19 @@ export interface InviteView {
   expiresAt: number;
 }
 
+/**
+ * What the holder of an invitation link may see before signing in: the group, who invited them and
+ * as what. Never the invited email, the group's members or its documents.
+ */
+export interface InvitePreviewView {
+  workspaceName: string;
+  invitedBy: string;
+  role: Role;
+  expiresAt: number;
+  /** Only the email address it was sent to can accept it. */
+  addressed: boolean;
+}
+
 /** Returned once, when the invitation is made: the token is never shown again (only its hash is kept). */
 export interface CreatedInviteView {
   token: string;

@@ -8,7 +8,7 @@ import { CloseCode, writeAwareness, writeAwarenessUpdate } from '../../shared/pr
 import { closeOf, connectClient, rawSocket, upgradeStatus, type TestClient } from '../helpers/clients.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
-import { ApiClient } from './api-client.js';
+import { ApiClient, goodPassword } from './api-client.js';
 
 const servers: TestServer[] = [];
 const clients: TestClient[] = [];
@@ -117,6 +117,21 @@ describe('revocation of live sockets', () => {
     expect((await owner.post('/api/auth/logout')).status).toBe(204);
     expect((await closed).code).toBe(CloseCode.Unauthenticated);
     expect(editorSocket.readyState).toBe(editorSocket.OPEN);
+  });
+
+  it('a password change closes the other sessions’ sockets with 4401 at once and keeps this session’s', async () => {
+    // An hour between sweeps: the sockets must be closed by the change itself, not found later.
+    const server = await start({ auth: { sweepIntervalMs: 3_600_000 } });
+    const { owner, ownerUser, doc } = await group(server);
+    const phone = new ApiClient(server.url);
+    expect((await phone.post('/api/auth/login', { email: ownerUser.email, password: goodPassword })).status).toBe(200);
+    const laptopSocket = await open(server, owner, doc);
+    const phoneSocket = await open(server, phone, doc);
+    const closed = closeOf(phoneSocket);
+    const changed = await owner.post('/api/me/password', { currentPassword: goodPassword, newPassword: 'a much longer passphrase for 2025' });
+    expect(changed.status).toBe(200);
+    expect((await closed).code).toBe(CloseCode.Unauthenticated);
+    expect(laptopSocket.readyState).toBe(laptopSocket.OPEN);
   });
 
   it('removal from the workspace closes the member’s sockets with 4403', async () => {

@@ -135,13 +135,30 @@ describe.skipIf(!browserTestsEnabled())('research writing in Chromium', () => {
     const versionId = await alice.page.locator('select[aria-label="Compare from"] option', { hasText: 'Submitted to funder' }).getAttribute('value');
     await alice.page.getByLabel('Compare from').selectOption(versionId ?? '');
     await alice.page.getByLabel('Compare with').selectOption('current');
+    // The comparison opens full-width over the document, not in the 320 px side panel.
+    const overlay = alice.page.getByRole('dialog', { name: /^Compare Submitted to funder · .* → current text$/ });
     await waitFor(async () => {
       await alice.page.getByRole('button', { name: 'Compare', exact: true }).click();
-      return (await alice.page.locator('.comparison .diff-view ins').allInnerTexts()).join('').includes('Travel is extra.');
+      await overlay.locator('.comparison').waitFor();
+      const found = (await overlay.locator('.comparison .diff-view ins').allInnerTexts()).join('').includes('Travel is extra.');
+      if (!found) await overlay.getByRole('button', { name: 'Close' }).click();
+      return found;
     }, { what: 'the insertion in the comparison' });
+    expect((await overlay.boundingBox())?.width).toBeGreaterThan(1000);
+    await alice.page.keyboard.press('Escape');
+    await overlay.waitFor({ state: 'detached' });
 
-    alice.page.once('dialog', (dialog) => void dialog.accept());
+    // Restoring asks in a styled dialog, never the browser's confirm().
+    const nativeDialogs: string[] = [];
+    alice.page.on('dialog', (dialog) => {
+      nativeDialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
     await alice.page.locator('.version', { hasText: 'Submitted to funder' }).first().getByRole('button', { name: 'Restore' }).click();
+    const confirm = alice.page.getByRole('alertdialog', { name: 'Restore this version?' });
+    await confirm.getByRole('button', { name: 'Restore', exact: true }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect(nativeDialogs).toEqual([]);
     await waitFor(async () => (await editorText(alice.page)) === 'We request 100000 euros over three years.', { what: 'the restored text' });
     await alice.page.locator('.version', { hasText: 'Before restoring “Submitted to funder”' }).waitFor();
     expect(alice.errors).toEqual([]);

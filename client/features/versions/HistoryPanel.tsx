@@ -1,32 +1,31 @@
 /**
  * Version history: name the current state, see any version read-only, compare two (or one with the
- * current text), and restore one (the server keeps the current state as a version first).
+ * current text), and restore one (the server keeps the current state as a version first). The panel
+ * is a list; a version or a comparison opens full-width over the document (a modal dialog), since the
+ * side panel is too narrow to read a document in.
  */
 import { createSignal, For, Show } from 'solid-js';
 import type { CompareView, VersionView as Version } from '../../../shared/api/versions.js';
 import { canWriteDocuments } from '../../../shared/roles.js';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { Dialog } from '../../components/Dialog';
+import { DiffView } from '../../components/DiffView';
 import { Timestamp } from '../../components/Timestamp';
 import type { DocumentContext } from '../../editor/document-plugins';
 import { errorMessage } from '../../lib/api';
-import { DiffView } from '../../components/DiffView';
 import { createLoad } from '../../lib/load';
+import { useSession } from '../../lib/session';
 import { versionsApi } from './api';
+import { versionAuthors, versionChoiceLabel, versionLabel } from './labels';
 import { VersionView } from './VersionView';
 import '../panels.css';
 import './versions.css';
 
-const kindLabel: Record<Version['kind'], string> = {
-  auto: 'Automatic',
-  named: 'Named',
-  'before-restore': 'Kept before a restore',
-  restored: 'Restore',
-};
-
-export function versionLabel(v: Version): string {
-  return v.name ?? `${kindLabel[v.kind]} version`;
-}
+/** What is open over the document: one version, or a comparison of two states. */
+type Overlay = { kind: 'view'; version: Version; content: unknown } | { kind: 'compare'; title: string; comparison: CompareView };
 
 export function HistoryPanel(props: { context: DocumentContext }) {
+  const session = useSession();
   // Nothing is fetched until someone is signed in and the document is known (see ready.ts).
   const docId = () => (props.context.me() && props.context.document() ? props.context.docId : undefined);
   const load = createLoad(docId, async (id) => (await versionsApi.list(id)).versions);
@@ -36,12 +35,15 @@ export function HistoryPanel(props: { context: DocumentContext }) {
   const [error, setError] = createSignal('');
   const [from, setFrom] = createSignal('');
   const [to, setTo] = createSignal('current');
-  const [comparison, setComparison] = createSignal<CompareView | null>(null);
-  const [viewing, setViewing] = createSignal<{ version: Version; content: unknown } | null>(null);
+  const [overlay, setOverlay] = createSignal<Overlay | null>(null);
+  const [restoring, setRestoring] = createSignal<Version | null>(null);
+  const [busy, setBusy] = createSignal(false);
   const canWrite = () => {
     const role = props.context.workspace()?.role;
     return role !== undefined && canWriteDocuments(role);
   };
+  const choice = (v: Version) => versionChoiceLabel(v, session.zone(), session.now());
+  const byId = (id: string) => versions()?.find((v) => v.id === id);
   const run = async (action: () => Promise<void>) => {
     setError('');
     try {
@@ -59,25 +61,38 @@ export function HistoryPanel(props: { context: DocumentContext }) {
     });
   const compare = () =>
     run(async () => {
-      const first = from() || versions()?.[0]?.id;
+      const first = byId(from()) ?? versions()?.[0];
       if (!first) return;
-      setViewing(null);
-      setComparison(await versionsApi.compare(props.context.docId, first, to()));
+      const second = to() === 'current' ? undefined : byId(to());
+      const comparison = await versionsApi.compare(props.context.docId, first.id, second?.id ?? 'current');
+      setOverlay({ kind: 'compare', title: `${choice(first)} → ${second ? choice(second) : 'current text'}`, comparison });
     });
   const view = (v: Version) =>
     run(async () => {
-      setComparison(null);
       const detail = await versionsApi.get(props.context.docId, v.id);
-      setViewing({ version: detail.version, content: detail.content });
+      setOverlay({ kind: 'view', version: detail.version, content: detail.content });
     });
-  const restore = (v: Version) =>
-    run(async () => {
-      if (!window.confirm(`Restore “${versionLabel(v)}”? The current text is kept as a version first.`)) return;
+  const overlayTitle = () => {
+    const open = overlay();
+    if (!open) return '';
+    return open.kind === 'view' ? `${choice(open.version)} (read-only)` : `Compare ${open.title}`;
+  };
+  const restoringLabel = () => {
+    const v = restoring();
+    return v ? choice(v) : '';
+  };
+  const restore = async () => {
+    const v = restoring();
+    if (!v) return;
+    setBusy(true);
+    await run(async () => {
       await versionsApi.restore(props.context.docId, v.id);
-      setComparison(null);
-      setViewing(null);
+      setOverlay(null);
       await refetch();
     });
+    setBusy(false);
+    setRestoring(null);
+  };
 
   return (
     <section class="feature-panel history-panel" aria-label="Version history">
@@ -103,43 +118,20 @@ export function HistoryPanel(props: { context: DocumentContext }) {
           Compare
           <select aria-label="Compare from" value={from()} onChange={(e) => setFrom(e.currentTarget.value)}>
             <option value="">(latest version)</option>
-            <For each={versions() ?? []}>{(v) => <option value={v.id}>{versionLabel(v)}</option>}</For>
+            <For each={versions() ?? []}>{(v) => <option value={v.id}>{choice(v)}</option>}</For>
           </select>
         </label>
         <label>
           with
           <select aria-label="Compare with" value={to()} onChange={(e) => setTo(e.currentTarget.value)}>
             <option value="current">Current text</option>
-            <For each={versions() ?? []}>{(v) => <option value={v.id}>{versionLabel(v)}</option>}</For>
+            <For each={versions() ?? []}>{(v) => <option value={v.id}>{choice(v)}</option>}</For>
           </select>
         </label>
         <button type="button" class="small" onClick={() => void compare()} disabled={(versions() ?? []).length === 0}>
           Compare
         </button>
       </div>
-      <Show when={comparison()}>
-        {(c) => (
-          <div class="comparison" aria-label="Comparison">
-            <p class="small-text">
-              <ins>+{c().insertions} words</ins> <del>−{c().deletions} words</del>
-            </p>
-            <DiffView blocks={c().blocks} />
-          </div>
-        )}
-      </Show>
-      <Show when={viewing()} keyed>
-        {(v) => (
-          <div class="viewing">
-            <p class="small-text">
-              Viewing <strong>{versionLabel(v.version)}</strong> (read-only){' '}
-              <button type="button" class="ghost small" onClick={() => setViewing(null)}>
-                Close
-              </button>
-            </p>
-            <VersionView content={v.content} />
-          </div>
-        )}
-      </Show>
       <ol class="version-list">
         <For each={versions() ?? []} fallback={<li class="muted small-text">No versions yet: one is kept after each burst of edits.</li>}>
           {(v) => (
@@ -148,15 +140,15 @@ export function HistoryPanel(props: { context: DocumentContext }) {
                 <strong class="version-name">{versionLabel(v)}</strong>
                 <div class="muted small-text">
                   <Timestamp ms={v.createdAt} full />
-                  <Show when={v.createdBy ?? v.authors[0]}>{(p) => <> · {v.createdBy ? p().name : v.authors.map((a) => a.name).join(', ')}</>}</Show>
+                  <Show when={versionAuthors(v)}>{(who) => <> · {who()}</>}</Show>
                 </div>
               </div>
               <div class="version-actions">
-                <button type="button" class="ghost small" onClick={() => void view(v)}>
+                <button type="button" class="ghost small" onClick={() => void view(v)} aria-label={`View ${choice(v)}`}>
                   View
                 </button>
                 <Show when={canWrite()}>
-                  <button type="button" class="ghost small" onClick={() => void restore(v)}>
+                  <button type="button" class="ghost small" onClick={() => setRestoring(v)} aria-label={`Restore ${choice(v)}`}>
                     Restore
                   </button>
                 </Show>
@@ -165,6 +157,56 @@ export function HistoryPanel(props: { context: DocumentContext }) {
           )}
         </For>
       </ol>
+
+      <Dialog
+        open={overlay() !== null}
+        size="full"
+        title={overlayTitle()}
+        onClose={() => setOverlay(null)}
+        actions={
+          <Show when={overlay()?.kind === 'view' && canWrite()}>
+            <button
+              type="button"
+              class="small"
+              onClick={() => {
+                const open = overlay();
+                if (open?.kind === 'view') setRestoring(open.version);
+              }}
+            >
+              Restore this version
+            </button>
+          </Show>
+        }
+      >
+        <Show when={overlay()} keyed>
+          {(open) =>
+            open.kind === 'view' ? (
+              <VersionView content={open.content} />
+            ) : (
+              <div class="comparison" aria-label="Comparison">
+                <p class="small-text">
+                  <ins>+{open.comparison.insertions} words</ins> <del>−{open.comparison.deletions} words</del>
+                </p>
+                <DiffView blocks={open.comparison.blocks} />
+              </div>
+            )
+          }
+        </Show>
+      </Dialog>
+
+      <ConfirmDialog
+        open={restoring() !== null}
+        title="Restore this version?"
+        confirmLabel="Restore"
+        busy={busy()}
+        onConfirm={() => void restore()}
+        onCancel={() => setRestoring(null)}
+      >
+        <p>
+          <strong>{restoringLabel()}</strong>{' '}
+          replaces the text for everyone. The current text is kept as a version first, so this can be undone.
+        </p>
+      </ConfirmDialog>
     </section>
   );
 }

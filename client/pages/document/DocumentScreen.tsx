@@ -7,6 +7,7 @@ import { createEffect, createResource, createSignal, onCleanup, Show } from 'sol
 import { canWriteDocuments } from '../../../shared/roles.js';
 import { CloseCode } from '../../../shared/protocol/index.js';
 import '../../editor/editor.css';
+import { ErrorView } from '../../components/ErrorView';
 import { StatusLine } from '../../components/StatusLine';
 import { createCollabEditor } from '../../editor/createCollabEditor';
 import { editorExtensions } from '../../editor/extensions';
@@ -17,6 +18,7 @@ import { ApiError } from '../../lib/api';
 import { documentsApi } from '../../features/documents/api';
 import { randomGuest } from '../../lib/guest';
 import { localCopyName, recordCopy } from '../../lib/local-copies';
+import { announceSignedOut } from '../../lib/signed-out';
 import { useSession } from '../../lib/session';
 import { getDocumentInfo, type DocumentInfo } from '../document.data';
 import { DocumentHeader } from './DocumentHeader';
@@ -55,6 +57,16 @@ export function DocumentScreen(props: { docId: string }) {
     const result = loaded();
     return result?.ok ? result.value : undefined;
   };
+  // No such document, or not yours: the same not-found page as a missing working group, not an empty
+  // editor. Dropping the element ends the editor and its socket (createCollabEditor needs an element).
+  const missing = () => {
+    const result = loaded();
+    const error = result && !result.ok ? result.error : undefined;
+    return error instanceof ApiError && (error.status === 404 || error.status === 403) ? error : undefined;
+  };
+  createEffect(() => {
+    if (missing()) setElement(undefined);
+  });
   const role = () => meta()?.workspace.role;
   // Until the role is known nobody types (a viewer's keystrokes would only be dropped by the server).
   // Signed out, the relay decides alone (only the development open policy lets guests in at all).
@@ -115,7 +127,11 @@ export function DocumentScreen(props: { docId: string }) {
     // One local copy per person and document, so a shared computer does not mix accounts' drafts.
     localCopyName: () => localCopyName(me()?.id ?? null, props.docId),
     onRefused: checkAccess,
-    onUnauthenticated: toSignIn,
+    // 4401: the session ended elsewhere. Say so (the shell re-reads the session), then ask to sign in.
+    onUnauthenticated: () => {
+      announceSignedOut();
+      toSignIn();
+    },
     onAccessChanged: accessChanged,
   });
   const people = createPresence(collab.awareness, () => me()?.id);
@@ -166,34 +182,36 @@ export function DocumentScreen(props: { docId: string }) {
   attachWhenReady(context, documentAttachments);
 
   return (
-    <div class="doc-page" classList={{ 'has-side': documentPanels.length > 0 }}>
-      <DocumentHeader document={meta()?.document} workspace={meta()?.workspace} people={people()} />
-      <div class="doc-chrome">
-        <Toolbar editor={collab.editor()} readOnly={!editable()} openPanel={setPanel}>
-          {documentTools.length > 0 ? <span class="document-tools">{documentTools.map((tool) => tool.render(context))}</span> : undefined}
-        </Toolbar>
-        <Show when={panel() && collab.editor()} keyed>
-          {(editor) => {
-            const current = panel();
-            return current ? <ToolPanels editor={editor} panel={current} close={() => setPanel(null)} /> : null;
-          }}
-        </Show>
-        <StatusLine
-          connection={collab.connection()}
-          save={collab.save()}
-          pending={collab.pending()}
-          readOnly={readOnly()}
-          words={wordCount()}
-          signInNext={location.pathname}
-        />
+    <Show when={!missing()} fallback={<ErrorView error={missing()} retry={() => void refetch()} />}>
+      <div class="doc-page" classList={{ 'has-side': documentPanels.length > 0 }}>
+        <DocumentHeader document={meta()?.document} workspace={meta()?.workspace} people={people()} />
+        <div class="doc-chrome">
+          <Toolbar editor={collab.editor()} readOnly={!editable()} openPanel={setPanel}>
+            {documentTools.length > 0 ? <span class="document-tools">{documentTools.map((tool) => tool.render(context))}</span> : undefined}
+          </Toolbar>
+          <Show when={panel() && collab.editor()} keyed>
+            {(editor) => {
+              const current = panel();
+              return current ? <ToolPanels editor={editor} panel={current} close={() => setPanel(null)} /> : null;
+            }}
+          </Show>
+          <StatusLine
+            connection={collab.connection()}
+            save={collab.save()}
+            pending={collab.pending()}
+            readOnly={readOnly()}
+            words={wordCount()}
+            signInNext={location.pathname}
+          />
+        </div>
+        <Show when={readOnly() && meta()}>{(m) => <ReadOnlyNotice role={m().workspace.role} workspaceName={m().workspace.name} />}</Show>
+        <div class="doc-layout">
+          <article class="doc-paper" aria-label="Document">
+            <div class="doc-editor" ref={setElement} />
+          </article>
+          <SidePanels panels={documentPanels} context={context} open={sidePanel()} onOpen={setSidePanel} />
+        </div>
       </div>
-      <Show when={readOnly() && meta()}>{(m) => <ReadOnlyNotice role={m().workspace.role} workspaceName={m().workspace.name} />}</Show>
-      <div class="doc-layout">
-        <article class="doc-paper" aria-label="Document">
-          <div class="doc-editor" ref={setElement} />
-        </article>
-        <SidePanels panels={documentPanels} context={context} open={sidePanel()} onOpen={setSidePanel} />
-      </div>
-    </div>
+    </Show>
   );
 }

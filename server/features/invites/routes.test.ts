@@ -81,3 +81,55 @@ describe('invitation attacks', () => {
     expect(JSON.stringify(rows)).not.toContain(token.split('.')[1]);
   });
 });
+
+describe('invitation preview', () => {
+  it('names the group, the inviter and the role to a signed-out holder of the link, and nothing more', async () => {
+    const owner = server.client();
+    await owner.signup('Olga Owner');
+    const ws = await owner.workspace('Cardiology group');
+    const made = await owner.post(`/api/workspaces/${ws}/invites`, { role: 'commenter', email: uniqueEmail('invitee') });
+    const { token, invite } = made.body as { token: string; invite: { expiresAt: number; email: string } };
+
+    const preview = await server.client().get(`/api/invites/${token}`);
+    expect(preview.status).toBe(200);
+    expect(preview.body).toEqual({
+      invite: { workspaceName: 'Cardiology group', invitedBy: 'Olga Owner', role: 'commenter', expiresAt: invite.expiresAt, addressed: true },
+    });
+    expect(preview.headers.get('cache-control')).toBe('no-store');
+    expect(JSON.stringify(preview.body)).not.toContain(invite.email);
+  });
+
+  it('answers 404 for unknown or forged tokens and 410 for used, expired and revoked ones, without naming the group', async () => {
+    const owner = server.client();
+    await owner.signup('Olga Owner');
+    const ws = await owner.workspace('Secret project group');
+    const invite = async (body: Record<string, unknown> = { role: 'editor' }) =>
+      (await owner.post(`/api/workspaces/${ws}/invites`, body)).body as { token: string; invite: { id: string } };
+    const anyone = server.client();
+
+    const { token } = await invite();
+    const flipped = token.slice(0, -1) + (token.endsWith('a') ? 'b' : 'a');
+    expect((await anyone.get(`/api/invites/${flipped}`)).status).toBe(404);
+    expect((await anyone.get('/api/invites/not-a-token')).status).toBe(404);
+
+    const used = await invite();
+    const joiner = server.client();
+    await joiner.signup('Jo Joiner');
+    expect((await joiner.post(`/api/invites/${used.token}/accept`)).status).toBe(200);
+    const revoked = await invite();
+    expect((await owner.delete(`/api/workspaces/${ws}/invites/${revoked.invite.id}`)).status).toBe(204);
+    const expiring = await invite({ role: 'viewer', expiresInHours: 1 });
+    clock.now += 3600_000 + 1;
+
+    for (const [link, code] of [
+      [used.token, 'invite_used'],
+      [revoked.token, 'invite_revoked'],
+      [expiring.token, 'invite_expired'],
+    ] as const) {
+      const answer = await anyone.get(`/api/invites/${link}`);
+      expect(answer.status).toBe(410);
+      expect(errorOf(answer).code).toBe(code);
+      expect(JSON.stringify(answer.body)).not.toContain('Secret project');
+    }
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { Hono } from 'hono';
 import { createInviteInput, defaultInviteHours } from '../../../shared/api/workspaces.js';
-import { newToken, secretMatches, splitToken } from '../../auth/tokens.js';
+import { newToken } from '../../auth/tokens.js';
 import { membershipOr404, requireCapability } from '../../http/access.js';
 import { ApiError } from '../../http/errors.js';
 import type { SessionEnv } from '../../http/session.js';
@@ -13,6 +13,7 @@ import type { InviteRecord, InviteStore } from '../../storage/invites.js';
 import type { WorkspaceStore } from '../../storage/workspaces.js';
 import { presentWorkspace } from '../workspaces/index.js';
 import { presentInvite } from './presenters.js';
+import { usableInvite } from './usable.js';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -68,26 +69,13 @@ export function workspaceInviteRoutes(deps: InviteRouteDeps): Hono<SessionEnv> {
   return app;
 }
 
-/** The invitation a token stands for, checked: 404 unknown, 410 revoked, used or expired. */
-async function usableInvite(deps: InviteRouteDeps, token: string): Promise<InviteRecord> {
-  const parts = splitToken(token);
-  const invite = parts ? await deps.invites.byId(parts.id) : undefined;
-  if (!parts || !invite || !secretMatches(parts.secret, invite.secretHash)) {
-    throw new ApiError(404, 'not_found', 'no such invitation');
-  }
-  if (invite.revokedAt !== null) throw new ApiError(410, 'invite_revoked', 'this invitation was revoked');
-  if (invite.acceptedAt !== null) throw new ApiError(410, 'invite_used', 'this invitation has already been used');
-  if (invite.expiresAt <= deps.now()) throw new ApiError(410, 'invite_expired', 'this invitation has expired');
-  return invite;
-}
-
 /** Routes under /api/invites/:token. */
 export function inviteRoutes(deps: InviteRouteDeps): Hono<SessionEnv> {
   const app = new Hono<SessionEnv>();
 
   app.post('/:token/accept', async (c) => {
     const me = c.get('session').user;
-    const invite = await usableInvite(deps, c.req.param('token'));
+    const invite = await usableInvite(deps.invites, c.req.param('token'), deps.now());
     if (invite.email !== null && invite.email !== me.email) {
       throw new ApiError(403, 'invite_for_someone_else', 'this invitation is for a different email address');
     }
