@@ -11,6 +11,8 @@ import { getDocuments } from '../../pages/workspace.data';
 import { Loading } from '../../components/Loading';
 import { Timestamp } from '../../components/Timestamp';
 import { TemplatePicker } from './TemplatePicker';
+import { changedByText } from './changed-by';
+import { useSession } from '../../lib/session';
 
 type SortKey = 'updated' | 'title' | 'created';
 
@@ -23,6 +25,7 @@ const sorters: Record<SortKey, (a: DocumentView, b: DocumentView) => number> = {
 const templateTitle = (id: string) => templates.find((t) => t.id === id)?.title ?? id;
 
 export function DocumentsTab(props: { workspace: WorkspaceView }) {
+  const session = useSession();
   const documents = createAsync(() => getDocuments(props.workspace.id, false));
   const [filter, setFilter] = createSignal('');
   const [sort, setSort] = createSignal<SortKey>('updated');
@@ -121,7 +124,10 @@ export function DocumentsTab(props: { workspace: WorkspaceView }) {
                     </A>
                     <span class="doc-meta">
                       <span class="tag">{templateTitle(doc.template)}</span>
-                      <Timestamp ms={doc.updatedAt} prefix="Changed" />
+                      <span class="doc-changed">
+                        <Timestamp ms={doc.updatedAt} prefix="Changed" />
+                        <Show when={changedByText(doc.changedBy, session.me()?.id)}>{(by) => <> {by()}</>}</Show>
+                      </span>
                     </span>
                     <Show when={mayManage()}>
                       <button type="button" class="ghost small" onClick={() => void trash(doc)} aria-label={`Move “${doc.title}” to the trash`}>
