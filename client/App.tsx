@@ -5,17 +5,32 @@ import { Avatar } from './components/Avatar';
 import { ErrorView } from './components/ErrorView';
 import { Loading } from './components/Loading';
 import { accountApi } from './lib/api';
+import { deleteCopies, unsavedCopies } from './lib/local-copies';
 import { SessionProvider, useSession } from './lib/session';
 import { routes } from './routes';
+
+/** The question asked before signing out deletes changes the server does not have yet. */
+function unsavedWarning(copies: { title: string | null }[]): string {
+  const titles = copies.map((copy) => (copy.title ? `“${copy.title}”` : 'an untitled document')).join(', ');
+  const documents = copies.length === 1 ? '1 document' : `${copies.length} documents`;
+  return `Changes to ${documents} (${titles}) are not saved on the server yet. Signing out deletes them from this browser, and they will be lost. Sign out anyway?`;
+}
 
 function UserNav() {
   const session = useSession();
   const navigate = useNavigate();
   const signOut = async () => {
+    const me = session.me();
+    if (!me) return;
+    const unsaved = unsavedCopies(me.id);
+    if (unsaved.length > 0 && !confirm(unsavedWarning(unsaved))) return;
+    // Leave the page first, so an open editor closes its local copy before the copy is deleted.
+    navigate('/signin', { replace: true });
     // Even if the server is unreachable, leave: the cookie is HttpOnly and the next request will tell.
     await accountApi.logout().catch(() => undefined);
     await session.refresh();
-    navigate('/signin', { replace: true });
+    // A shared computer keeps nothing of this person's documents (lib/local-copies.ts).
+    await deleteCopies(me.id);
   };
   return (
     <nav aria-label="Account">

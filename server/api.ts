@@ -12,7 +12,7 @@ import { commentRoutes } from './features/comments/index.js';
 import { deadlineRoutes } from './features/deadlines/index.js';
 import { documentRoutes, workspaceDocumentRoutes, type DocumentSeeder } from './features/documents/index.js';
 import { inviteRoutes, workspaceInviteRoutes } from './features/invites/index.js';
-import { memberRoutes } from './features/members/index.js';
+import { memberRoutes, peopleByIds } from './features/members/index.js';
 import { searchRoutes } from './features/search/index.js';
 import { exportRoutes, importRoutes } from './features/transfer/index.js';
 import { versionRoutes } from './features/versions/index.js';
@@ -41,7 +41,7 @@ export interface ApiDeps {
 export function apiRoutes(deps: ApiDeps): Hono {
   const { auth, stores, services, hub } = deps;
   const { accounts, workspaces, invites, documents } = stores;
-  const db = deps.storage.db;
+  const people = (ids: Iterable<string>) => peopleByIds(deps.storage.db, ids);
   const now = auth.now;
 
   const api = new Hono();
@@ -68,15 +68,15 @@ export function apiRoutes(deps: ApiDeps): Hono {
     '/workspaces',
     importRoutes({ documents, workspaces, store: deps.storage.documents, versions: services.versions, search: services.search, activity: services.activity, now }),
   );
-  signedIn.route('/workspaces', activityRoutes({ db, workspaces, activity: services.activity.store }));
+  signedIn.route('/workspaces', activityRoutes({ people, workspaces, activity: services.activity.store }));
   signedIn.route(
     '/documents',
-    versionRoutes({ db, documents, hub, versions: services.versions, logNamed: (docId, userId, name) => services.activity.logEvent(docId, userId, 'version', name) }),
+    versionRoutes({ people, documents, hub, versions: services.versions, logNamed: (docId, userId, name) => services.activity.logEvent(docId, userId, 'version', name) }),
   );
   signedIn.route('/documents', exportRoutes({ documents, hub }));
-  signedIn.route('/documents', catchUpRoutes({ db, documents, hub, visits: services.visits, activity: services.activity, versions: services.versions, now }));
-  signedIn.route('/documents', deadlineRoutes({ db, documents, deadlines: services.deadlines, now }));
-  signedIn.route('/documents', commentRoutes({ documents, hub }));
+  signedIn.route('/documents', catchUpRoutes({ people, documents, hub, visits: services.visits, activity: services.activity, versions: services.versions, now }));
+  signedIn.route('/documents', deadlineRoutes({ people, documents, deadlines: services.deadlines, now }));
+  signedIn.route('/documents', commentRoutes({ documents, workspaces, accounts, hub }));
   api.route('/api', signedIn);
   return api;
 }

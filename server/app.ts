@@ -9,6 +9,7 @@ import type { DocumentSeeder } from './features/documents/index.js';
 import { peerAddress, type ClientAddress } from './http/client-address.js';
 import { collabRoutes, type CollabLimits } from './http/collab-upgrade.js';
 import { errorHandler } from './http/errors.js';
+import { metricsAccess, type MetricsAccessOptions } from './http/metrics-access.js';
 import { securityHeaders } from './http/security.js';
 import { staticRoutes } from './http/static.js';
 import type { Metrics } from './metrics.js';
@@ -40,6 +41,8 @@ export interface AppDeps {
   collab?: Partial<CollabLimits> | undefined;
   /** How to tell clients apart for throttling; default: the direct peer's address. */
   clientAddress?: ClientAddress | undefined;
+  /** Who may read /metrics (METRICS_ALLOW, METRICS_TOKEN); default: loopback only, no token. */
+  metricsAccess?: Omit<MetricsAccessOptions, 'clientAddress'> | undefined;
 }
 
 export function createApp(deps: AppDeps): Hono {
@@ -58,7 +61,7 @@ export function createApp(deps: AppDeps): Hono {
     }
   });
 
-  app.get('/metrics', async (c) => {
+  app.get('/metrics', metricsAccess({ allow: ['loopback'], token: undefined, ...deps.metricsAccess, clientAddress }), async (c) => {
     c.header('Content-Type', deps.metrics.registry.contentType);
     return c.body(await deps.metrics.registry.metrics());
   });

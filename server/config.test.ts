@@ -31,4 +31,15 @@ describe('loadConfig', () => {
     expect(loadConfig({}).trustedProxies).toEqual([]);
     expect(() => loadConfig({ TRUSTED_PROXIES: 'proxy.example.org' })).toThrow(/TRUSTED_PROXIES/);
   });
+
+  it('serves /metrics to loopback by default; METRICS_ALLOW and METRICS_TOKEN are checked at start', () => {
+    expect(loadConfig({})).toMatchObject({ metricsAllow: ['loopback'], metricsToken: undefined });
+    expect(loadConfig({ METRICS_ALLOW: '' }).metricsAllow).toEqual([]);
+    expect(loadConfig({ METRICS_ALLOW: '10.0.0.0/8, ::1', METRICS_TOKEN: 'scrape-token-0123456789' })).toMatchObject({
+      metricsAllow: ['10.0.0.0/8', '::1'],
+      metricsToken: 'scrape-token-0123456789',
+    });
+    expect(() => loadConfig({ METRICS_ALLOW: 'prometheus.internal' })).toThrow(/METRICS_ALLOW/);
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+  });
 });

@@ -23,6 +23,11 @@ const schema = z.object({
   ROOM_UNLOAD_GRACE_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
   HEARTBEAT_INTERVAL_MS: z.coerce.number().int().min(20).max(600_000).default(30_000),
   TRUSTED_PROXIES: z.string().optional(),
+  METRICS_ALLOW: z.string().optional(),
+  METRICS_TOKEN: z
+    .string()
+    .refine((v) => v === '' || /^[A-Za-z0-9._~+/-]{16,}=*$/.test(v), 'METRICS_TOKEN must be at least 16 characters of A-Z a-z 0-9 . _ ~ + / -')
+    .optional(),
   UPGRADES_PER_IP_PER_MINUTE: z.coerce.number().int().min(0).default(3000),
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
   COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(500),
@@ -57,6 +62,10 @@ export interface Config {
    * `linklocal`, `uniquelocal`). Empty = the header is ignored and the peer address counts.
    */
   trustedProxies: string[];
+  /** Addresses served GET /metrics without a token (same syntax as trustedProxies). Default: loopback. */
+  metricsAllow: string[];
+  /** Bearer token that opens GET /metrics from any address; undefined = listed addresses only. */
+  metricsToken: string | undefined;
   sqliteSynchronous: 'FULL' | 'NORMAL';
   compactAfterUpdates: number;
   compactAfterBytes: number;
@@ -65,6 +74,20 @@ export interface Config {
 /** Thrown with one line per bad variable, so the operator sees every problem at once. */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
+}
+
+/** A comma-separated list of addresses, CIDR ranges or proxy-addr names; throws ConfigError on a bad entry. */
+function addressList(variable: string, value: string): string[] {
+  const entries = value
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  try {
+    proxyAddr.compile(entries);
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration:\n  ${variable}: ${messageOf(error)}`);
+  }
+  return entries;
 }
 
 /** Parses the environment; throws ConfigError listing every invalid variable. */
@@ -82,15 +105,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   for (const origin of origins) {
     if (!URL.canParse(origin)) throw new ConfigError(`Invalid configuration:\n  ALLOWED_ORIGINS: "${origin}" is not a URL`);
   }
-  const trustedProxies = (v.TRUSTED_PROXIES ?? '')
-    .split(',')
-    .map((p) => p.trim())
-    .filter(Boolean);
-  try {
-    proxyAddr.compile(trustedProxies);
-  } catch (error) {
-    throw new ConfigError(`Invalid configuration:\n  TRUSTED_PROXIES: ${messageOf(error)}`);
-  }
+  const trustedProxies = addressList('TRUSTED_PROXIES', v.TRUSTED_PROXIES ?? '');
+  // Unset: loopback only. Set but empty: no address, so only the token opens /metrics.
+  const metricsAllow = addressList('METRICS_ALLOW', v.METRICS_ALLOW ?? 'loopback');
   const allowedOrigins = origins.map((o) => new URL(o).origin);
   if (v.PUBLIC_URL) allowedOrigins.push(new URL(v.PUBLIC_URL).origin);
   return {
@@ -109,6 +126,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     heartbeatMs: v.HEARTBEAT_INTERVAL_MS,
     upgradesPerIpPerMinute: v.UPGRADES_PER_IP_PER_MINUTE,
     trustedProxies,
+    metricsAllow,
+    metricsToken: v.METRICS_TOKEN || undefined,
     sqliteSynchronous: v.SQLITE_SYNCHRONOUS,
     compactAfterUpdates: v.COMPACT_AFTER_UPDATES,
     compactAfterBytes: v.COMPACT_AFTER_BYTES,

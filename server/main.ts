@@ -114,6 +114,7 @@ export async function assembleServer(config: Config, options: StartOptions = {},
     allowedOrigins: allowed,
     collab: { heartbeatMs: config.heartbeatMs, upgradesPerIpPerMinute: config.upgradesPerIpPerMinute },
     clientAddress: options.clientAddress ?? clientAddressResolver(config.trustedProxies),
+    metricsAccess: { allow: config.metricsAllow, token: config.metricsToken },
     distDir: options.distDir,
   });
   const shutdown = async (afterRelay?: () => Promise<void>) => {

@@ -3,10 +3,11 @@
  * `useSession()` throws outside the provider, so a page can never silently run without it.
  */
 import { createAsync, query, revalidate } from '@solidjs/router';
-import { createContext, useContext, type Accessor, type ParentProps } from 'solid-js';
+import { createContext, createEffect, useContext, type Accessor, type ParentProps } from 'solid-js';
 import type { MeView } from '../../shared/api/auth.js';
 import { accountApi } from './api';
 import { createNow } from './clock';
+import { keepCopiesOnlyFor } from './local-copies';
 import { browserTimeZone } from './time';
 
 /** The signed-in user, or null without a session. Other errors (server down) are thrown. */
@@ -28,11 +29,23 @@ const SessionContext = createContext<Session>();
 
 /** Provides the session to everything below it. */
 export function SessionProvider(props: ParentProps) {
-  const me = createAsync(() => getMe().catch(() => null));
+  // `known` tells a real answer from an unreachable server: only a real one may delete local copies.
+  const answer = createAsync(() =>
+    getMe().then(
+      (user) => ({ user, known: true }),
+      () => ({ user: null, known: false }),
+    ),
+  );
+  const me = () => answer.latest?.user;
   const now = createNow();
-  const zone = () => me.latest?.timeZone ?? browserTimeZone();
+  const zone = () => me()?.timeZone ?? browserTimeZone();
+  // A browser keeps offline copies only for whoever is signed in to it (see lib/local-copies.ts).
+  createEffect(() => {
+    const latest = answer.latest;
+    if (latest?.known) void keepCopiesOnlyFor(latest.user?.id ?? null);
+  });
   const session: Session = {
-    me: () => me.latest,
+    me,
     zone,
     now,
     refresh: () => revalidate(),

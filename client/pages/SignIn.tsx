@@ -1,6 +1,7 @@
 /** `/signin` and `/signup`: sign in, or create an account, then go back to `?next=`. */
 import { useLocation, useNavigate, useSearchParams } from '@solidjs/router';
 import { createEffect, createSignal, Show } from 'solid-js';
+import { LeftoverCopiesNotice } from '../components/LeftoverCopiesNotice';
 import { ApiError, accountApi } from '../lib/api';
 import { useSession } from '../lib/session';
 import { browserTimeZone, zoneCity } from '../lib/time';
@@ -75,6 +76,7 @@ export default function SignInPage() {
   return (
     <section class="narrow auth">
       <h1>{mode() === 'signin' ? 'Sign in' : 'Create your account'}</h1>
+      <LeftoverCopiesNotice />
       <Show when={typeof search.next === 'string' && search.next.startsWith('/invite/')}>
         <p class="notice-info">Sign in or create an account to accept your invitation.</p>
       </Show>

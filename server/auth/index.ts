@@ -4,12 +4,12 @@
  * main.ts; routes get the stores they need from there, not through this object.
  */
 import type { Logger } from 'pino';
-import type { AccessPolicy, UpdateGuard } from '../collab/access.js';
+import type { AccessPolicy } from '../collab/access.js';
 import type { CollabHub } from '../collab/hub.js';
 import type { AccountStore } from '../storage/accounts.js';
 import type { DocumentMetaStore } from '../storage/documents.js';
 import { PasswordChecker } from './passwords.js';
-import { sessionAccessPolicy } from './policy.js';
+import { sessionAccessPolicy, type SessionPolicyDeps } from './policy.js';
 import { AccessRevoker } from './revoker.js';
 import { SessionManager } from './sessions.js';
 import { startSessionSweep } from './sweep.js';
@@ -27,7 +27,8 @@ export interface AuthOptions {
   sweepIntervalMs: number;
   /** Where login/signup counters live (default: memory). */
   limiters: LimiterFactory;
-  throttle: ThrottleLimits;
+  /** Budgets that differ from defaultThrottleLimits (the others keep their defaults). */
+  throttle: Partial<ThrottleLimits>;
   now: () => number;
 }
 
@@ -49,7 +50,7 @@ export interface AuthDeps {
   hub: CollabHub;
   log: Logger;
   /** The check of a commenter's writes to a comments document (features/comments). */
-  commentGuard: (writerId: string) => UpdateGuard;
+  commentGuard: SessionPolicyDeps['commentGuard'];
 }
 
 export function createAuth(deps: AuthDeps, overrides: Partial<AuthOptions> = {}): Auth {
@@ -59,7 +60,7 @@ export function createAuth(deps: AuthDeps, overrides: Partial<AuthOptions> = {})
     sessionRenewAfterMs: overrides.sessionRenewAfterMs ?? Math.min(HOUR, Math.floor(inactivity / 2)),
     sweepIntervalMs: overrides.sweepIntervalMs ?? 1000,
     limiters: overrides.limiters ?? memoryLimiters,
-    throttle: overrides.throttle ?? defaultThrottleLimits,
+    throttle: overrides.throttle ?? {},
     now: overrides.now ?? Date.now,
   };
   const { accounts, documents } = deps;
@@ -80,7 +81,7 @@ export function createAuth(deps: AuthDeps, overrides: Partial<AuthOptions> = {})
   return {
     sessions,
     passwords: new PasswordChecker(),
-    throttle: new AuthThrottle(options.limiters, options.throttle),
+    throttle: new AuthThrottle(options.limiters, { ...defaultThrottleLimits, ...options.throttle }),
     revoker,
     policy: sessionAccessPolicy({ sessions, documents, commentGuard: deps.commentGuard }),
     now: options.now,

@@ -20,7 +20,7 @@ export interface SessionPolicyDeps {
   sessions: SessionManager;
   documents: DocumentMetaStore;
   /** The check a commenter's updates to a comments document go through (assembled in main.ts). */
-  commentGuard: (writerId: string) => UpdateGuard;
+  commentGuard: (writer: Pick<Identity, 'id' | 'name'>) => UpdateGuard;
 }
 
 /**
@@ -39,13 +39,14 @@ export function sessionAccessPolicy(deps: SessionPolicyDeps): AccessPolicy {
     // Commenters write the comments document too, but only their own part of it (deps.commentGuard);
     // owners and editors moderate it unguarded.
     const guarded = commented !== null && can(access.role, 'document.comment') && !canWriteDocuments(access.role);
+    const identity = identityOf(valid.user);
     return {
       allow: true,
       grant: {
-        identity: identityOf(valid.user),
+        identity,
         canWrite: commented ? can(access.role, 'document.comment') : canWriteDocuments(access.role),
         sessionId: valid.session.id,
-        guardUpdate: guarded ? deps.commentGuard(valid.user.id) : undefined,
+        guardUpdate: guarded ? deps.commentGuard(identity) : undefined,
       },
     };
   };

@@ -24,6 +24,8 @@ export class ApiClient {
   /** The session token from the last Set-Cookie (undefined when signed out). */
   token: string | undefined;
   lastSetCookie: string | null = null;
+  /** Sent with every request (e.g. `X-Forwarded-For` to stand for a client behind a trusted proxy). */
+  extraHeaders: Record<string, string> = {};
 
   constructor(
     readonly baseUrl: string,
@@ -42,7 +44,7 @@ export class ApiClient {
   }
 
   async request(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<ApiAnswer> {
-    const headers: Record<string, string> = { origin: this.origin, ...extraHeaders };
+    const headers: Record<string, string> = { origin: this.origin, ...this.extraHeaders, ...extraHeaders };
     if (this.token) headers.cookie = this.cookie;
     let payload: string | undefined;
     if (body !== undefined) {

@@ -165,24 +165,43 @@ describe('cross-workspace access', () => {
 });
 
 describe('login throttling', () => {
-  it('brute force on one account gets 429 with Retry-After, even for the right password; unknown email and wrong password share one 401 message', async () => {
-    const server = await start({
-      auth: { throttle: { loginPerIp: { points: 1000, durationSeconds: 60 }, loginFailuresPerAccount: { points: 5, durationSeconds: 600 }, signupPerIp: { points: 100, durationSeconds: 60 } } },
-    });
-    const alice = new ApiClient(server.url);
-    const { email } = await alice.signup('Alice');
-    const attacker = new ApiClient(server.url);
+  /** A client behind the trusted proxy (the loopback peer) at `address`. */
+  function behindProxy(server: TestServer, address: string): ApiClient {
+    const client = new ApiClient(server.url);
+    client.extraHeaders = { 'X-Forwarded-For': address };
+    return client;
+  }
+
+  it('brute force from one address gets 429 there, even for the right password, while the owner signs in from another; unknown email and wrong password share one 401 message', async () => {
+    // Default budgets: ten failures per account and address.
+    const server = await start({ env: { TRUSTED_PROXIES: 'loopback' } });
+    const { email } = await behindProxy(server, '203.0.113.5').signup('Alice');
+    const attacker = behindProxy(server, '198.51.100.66');
     const unknown = await attacker.post('/api/auth/login', { email: uniqueEmail('nobody'), password: 'wrong password 1' });
     const wrong = await attacker.post('/api/auth/login', { email, password: 'wrong password 1' });
     expect(unknown.status).toBe(401);
     expect(wrong.status).toBe(401);
     expect(unknown.body).toEqual(wrong.body);
-    for (let i = 0; i < 4; i++) expect((await attacker.post('/api/auth/login', { email, password: `guess ${i} xxxxxx` })).status).toBe(401);
+    for (let i = 0; i < 9; i++) expect((await attacker.post('/api/auth/login', { email, password: `guess ${i} xxxxxx` })).status).toBe(401);
     const blocked = await attacker.post('/api/auth/login', { email, password: goodPassword });
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(errorOf(blocked).code).toBe('too_many_attempts');
     expect(attacker.token).toBeUndefined();
+
+    const owner = behindProxy(server, '203.0.113.5');
+    expect((await owner.post('/api/auth/login', { email, password: goodPassword })).status).toBe(200);
+    expect((await owner.get('/api/me')).status).toBe(200);
+    expect((await attacker.post('/api/auth/login', { email, password: goodPassword })).status).toBe(429);
+  });
+
+  it('without TRUSTED_PROXIES, a forged X-Forwarded-For per attempt buys no fresh budget on an account', async () => {
+    const server = await start();
+    const { email } = await new ApiClient(server.url).signup('Alice');
+    for (let i = 0; i < 10; i++) {
+      expect((await behindProxy(server, `198.51.100.${i}`).post('/api/auth/login', { email, password: `guess ${i} xxxxxx` })).status).toBe(401);
+    }
+    expect((await behindProxy(server, '198.51.100.99').post('/api/auth/login', { email, password: goodPassword })).status).toBe(429);
   });
 
   it('one address trying many accounts gets 429 (per-IP budget), and so does mass signup', async () => {

@@ -188,6 +188,61 @@ describe('comments', () => {
     expect(list(ownerComments.doc, 'e1').toArray().map((c) => c.id)).toEqual(['e1c', 'e1r2']);
   });
 
+  it("names and order are the server's: a forged name shows the real one or closes the socket, a reply slipped mid-thread is refused", async () => {
+    const editorApi = new ApiClient(server.url);
+    const editorId = (await editorApi.signup('Eda Editor')).id;
+    await team.owner.addMember(team.workspaceId, editorApi, 'editor');
+    const tenMinutesAgo = Date.now() - 10 * 60_000;
+    const entry = (id: string, author: { id: string; name: string }, body: string, createdAt = Date.now()): CommentEntry => ({ id, author, body, mentions: [], createdAt });
+    const onServer = async (threadId: string) => (await threads()).find((t) => t.id === threadId);
+
+    // Editors moderate unguarded, so one can store any name beside their id; readers show the server's.
+    const posingAsOwner = { id: editorId, name: 'Olga Owner' };
+    const editorComments = await connect(editorApi, commentsDocId(team.docId));
+    addThread(editorComments.doc, { id: 'e1', anchor: { start: null, end: null }, quote: 'dose', createdBy: posingAsOwner, createdAt: tenMinutesAgo }, entry('e1a', posingAsOwner, 'Approve the dose?', tenMinutesAgo));
+    const beforeSecond = Y.encodeStateAsUpdate(editorComments.doc);
+    addReply(editorComments.doc, 'e1', entry('e1b', posingAsOwner, 'Approved.', tenMinutesAgo));
+    const e1 = await waitForValue(async () => ((await onServer('e1'))?.comments.length === 2 ? onServer('e1') : null), 'the editor’s thread on the server');
+    expect([e1?.createdBy.name, ...(e1?.comments.map((c) => c.author.name) ?? [])]).toEqual(['Eda Editor', 'Eda Editor', 'Eda Editor']);
+
+    // A commenter signing with their own id and someone else's name is closed (4403) and stored nothing.
+    const forger = await connect(team.commenter, commentsDocId(team.docId));
+    const forgerCloses: number[] = [];
+    forger.provider.on('connection-close', (event) => forgerCloses.push(event?.code ?? 0));
+    await waitFor(() => readThreads(forger.doc).length === 1, { what: 'the thread at the commenter' });
+    addReply(forger.doc, 'e1', entry('forged', { id: team.ids.commenter, name: 'Olga Owner' }, 'Fine by me.'));
+    await waitFor(() => forgerCloses.includes(CloseCode.Forbidden), { what: 'the forger closed with 4403' });
+
+    // A reply slipped between the two comments (its origin the first, a low client id, so that Yjs puts
+    // it before the second) would make the approval look like an answer to it: refused, closed.
+    const slipper = await connect(team.commenter, commentsDocId(team.docId));
+    const slipperCloses: number[] = [];
+    slipper.provider.on('connection-close', (event) => slipperCloses.push(event?.code ?? 0));
+    await waitFor(() => readThreads(slipper.doc).length === 1, { what: 'the thread at the second commenter socket' });
+    const crafted = new Y.Doc();
+    crafted.clientID = 1;
+    Y.applyUpdate(crafted, beforeSecond);
+    const sent: Uint8Array[] = [];
+    crafted.on('update', (update: Uint8Array) => sent.push(update));
+    addReply(crafted, 'e1', entry('slip', { id: team.ids.commenter, name: 'Cem Commenter' }, 'Objection: halve it.'));
+    Y.applyUpdate(slipper.doc, Y.mergeUpdates(sent));
+    expect(readThreads(slipper.doc)[0]?.comments.map((c) => c.id)).toEqual(['e1a', 'slip', 'e1b']);
+    await waitFor(() => slipperCloses.includes(CloseCode.Forbidden), { what: 'the slipper closed with 4403' });
+
+    // Relayed in order: once the editor's next reply is on the server, anything refused before it would be too.
+    addReply(editorComments.doc, 'e1', entry('e1c', { id: editorId, name: 'Eda Editor' }, 'Noted.'));
+    await waitFor(async () => (await onServer('e1'))?.comments.length === 3, { what: 'the editor’s last reply on the server' });
+    expect((await onServer('e1'))?.comments.map((c) => c.id)).toEqual(['e1a', 'e1b', 'e1c']);
+
+    // A commenter signing as they are, at the end, is accepted; after a rename everyone sees the new name.
+    const honest = await connect(team.commenter, commentsDocId(team.docId));
+    await waitFor(() => readThreads(honest.doc)[0]?.comments.length === 3, { what: 'the thread at the honest socket' });
+    addReply(honest.doc, 'e1', entry('e1d', { id: team.ids.commenter, name: 'Cem Commenter' }, 'Thanks.'));
+    await waitFor(async () => (await onServer('e1'))?.comments.length === 4, { what: 'the commenter’s reply on the server' });
+    expect((await team.commenter.patch('/api/me', { name: 'Cem C. Renamed' })).status).toBe(200);
+    expect((await onServer('e1'))?.comments.map((c) => c.author.name)).toEqual(['Eda Editor', 'Eda Editor', 'Eda Editor', 'Cem C. Renamed']);
+  });
+
   it('a viewer cannot comment; a new role makes the comments socket reconnect (4001) with its rights', async () => {
     const viewerComments = await connect(team.viewer, commentsDocId(team.docId));
     const before = await dropped();

@@ -4,6 +4,7 @@
  * assembles them. Tests that need sockets, PostgreSQL, Redis or a browser use test/helpers/server.ts.
  */
 import fs from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { pino } from 'pino';
 import { loadConfig } from '../../server/config.js';
 import { assembleServer, type AssembledServer, type StartOptions } from '../../server/main.js';
@@ -64,4 +65,23 @@ export async function makeInProcessTeam(app: InProcessApp, title = 'Trial protoc
   await owner.addMember(workspaceId, viewer, 'viewer');
   const docId = await owner.document(workspaceId, title);
   return { owner, commenter, viewer, outsider, workspaceId, docId };
+}
+
+/** The app and a team for one test file: made before its first test, disposed after its last. */
+export interface InProcessContext {
+  app: InProcessApp;
+  team: InProcessTeam;
+}
+
+export function useInProcessTeam(title?: string): InProcessContext {
+  // Filled in by beforeAll, before any test reads it.
+  const context = {} as InProcessContext;
+  beforeAll(async () => {
+    context.app = await startInProcess();
+    context.team = await makeInProcessTeam(context.app, title);
+  });
+  afterAll(async () => {
+    await context.app?.dispose();
+  });
+  return context;
 }

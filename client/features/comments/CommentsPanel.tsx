@@ -6,6 +6,7 @@
 import type { Editor } from '@tiptap/core';
 import { createSignal, For, onCleanup, Show, untrack } from 'solid-js';
 import type { MemberView } from '../../../shared/api/workspaces.js';
+import { namesById, withServerNames } from '../../../shared/comments/authors.js';
 import { addReply, addThread, findMentions, MAX_COMMENT_LENGTH, setResolved, type CommentAuthor, type ThreadData } from '../../../shared/comments/threads.js';
 import { can } from '../../../shared/roles.js';
 import { Timestamp } from '../../components/Timestamp';
@@ -157,7 +158,13 @@ function Threads(props: { context: DocumentContext; editor: Editor; session: Com
     tick();
     return resolveAnchor(props.editor.state, thread.anchor) === null;
   };
-  const visible = () => props.session.comments.threads().filter((t) => showResolved() || !t.resolved);
+  // Authors under the members' names by id, not the names stored in the comments (authors.ts).
+  const names = () => namesById(members() ?? []);
+  const visible = () =>
+    props.session.comments
+      .threads()
+      .filter((t) => showResolved() || !t.resolved)
+      .map((t) => withServerNames(t, names()));
   const open = () => props.session.comments.threads().filter((t) => !t.resolved).length;
 
   const start = (body: string) => {

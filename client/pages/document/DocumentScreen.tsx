@@ -16,6 +16,7 @@ import { ToolPanels, type ToolPanel } from '../../editor/ToolPanels';
 import { ApiError } from '../../lib/api';
 import { documentsApi } from '../../features/documents/api';
 import { randomGuest } from '../../lib/guest';
+import { localCopyName, recordCopy } from '../../lib/local-copies';
 import { useSession } from '../../lib/session';
 import { getDocumentInfo, type DocumentInfo } from '../document.data';
 import { DocumentHeader } from './DocumentHeader';
@@ -64,7 +65,12 @@ export function DocumentScreen(props: { docId: string }) {
   };
   const readOnly = () => role() !== undefined && !canWriteDocuments(role() ?? 'viewer');
 
-  const toSignIn = () => navigate(`/signin?next=${encodeURIComponent(location.pathname)}`, { replace: true });
+  // The relay or the API found no session: read it again, so the app knows it ended (and drops the
+  // local copies the server has, see lib/local-copies.ts), then ask to sign in.
+  const toSignIn = () => {
+    void session.refresh();
+    navigate(`/signin?next=${encodeURIComponent(location.pathname)}`, { replace: true });
+  };
   // A refused upgrade (401/403 before any 101) is only a 1006 in the browser: ask the API why.
   const checkAccess = () => {
     documentsApi.get(props.docId, probes.signal).then(
@@ -107,7 +113,7 @@ export function DocumentScreen(props: { docId: string }) {
       }),
     editable,
     // One local copy per person and document, so a shared computer does not mix accounts' drafts.
-    localCopyName: () => `confer:${me()?.id ?? 'guest'}:${props.docId}`,
+    localCopyName: () => localCopyName(me()?.id ?? null, props.docId),
     onRefused: checkAccess,
     onUnauthenticated: toSignIn,
     onAccessChanged: accessChanged,
@@ -126,6 +132,17 @@ export function DocumentScreen(props: { docId: string }) {
       editor.off('update', update);
       editor.off('create', update);
     });
+  });
+
+  // Whose copy this is and whether it holds changes the server has not confirmed: signing out warns
+  // about those, and a session that ends elsewhere leaves no saved copy behind (lib/local-copies.ts).
+  // `pending` counts even before the first "committed" notice, e.g. typing offline from page load.
+  createEffect(() => {
+    const user = me();
+    if (!user) return;
+    const save = collab.save();
+    const unsaved = collab.pending() > 0 || save === 'saving' ? true : save === 'saved' ? false : undefined;
+    recordCopy(user, props.docId, { title: meta()?.document.title ?? null, unsaved });
   });
 
   // Closing the tab with unsaved edits loses nothing once the local copy is there; warn only without one.

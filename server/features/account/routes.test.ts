@@ -1,6 +1,7 @@
 /** Signup, /me, logout and login, in-process against a temporary SQLite database. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { goodPassword, uniqueEmail } from '../../../test/auth/api-client.js';
+import type { Context } from 'hono';
+import { errorOf, goodPassword, uniqueEmail, type ApiClient } from '../../../test/auth/api-client.js';
 import { startInProcess, type InProcessApp } from '../../../test/helpers/in-process.js';
 
 let server: InProcessApp;
@@ -68,3 +69,76 @@ describe('auth', () => {
   });
 });
 
+
+/**
+ * In-process requests have no socket, so the test names the client's address in a header that only
+ * this test's resolver reads (the real TRUSTED_PROXIES walk is covered in test/auth/attacks-http.test.ts).
+ */
+const addressHeader = 'x-test-client-address';
+const addressFromHeader = (c: Context) => c.req.header(addressHeader) ?? '127.0.0.1';
+
+function clientFrom(app: InProcessApp, address: string): ApiClient {
+  const client = app.client();
+  client.extraHeaders = { [addressHeader]: address };
+  return client;
+}
+
+const login = (client: ApiClient, email: string, password: string) => client.post('/api/auth/login', { email, password });
+
+describe('login throttling keyed on the account and the address', () => {
+  it('ten wrong passwords from one address throttle that address only: the owner still signs in from another', async () => {
+    // Default limits: what `npm start` runs with.
+    const app = await startInProcess({ clientAddress: addressFromHeader });
+    try {
+      const { email } = await clientFrom(app, '203.0.113.5').signup('Olga Owner');
+      const attacker = clientFrom(app, '198.51.100.66');
+      for (let i = 0; i < 10; i++) expect((await login(attacker, email, `wrong guess ${i}`)).status).toBe(401);
+      const blocked = await login(attacker, email, goodPassword);
+      expect(blocked.status).toBe(429);
+      expect(errorOf(blocked).code).toBe('too_many_attempts');
+      expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(attacker.token).toBeUndefined();
+
+      const owner = clientFrom(app, '203.0.113.5');
+      expect((await login(owner, email, goodPassword)).status).toBe(200);
+      expect((await owner.get('/api/me')).status).toBe(200);
+      // From a third address, a mistyped password is a plain 401, not a lock-out.
+      expect((await login(clientFrom(app, '192.0.2.9'), email, 'typo in the password')).status).toBe(401);
+      // The owner's success does not lift the attacker's block.
+      expect((await login(attacker, email, goodPassword)).status).toBe(429);
+    } finally {
+      await app.dispose();
+    }
+  });
+
+  it('the per-account ceiling still holds when the failures come from many addresses', async () => {
+    const app = await startInProcess({
+      clientAddress: addressFromHeader,
+      auth: {
+        throttle: {
+          loginPerIp: { points: 1000, durationSeconds: 60 },
+          loginFailuresPerAccountAndIp: { points: 3, durationSeconds: 900 },
+          loginFailuresPerAccount: { points: 6, durationSeconds: 24 * 3600 },
+          signupPerIp: { points: 1000, durationSeconds: 60 },
+        },
+      },
+    });
+    try {
+      const { email } = await clientFrom(app, '203.0.113.5').signup('Olga Owner');
+      const other = await clientFrom(app, '203.0.113.6').signup('Otto Other');
+      // Two failures from each of three addresses: under every per-address budget, at the account's ceiling.
+      for (const address of ['198.51.100.1', '198.51.100.2', '198.51.100.3']) {
+        for (let i = 0; i < 2; i++) expect((await login(clientFrom(app, address), email, `wrong guess ${i}`)).status).toBe(401);
+      }
+      const fresh = await login(clientFrom(app, '198.51.100.4'), email, 'another guess');
+      expect(fresh.status).toBe(429);
+      expect(Number(fresh.headers.get('retry-after'))).toBeGreaterThan(15 * 60);
+      // Even the right password from the owner's own address waits: that is the ceiling's price.
+      expect((await login(clientFrom(app, '203.0.113.5'), email, goodPassword)).status).toBe(429);
+      // Other accounts are untouched.
+      expect((await login(clientFrom(app, '198.51.100.4'), other.email, goodPassword)).status).toBe(200);
+    } finally {
+      await app.dispose();
+    }
+  });
+});

@@ -74,14 +74,15 @@ export function accountRoutes(deps: AccountRouteDeps): Hono {
 
   app.post('/login', jsonBody(loginInput), async (c) => {
     const { email, password } = c.req.valid('json');
-    await throttled(auth.throttle.beforeLogin(deps.clientAddress(c), email));
+    const address = deps.clientAddress(c);
+    await throttled(auth.throttle.beforeLogin(address, email));
     const user = await accounts.userByEmail(email);
     const ok = await auth.passwords.check(user?.passwordHash, password);
     if (!user || !ok) {
-      await auth.throttle.loginFailed(email);
+      await auth.throttle.loginFailed(address, email);
       throw new ApiError(401, 'invalid_credentials', badCredentials);
     }
-    await auth.throttle.loginSucceeded(email);
+    await auth.throttle.loginSucceeded(address, email);
     const session = await auth.sessions.create(user.id);
     setSessionCookie(c, session.token, session.expiresAt, auth.now(), isSecureRequest(c.req.raw, deps.publicUrl));
     return c.json({ user: presentMe(user) }, 200);

@@ -5,21 +5,20 @@
  *   GET  /api/documents/:id/catch-up
  *   POST /api/documents/:id/visit
  */
-import type { Kysely } from 'kysely';
 import { Hono } from 'hono';
 import type { CatchUpView } from '../../../shared/api/catch-up.js';
 import type { CollabHub } from '../../collab/hub.js';
 import { documentOr404 } from '../../http/access.js';
 import type { SessionEnv } from '../../http/session.js';
 import type { DocumentMetaStore } from '../../storage/documents.js';
-import type { Schema } from '../../storage/schema.js';
 import { presentActivity, type ActivityLog } from '../activity/index.js';
-import { peopleByIds } from '../members/index.js';
+import type { PeopleLookup } from '../members/index.js';
 import type { VersionService } from '../versions/index.js';
 import type { VisitStore } from './visits.js';
 
 export interface CatchUpRouteDeps {
-  db: Kysely<Schema>;
+  /** Names for user ids (members/people.ts). */
+  people: PeopleLookup;
   documents: DocumentMetaStore;
   hub: Pick<CollabHub, 'readDocument'>;
   visits: VisitStore;
@@ -43,7 +42,7 @@ export function catchUpRoutes(deps: CatchUpRouteDeps): Hono<SessionEnv> {
     const comparison = deps.versions.compare(visit.snapshot, await deps.hub.readDocument(doc.id));
     const entries = await deps.activity.store.list({ docId: doc.id, since: visit.visitedAt, limit: 100 });
     const authorIds = new Set([...entries.flatMap((e) => (e.userId ? [e.userId] : [])), ...deps.activity.pendingAuthors(doc.id)]);
-    const people = await peopleByIds(deps.db, authorIds);
+    const people = await deps.people(authorIds);
     const view: CatchUpView = {
       lastVisitAt: visit.visitedAt,
       authors: [...authorIds].map((id) => people.get(id) ?? { id, name: 'Former member' }),

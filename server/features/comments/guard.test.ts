@@ -3,14 +3,16 @@ import * as Y from 'yjs';
 import { CloseCode } from '../../../shared/protocol/index.js';
 import { addReply, addThread, readThreads, setResolved, THREADS_MAP, type CommentAuthor, type CommentEntry } from '../../../shared/comments/threads.js';
 import { CloseError } from '../../collab/errors.js';
-import { commentWriteGuard } from './guard.js';
+import { CONCURRENT_REPLY_MS, commentWriteGuard } from './guard.js';
 
 const editor: CommentAuthor = { id: 'ed', name: 'Eda Editor' };
 const me: CommentAuthor = { id: 'cem', name: 'Cem Commenter' };
-const guard = commentWriteGuard(me.id);
+/** The server's clock: comments are written "now" unless a test says otherwise. */
+const NOW = 1_800_000_000_000;
+const guard = commentWriteGuard(me, { now: () => NOW });
 
-function entry(id: string, author: CommentAuthor, body = 'text'): CommentEntry {
-  return { id, author, body, mentions: [], createdAt: 1 };
+function entry(id: string, author: CommentAuthor, body = 'text', createdAt = NOW): CommentEntry {
+  return { id, author, body, mentions: [], createdAt };
 }
 
 function openThread(doc: Y.Doc, id: string, author: CommentAuthor, first = entry(`${id}-1`, author)): void {
@@ -62,6 +64,24 @@ function refusal(server: Y.Doc, update: Uint8Array): CloseError {
     return error as CloseError;
   }
   throw new Error('the update was allowed');
+}
+
+/**
+ * The editor's thread "talk" (two comments written `age` ms ago), and the update of a commenter who
+ * appends a reply after its first comment with a lower client id than the server's: Yjs places such
+ * a reply before the second comment. Honest when the two were written at the same time; a forgery
+ * into the middle of the conversation when the second comment is old.
+ */
+function slipBetween(age: number): { server: Y.Doc; update: Uint8Array } {
+  const server = new Y.Doc();
+  server.clientID = 1000;
+  openThread(server, 'talk', editor, entry('t1', editor, 'Approve?', NOW - age));
+  const beforeSecond = Y.encodeStateAsUpdate(server);
+  addReply(server, 'talk', entry('t2', editor, 'Approved.', NOW - age));
+  const sender = new Y.Doc();
+  sender.clientID = 1;
+  Y.applyUpdate(sender, beforeSecond);
+  return { server, update: changeOf(sender, (doc) => addReply(doc, 'talk', entry('slip', me, 'Objection!'))) };
 }
 
 describe('commentWriteGuard', () => {
@@ -149,6 +169,20 @@ describe('commentWriteGuard', () => {
       expect(readThreads(server)[0]?.resolved).toBe(true);
     });
 
+    it('a reply written at the same time as one Yjs orders after it', () => {
+      const { server: talk, update } = slipBetween(CONCURRENT_REPLY_MS / 4);
+      send(talk, update);
+      expect(comments(talk, 'talk').toArray().map((c) => c.id)).toEqual(['t1', 'slip', 't2']);
+    });
+
+    it("deleting the writer's own comment signed with the name they had before a rename", () => {
+      const renamed = commentWriteGuard({ id: me.id, name: 'Cem Renamed' }, { now: () => NOW });
+      const deletion = changeOf(client, (doc) => comments(doc, 'ed-thread').delete(1, 1));
+      renamed(server, deletion);
+      Y.applyUpdate(server, deletion);
+      expect(comments(server, 'ed-thread').toArray().map((c) => c.id)).toEqual(['ed-thread-1']);
+    });
+
     it('a reply to, a resolve of and a deletion in a thread an editor deleted meanwhile (they land nowhere)', () => {
       const reply = changeOf(client, (doc) => addReply(doc, 'ed-thread', entry('late', me)));
       const resolve = changeOf(client, (doc) => setResolved(doc, 'ed-thread', me, 2));
@@ -165,6 +199,19 @@ describe('commentWriteGuard', () => {
     it('a reply under a forged author id', () => {
       const error = refusal(server, attempt((doc) => addReply(doc, 'ed-thread', entry('forged', editor))));
       expect(error.message).toMatch(/own name/);
+    });
+
+    it("a comment, a thread or a resolve signed with the writer's own id but someone else's name", () => {
+      const forged = { id: me.id, name: editor.name };
+      expect(refusal(server, attempt((doc) => addReply(doc, 'ed-thread', entry('r', forged)))).message).toMatch(/own name/);
+      expect(refusal(server, attempt((doc) => openThread(doc, 'x', forged))).message).toMatch(/own name/);
+      expect(refusal(server, attempt((doc) => openThread(doc, 'y', me, entry('y-1', forged)))).message).toMatch(/own name/);
+      expect(refusal(server, attempt((doc) => setResolved(doc, 'ed-thread', forged, 1))).message).toMatch(/own name/);
+    });
+
+    it("a reply slipped into the middle of someone else's thread, before a comment written earlier", () => {
+      const { server: talk, update } = slipBetween(CONCURRENT_REPLY_MS + 1);
+      expect(refusal(talk, update).message).toMatch(/end of a thread/);
     });
 
     it("a new thread opened in someone else's name, or whose first comment is someone else's", () => {

@@ -3,9 +3,12 @@
  * relay grants write access per document; this guard narrows a commenter's to their own part of it,
  * so that a hostile client cannot edit, delete or forge other people's comments. A commenter may:
  *   a. open a thread under a new key, created by them, whose first comment is theirs;
- *   b. append replies of their own to an existing thread;
+ *   b. append replies of their own to the end of an existing thread;
  *   c. resolve or reopen any thread (resolved, resolvedBy = null or them, resolvedAt), as in Google Docs;
  *   d. delete their own comments.
+ * "Them" is the writer's id *and* name as the server knows them (the identity granted at connect; a
+ * profile change reconnects every socket of the user): the name is stored beside the id, so it must
+ * not be the client's to choose. Readers show the server's current name by id anyway (authors.ts).
  * Owners and editors moderate and get no guard.
  *
  * The update is applied to a scratch copy of the document and the resulting transaction inspected:
@@ -15,7 +18,7 @@
  */
 import * as Y from 'yjs';
 import { CloseCode } from '../../../shared/protocol/index.js';
-import { THREADS_MAP } from '../../../shared/comments/threads.js';
+import { THREADS_MAP, type CommentAuthor } from '../../../shared/comments/threads.js';
 import type { UpdateGuard } from '../../collab/access.js';
 import { encodeWithoutPending } from '../../collab/encode.js';
 import { CloseError } from '../../collab/errors.js';
@@ -34,12 +37,47 @@ function refuse(reason: string): never {
   throw new CloseError(CloseCode.Forbidden, reason);
 }
 
-function isAuthor(value: unknown, writerId: string): boolean {
-  return typeof value === 'object' && value !== null && (value as { id?: unknown }).id === writerId;
+/**
+ * How long a reply counts as just written: a commenter's reply may land before replies this recent,
+ * which its sender may not have seen yet (two people answering at once; Yjs orders such concurrent
+ * inserts by client id). Two minutes covers a round trip plus a socket that died silently and
+ * reconnected (y-websocket notices after 30 s); before anything older, a reply is an insertion into
+ * the middle of the thread, and refused.
+ */
+export const CONCURRENT_REPLY_MS = 2 * 60_000;
+/** At most this many recent replies to step over: bounds the guard's walk (a race has one or two). */
+const MAX_CONCURRENT_REPLIES = 16;
+
+export interface CommentGuardOptions {
+  /** The server's clock, in ms. */
+  now?: () => number;
 }
 
-function isEntryBy(value: unknown, writerId: string): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && isAuthor((value as { author?: unknown }).author, writerId);
+/** `value` names the writer, by id and by the name the server knows them by. */
+function isWriter(value: unknown, writer: CommentAuthor): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const author = value as { id?: unknown; name?: unknown };
+  return author.id === writer.id && author.name === writer.name;
+}
+
+function authorOf(value: unknown): unknown {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { author?: unknown }).author : undefined;
+}
+
+/** A new comment, signed with the writer's id and server-side name. */
+function isEntryBy(value: unknown, writer: CommentAuthor): boolean {
+  return isWriter(authorOf(value), writer);
+}
+
+/** An existing comment of the writer's, by id only: one written before a rename is still theirs to delete. */
+function isEntryOf(value: unknown, writerId: string): boolean {
+  const author = authorOf(value);
+  return typeof author === 'object' && author !== null && (author as { id?: unknown }).id === writerId;
+}
+
+function isRecentEntry(value: unknown, now: number): boolean {
+  const createdAt = typeof value === 'object' && value !== null ? (value as { createdAt?: unknown }).createdAt : undefined;
+  return typeof createdAt === 'number' && Math.abs(now - createdAt) <= CONCURRENT_REPLY_MS;
 }
 
 /** Plain values of an item, or null when its content is a type, text, binary, embed… */
@@ -47,9 +85,9 @@ function valuesOf(item: Y.Item): unknown[] | null {
   return item.content instanceof Y.ContentAny ? item.content.arr : null;
 }
 
-function checkResolveValue(key: string, value: unknown, writerId: string): void {
+function checkResolveValue(key: string, value: unknown, writer: CommentAuthor): void {
   const ok =
-    key === 'resolved' ? typeof value === 'boolean' : key === 'resolvedAt' ? value === null || typeof value === 'number' : value === null || isAuthor(value, writerId);
+    key === 'resolved' ? typeof value === 'boolean' : key === 'resolvedAt' ? value === null || typeof value === 'number' : value === null || isWriter(value, writer);
   if (!ok) refuse(key === 'resolvedBy' ? 'a thread can only be resolved in your own name' : `invalid ${key}`);
 }
 
@@ -60,8 +98,9 @@ class TransactionCheck {
 
   constructor(
     private readonly tr: Y.Transaction,
-    private readonly writerId: string,
+    private readonly writer: CommentAuthor,
     private readonly keysBefore: ReadonlySet<string>,
+    private readonly now: number,
   ) {
     this.threads = tr.doc.share.get(THREADS_MAP);
   }
@@ -124,7 +163,7 @@ class TransactionCheck {
         return;
       }
       if (!values) return refuse(`invalid ${key}`);
-      if (RESOLVE_KEYS.has(key)) for (const value of values) checkResolveValue(key, value, this.writerId);
+      if (RESOLVE_KEYS.has(key)) for (const value of values) checkResolveValue(key, value, this.writer);
       return;
     }
 
@@ -133,18 +172,36 @@ class TransactionCheck {
       // Appended in the sender's view (nothing to its right); where concurrent replies land is Yjs's call.
       if (parent._item !== null && !this.isNew(parent._item) && item.rightOrigin !== null) return refuse('replies go at the end of a thread');
       if (item.deleted) return;
-      if (!values || !values.every((value) => isEntryBy(value, this.writerId))) return refuse('comments can only be written in your own name');
+      if (!values || !values.every((value) => isEntryBy(value, this.writer))) return refuse('comments can only be written in your own name');
+      this.checkLandedAtEnd(item);
       return;
     }
 
     refuse('change outside the comment threads');
   }
 
+  /**
+   * Where a reply landed in the server's copy. "Nothing to its right in the sender's view" (checked
+   * above) is not enough: an item whose origin is an older comment and whose right origin is null is
+   * placed by Yjs before that comment's successors when its client id is lower, so a crafted reply
+   * could slip into the middle of someone else's thread. Only replies recent enough to be concurrent
+   * with it may follow it (see CONCURRENT_REPLY_MS).
+   */
+  private checkLandedAtEnd(item: Y.Item): void {
+    let stepped = 0;
+    for (let right = item.right; right !== null; right = right.right) {
+      if (right.deleted || this.isNew(right)) continue;
+      const values = valuesOf(right) ?? [];
+      stepped += values.length;
+      if (stepped > MAX_CONCURRENT_REPLIES || !values.every((value) => isRecentEntry(value, this.now))) refuse('replies go at the end of a thread');
+    }
+  }
+
   /** The fields a new thread must get right; its comments were each checked as they were inserted. */
   private checkNewThread(thread: Y.Map<unknown>): void {
     if (thread._item?.deleted) return;
     if (thread.get('id') !== thread._item?.parentSub) refuse('a thread id must match its key');
-    if (!isAuthor(thread.get('createdBy'), this.writerId)) refuse('a thread can only be opened in your own name');
+    if (!isWriter(thread.get('createdBy'), this.writer)) refuse('a thread can only be opened in your own name');
     const comments = thread.get('comments');
     if (!(comments instanceof Y.Array) || comments.length === 0) refuse('a new thread needs its first comment');
   }
@@ -167,7 +224,7 @@ class TransactionCheck {
     }
     if (this.threadOfComments(parent) && key === null) {
       const values = valuesOf(struct);
-      if (values && values.every((value) => isEntryBy(value, this.writerId))) return;
+      if (values && values.every((value) => isEntryOf(value, this.writer.id))) return;
       return refuse("only owners and editors may delete other people's comments");
     }
     refuse('only owners and editors may delete this');
@@ -182,7 +239,8 @@ function liveThreadKeys(doc: Y.Doc): Set<string> {
 }
 
 /** The guard of a commenter's connection to a comments document (see the rules above). */
-export function commentWriteGuard(writerId: string): UpdateGuard {
+export function commentWriteGuard(writer: CommentAuthor, options: CommentGuardOptions = {}): UpdateGuard {
+  const clock = options.now ?? Date.now;
   return function guardCommentUpdate(doc, update) {
     // The stock client's answer to our step1 when it has nothing new: no structs, no deletions.
     if (update.byteLength <= 2) return;
@@ -191,11 +249,12 @@ export function commentWriteGuard(writerId: string): UpdateGuard {
     try {
       Y.applyUpdate(scratch, encodeWithoutPending(doc));
       const keysBefore = liveThreadKeys(scratch);
+      const now = clock();
       let refusal: unknown = null;
       // Judged in afterTransaction: before the cleanup merges structs or drops deleted content.
       scratch.on('afterTransaction', (tr: Y.Transaction) => {
         try {
-          new TransactionCheck(tr, writerId, keysBefore).run();
+          new TransactionCheck(tr, writer, keysBefore, now).run();
         } catch (error) {
           refusal ??= error;
         }

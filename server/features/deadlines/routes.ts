@@ -1,18 +1,17 @@
 /** A document's deadline: GET /api/documents/:id/deadline, PUT { at: ms | null } (editors and owners). */
-import type { Kysely } from 'kysely';
 import { Hono } from 'hono';
 import { setDeadlineInput } from '../../../shared/api/deadlines.js';
 import { documentOr404, refuseTrashed, requireCapability } from '../../http/access.js';
 import type { SessionEnv } from '../../http/session.js';
 import { jsonBody } from '../../http/validate.js';
 import type { DocumentMetaStore } from '../../storage/documents.js';
-import type { Schema } from '../../storage/schema.js';
-import { peopleByIds } from '../members/index.js';
+import type { PeopleLookup } from '../members/index.js';
 import { presentDeadline } from './presenters.js';
 import type { DeadlineStore } from './store.js';
 
 export interface DeadlineRouteDeps {
-  db: Kysely<Schema>;
+  /** Names for user ids (members/people.ts). */
+  people: PeopleLookup;
   documents: DocumentMetaStore;
   deadlines: DeadlineStore;
   now: () => number;
@@ -22,7 +21,7 @@ export function deadlineRoutes(deps: DeadlineRouteDeps): Hono<SessionEnv> {
   const app = new Hono<SessionEnv>();
   const present = async (docId: string) => {
     const deadline = await deps.deadlines.get(docId);
-    const people = await peopleByIds(deps.db, deadline ? [deadline.setBy] : []);
+    const people = await deps.people(deadline ? [deadline.setBy] : []);
     return presentDeadline(docId, deadline, people);
   };
 

@@ -7,6 +7,9 @@ import type { Schema } from '../../storage/schema.js';
 /** People by id, as returned by `peopleByIds`. */
 export type People = ReadonlyMap<string, PersonView>;
 
+/** `peopleByIds` over the server's database, as routes get it injected. */
+export type PeopleLookup = (ids: Iterable<string>) => Promise<People>;
+
 /** Looks up display names; unknown ids (a deleted account) come back as "Former member". */
 export async function peopleByIds(db: Kysely<Schema>, ids: Iterable<string>): Promise<Map<string, PersonView>> {
   const unique = [...new Set(ids)];

@@ -2,7 +2,6 @@
  * Version history under /api/documents/:id: list, name the current state, view one, compare two,
  * restore. Every member may read the history; writers may name and restore.
  */
-import type { Kysely } from 'kysely';
 import { Hono } from 'hono';
 import { compareQuery, createVersionInput } from '../../../shared/api/versions.js';
 import type { CollabHub } from '../../collab/hub.js';
@@ -11,14 +10,14 @@ import { ApiError } from '../../http/errors.js';
 import type { SessionEnv } from '../../http/session.js';
 import { jsonBody, queryInput } from '../../http/validate.js';
 import type { DocumentMetaStore } from '../../storage/documents.js';
-import type { Schema } from '../../storage/schema.js';
 import { docToJson } from '../../text/index.js';
-import { peopleByIds } from '../members/index.js';
+import type { PeopleLookup } from '../members/index.js';
 import { presentVersion, versionPeople } from './presenters.js';
 import type { VersionService } from './service.js';
 
 export interface VersionRouteDeps {
-  db: Kysely<Schema>;
+  /** Names for user ids (members/people.ts). */
+  people: PeopleLookup;
   documents: DocumentMetaStore;
   hub: Pick<CollabHub, 'readDocument'>;
   versions: VersionService;
@@ -33,7 +32,7 @@ export function versionRoutes(deps: VersionRouteDeps): Hono<SessionEnv> {
   app.get('/:id/versions', async (c) => {
     const { doc } = await documentOr404(documents, c.req.param('id'), c.get('session').user.id);
     const list = await versions.store.list(doc.id);
-    const people = await peopleByIds(deps.db, versionPeople(list));
+    const people = await deps.people(versionPeople(list));
     return c.json({ versions: list.map((v) => presentVersion(v, people)) });
   });
 
@@ -45,7 +44,7 @@ export function versionRoutes(deps: VersionRouteDeps): Hono<SessionEnv> {
     const { name } = c.req.valid('json');
     const version = await versions.save(doc.id, { kind: 'named', name, createdBy: me.id, authors: [] });
     await deps.logNamed(doc.id, me.id, name);
-    const people = await peopleByIds(deps.db, versionPeople([version]));
+    const people = await deps.people(versionPeople([version]));
     return c.json({ version: presentVersion(version, people) }, 201);
   });
 
@@ -53,7 +52,7 @@ export function versionRoutes(deps: VersionRouteDeps): Hono<SessionEnv> {
     const { doc } = await documentOr404(documents, c.req.param('id'), c.get('session').user.id);
     const version = await versions.store.get(doc.id, c.req.param('vid'));
     if (!version) throw new ApiError(404, 'not_found', 'no such version');
-    const people = await peopleByIds(deps.db, versionPeople([version]));
+    const people = await deps.people(versionPeople([version]));
     return c.json({ version: presentVersion(version, people), content: docToJson(version.snapshot) });
   });
 
@@ -64,7 +63,7 @@ export function versionRoutes(deps: VersionRouteDeps): Hono<SessionEnv> {
     refuseTrashed(doc);
     const restored = await versions.restore(doc.id, c.req.param('vid'), me.id);
     if (!restored) throw new ApiError(404, 'not_found', 'no such version');
-    const people = await peopleByIds(deps.db, versionPeople([restored]));
+    const people = await deps.people(versionPeople([restored]));
     return c.json({ version: presentVersion(restored, people) });
   });
 
