@@ -59,7 +59,7 @@ export function apiRoutes(deps: ApiDeps): Hono {
   signedIn.route('/workspaces', memberRoutes({ workspaces, auth, now }));
   signedIn.route('/workspaces', workspaceInviteRoutes({ invites, workspaces, now }));
   signedIn.route('/invites', inviteRoutes({ invites, workspaces, now }));
-  const documentDeps = { documents, workspaces, db, store: deps.storage.documents, auth, now, seed: deps.seed };
+  const documentDeps = { documents, workspaces, people, store: deps.storage.documents, auth, now, seed: deps.seed };
   signedIn.route('/workspaces', workspaceDocumentRoutes(documentDeps));
   signedIn.route('/documents', documentRoutes({ ...documentDeps, onRenamed: (docId) => services.search.indexDocument(docId) }));
 

@@ -2,7 +2,6 @@
  * Documents of a workspace: list (live or trash), create (seeded from a template on the server),
  * read, rename, move to trash and restore. A document outside your workspaces is a 404, never a 403.
  */
-import type { Kysely } from 'kysely';
 import { Hono } from 'hono';
 import { createDocumentInput, listDocumentsQuery, renameDocumentInput, type DocumentTemplate } from '../../../shared/api/documents.js';
 import type { Auth } from '../../auth/index.js';
@@ -11,10 +10,9 @@ import { documentOr404, membershipOr404, requireCapability } from '../../http/ac
 import type { SessionEnv } from '../../http/session.js';
 import { jsonBody, queryInput } from '../../http/validate.js';
 import type { DocumentMetaStore, NewDocument } from '../../storage/documents.js';
-import type { Schema } from '../../storage/schema.js';
 import type { DocumentStore } from '../../storage/types.js';
 import type { WorkspaceStore } from '../../storage/workspaces.js';
-import { peopleByIds } from '../members/index.js';
+import type { PeopleLookup } from '../members/index.js';
 import { onlyMe, presentDocument } from './presenters.js';
 
 /**
@@ -26,8 +24,8 @@ export type DocumentSeeder = (template: DocumentTemplate, title: string) => Uint
 export interface DocumentRouteDeps {
   documents: DocumentMetaStore;
   workspaces: WorkspaceStore;
-  /** For the names of the people who last changed each document. */
-  db: Kysely<Schema>;
+  /** Names for user ids (members/people.ts): who last changed each document. */
+  people: PeopleLookup;
   /** The document log, where a template's initial content is written. */
   store: DocumentStore;
   auth: Pick<Auth, 'revoker'>;
@@ -46,7 +44,7 @@ export function workspaceDocumentRoutes(deps: DocumentRouteDeps): Hono<SessionEn
     const row = await membershipOr404(workspaces, c.req.param('id'), c.get('session').user.id);
     const { trashed } = c.req.valid('query');
     const docs = await documents.list(row.workspace.id, trashed);
-    const people = await peopleByIds(deps.db, docs.flatMap((d) => d.changedBy));
+    const people = await deps.people(docs.flatMap((d) => d.changedBy));
     return c.json({ documents: docs.map((d) => presentDocument(d, people)) });
   });
 
@@ -84,7 +82,7 @@ export function documentRoutes(deps: DocumentRouteDeps): Hono<SessionEnv> {
 
   app.get('/:id', async (c) => {
     const { doc } = await documentOr404(documents, c.req.param('id'), c.get('session').user.id);
-    return c.json({ document: presentDocument(doc, await peopleByIds(deps.db, doc.changedBy)) });
+    return c.json({ document: presentDocument(doc, await deps.people(doc.changedBy)) });
   });
 
   app.patch('/:id', jsonBody(renameDocumentInput), async (c) => {
