@@ -9,7 +9,7 @@ import { accountRoutes, meRoutes } from './features/account/index.js';
 import { activityRoutes } from './features/activity/index.js';
 import { catchUpRoutes } from './features/catch-up/index.js';
 import { commentRoutes } from './features/comments/index.js';
-import { deadlineRoutes } from './features/deadlines/index.js';
+import { calendarFeedRoutes, deadlineRoutes, workspaceDeadlineRoutes } from './features/deadlines/index.js';
 import { documentRoutes, workspaceDocumentRoutes, type DocumentSeeder } from './features/documents/index.js';
 import { inviteRoutes, workspaceInviteRoutes } from './features/invites/index.js';
 import { memberRoutes, peopleByIds } from './features/members/index.js';
@@ -49,6 +49,9 @@ export function apiRoutes(deps: ApiDeps): Hono {
   api.use('/api/*', jsonBodyLimit());
   // Registered before the session middleware below, so signup and login answer without a session.
   api.route('/api/auth', accountRoutes({ accounts, auth, publicUrl: deps.publicUrl, clientAddress: deps.clientAddress }));
+  // Calendar apps cannot sign in: the secret token in the feed's address is its credential.
+  const deadlineDeps = { people, workspaces, documents, deadlines: services.deadlines, feeds: services.calendarFeeds, now, publicUrl: deps.publicUrl };
+  api.route('/api/calendar', calendarFeedRoutes(deadlineDeps));
 
   // Mounted at /api, this middleware covers every /api/* route registered after it.
   const signedIn = new Hono<SessionEnv>();
@@ -75,7 +78,8 @@ export function apiRoutes(deps: ApiDeps): Hono {
   );
   signedIn.route('/documents', exportRoutes({ documents, hub }));
   signedIn.route('/documents', catchUpRoutes({ people, documents, hub, visits: services.visits, activity: services.activity, versions: services.versions, now }));
-  signedIn.route('/documents', deadlineRoutes({ people, documents, deadlines: services.deadlines, now }));
+  signedIn.route('/documents', deadlineRoutes(deadlineDeps));
+  signedIn.route('/workspaces', workspaceDeadlineRoutes(deadlineDeps));
   signedIn.route('/documents', commentRoutes({ documents, workspaces, accounts, hub }));
   api.route('/api', signedIn);
   return api;

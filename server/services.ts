@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import type { CollabHub } from './collab/hub.js';
 import { ActivityLog, defaultActivityTimings, type ActivityTimings } from './features/activity/index.js';
 import { VisitStore } from './features/catch-up/index.js';
-import { DeadlineStore } from './features/deadlines/index.js';
+import { CalendarFeedStore, DeadlineStore } from './features/deadlines/index.js';
 import { ChangeTracker, defaultChangeTimings, type ChangeTimings } from './features/documents/index.js';
 import { SearchService, defaultSearchTimings, type SearchTimings } from './features/search/index.js';
 import { VersionService, defaultVersionTimings, type VersionTimings } from './features/versions/index.js';
@@ -27,6 +27,8 @@ export interface FeatureServices {
   activity: ActivityLog;
   visits: VisitStore;
   deadlines: DeadlineStore;
+  /** Secret calendar-feed addresses of deadlines. */
+  calendarFeeds: CalendarFeedStore;
   /** Stamps documents with their last committed edit and its authors. */
   changes: ChangeTracker;
   /** Runs every pending index, version and activity write now (shutdown, tests). */
@@ -56,6 +58,7 @@ export function createFeatureServices(deps: FeatureServiceDeps, timings: Partial
     activity,
     visits: new VisitStore(deps.db),
     deadlines: new DeadlineStore(deps.db),
+    calendarFeeds: new CalendarFeedStore(deps.db),
     changes,
     flush: async () => {
       await Promise.all(all.map((s) => s.flush()));
