@@ -53,8 +53,11 @@ function Deadline(props: { context: DocumentContext }) {
                 onClick={() => canSet() && setEditing(!editing())}
                 aria-label={spoken()}
               >
-                Due <span class="deadline-there">{words().there}</span>
-                <Show when={words().here}>{(here) => <span class="deadline-here"> ({here()})</span>}</Show> · <span class="countdown">{left().text}</span>
+                {/* One inline run: the button lays out its children as flex items. */}
+                <span>
+                  Due {words().there}
+                  <Show when={words().here}>{(here) => <span class="deadline-here"> ({here()})</span>}</Show> · <span class="countdown">{left().text}</span>
+                </span>
               </button>
               <a class="button small deadline-ics" href={deadlinesApi.icsUrl(props.context.docId)} download="">
                 Add to calendar
