@@ -5,6 +5,7 @@
  * in that zone and the reader's, is in the list, and goes into a calendar (.ics and a secret feed).
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { browserTestsEnabled, buildClient, collectErrors, launchBrowser, type ClientBuild } from '../helpers/browser.js';
@@ -24,6 +25,17 @@ interface Someone {
   page: Page;
   errors: string[];
 }
+
+/** Screenshots for a person to look at (git-ignored), as workspace-screens.test.ts keeps them. */
+const shots = path.resolve(import.meta.dirname, '..', '..', 'screenshots');
+
+async function shoot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: path.join(shots, `${name}.png`) });
+}
+
+/** Whether the page scrolls sideways (it must not, on a phone either). */
+const scrollsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
 
 describe.skipIf(!browserTestsEnabled())('rough edges a new user hits (issue 19, items 1-3)', () => {
   let build: ClientBuild | undefined;
@@ -111,6 +123,7 @@ describe.skipIf(!browserTestsEnabled())('rough edges a new user hits (issue 19, 
     expect(await olga.page.locator('.doc-body em').count()).toBe(0);
     expect(await guided(olga.page, purpose).count()).toBe(0);
     expect(await guided(olga.page, scope).count()).toBe(1);
+    await shoot(olga.page, 'guidance-desktop');
 
     // A new paragraph after it (Enter) starts without guidance.
     await olga.page.keyboard.press('Enter');
@@ -178,6 +191,7 @@ describe.skipIf(!browserTestsEnabled())('rough edges a new user hits (issue 19, 
     const chip = olga.page.locator('.deadline-chip');
     await chip.waitFor();
     expect(await chip.innerText()).toMatch(/^Due 1 Mar 2027, 17:00 Brussels \(21:30 your time\) · /);
+    await shoot(olga.page, 'deadline-desktop');
 
     // Sam, in Sydney, reads the same deadline: Brussels time, and his own (already the next day).
     await open(sam.page, docId);
@@ -194,6 +208,11 @@ describe.skipIf(!browserTestsEnabled())('rough edges a new user hits (issue 19, 
     await sam.page.goto(`${base()}/w/${ws}`);
     const badge = sam.page.locator('.doc-row', { hasText: 'ERC Synergy proposal' }).locator('.deadline-badge');
     expect(await badge.innerText()).toBe('Due 1 Mar 2027, 17:00 Brussels (2 Mar 2027, 03:00 your time)');
+    await shoot(sam.page, 'document-list-desktop');
+    await sam.page.setViewportSize({ width: 390, height: 844 });
+    expect(await scrollsSideways(sam.page)).toBe(false);
+    await shoot(sam.page, 'document-list-phone');
+    await sam.page.setViewportSize({ width: 1280, height: 800 });
 
     // Sam subscribes: the secret address works without a session.
     await sam.page.getByRole('button', { name: 'Deadlines in your calendar' }).click();
@@ -206,6 +225,13 @@ describe.skipIf(!browserTestsEnabled())('rough edges a new user hits (issue 19, 
     const body = await feed.text();
     expect(body).toContain('SUMMARY:Deadline: ERC Synergy proposal');
     expect(body).toContain('DTSTART;TZID=Europe/Brussels:20270301T170000');
+    await shoot(sam.page, 'calendar-feed-desktop');
+
+    // On a phone the document page shows the deadline without scrolling sideways.
+    await olga.page.setViewportSize({ width: 390, height: 844 });
+    await open(olga.page, docId);
+    await olga.page.locator('.deadline-chip').waitFor();
+    await shoot(olga.page, 'deadline-phone');
     expect([...olga.errors, ...sam.errors]).toEqual([]);
   });
 });
