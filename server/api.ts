@@ -10,7 +10,7 @@ import { accountRoutes, meRoutes, passwordRoutes } from './features/account/inde
 import { activityRoutes } from './features/activity/index.js';
 import { catchUpRoutes } from './features/catch-up/index.js';
 import { commentRoutes } from './features/comments/index.js';
-import { deadlineRoutes } from './features/deadlines/index.js';
+import { calendarFeedRoutes, deadlineRoutes, workspaceDeadlineRoutes } from './features/deadlines/index.js';
 import { documentRoutes, workspaceDocumentRoutes, type DocumentSeeder } from './features/documents/index.js';
 import { invitePreviewRoutes, inviteRoutes, workspaceInviteRoutes } from './features/invites/index.js';
 import { memberRoutes, peopleByIds } from './features/members/index.js';
@@ -52,6 +52,9 @@ export function apiRoutes(deps: ApiDeps): Hono {
   api.route('/api/auth', accountRoutes({ accounts, auth, publicUrl: deps.publicUrl, clientAddress: deps.clientAddress }));
   // An invitation's preview is for the link's holder before they sign in (features/invites/preview-routes.ts).
   api.route('/api/invites', invitePreviewRoutes({ invites, workspaces, people, now }));
+  // Calendar apps cannot sign in: the secret token in the feed's address is its credential.
+  const deadlineDeps = { people, workspaces, documents, deadlines: services.deadlines, feeds: services.calendarFeeds, now, publicUrl: deps.publicUrl };
+  api.route('/api/calendar', calendarFeedRoutes(deadlineDeps));
 
   // Mounted at /api, this middleware covers every /api/* route registered after it.
   const signedIn = new Hono<SessionEnv>();
@@ -64,7 +67,7 @@ export function apiRoutes(deps: ApiDeps): Hono {
   signedIn.route('/workspaces', memberRoutes({ workspaces, auth, now }));
   signedIn.route('/workspaces', workspaceInviteRoutes({ invites, workspaces, now }));
   signedIn.route('/invites', inviteRoutes({ invites, workspaces, now }));
-  const documentDeps = { documents, workspaces, store: deps.storage.documents, auth, now, seed: deps.seed };
+  const documentDeps = { documents, workspaces, people, store: deps.storage.documents, auth, now, seed: deps.seed };
   signedIn.route('/workspaces', workspaceDocumentRoutes(documentDeps));
   signedIn.route('/documents', documentRoutes({ ...documentDeps, onRenamed: (docId) => services.search.indexDocument(docId) }));
 
@@ -80,7 +83,8 @@ export function apiRoutes(deps: ApiDeps): Hono {
   );
   signedIn.route('/documents', exportRoutes({ documents, hub }));
   signedIn.route('/documents', catchUpRoutes({ people, documents, hub, visits: services.visits, activity: services.activity, versions: services.versions, now }));
-  signedIn.route('/documents', deadlineRoutes({ people, documents, deadlines: services.deadlines, now }));
+  signedIn.route('/documents', deadlineRoutes(deadlineDeps));
+  signedIn.route('/workspaces', workspaceDeadlineRoutes(deadlineDeps));
   signedIn.route('/documents', commentRoutes({ documents, workspaces, accounts, hub }));
   api.route('/api', signedIn);
   return api;

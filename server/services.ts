@@ -1,22 +1,25 @@
 /**
  * The feature services that react to the relay's commit notices (search indexing, automatic versions,
- * the activity log) and the stores of the features without a service. Made once per server in main.ts.
+ * the activity log, documents' last change) and the stores of the features without a service. Made
+ * once per server in main.ts.
  */
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { CollabHub } from './collab/hub.js';
 import { ActivityLog, defaultActivityTimings, type ActivityTimings } from './features/activity/index.js';
 import { VisitStore } from './features/catch-up/index.js';
-import { DeadlineStore } from './features/deadlines/index.js';
+import { CalendarFeedStore, DeadlineStore } from './features/deadlines/index.js';
+import { ChangeTracker, defaultChangeTimings, type ChangeTimings } from './features/documents/index.js';
 import { SearchService, defaultSearchTimings, type SearchTimings } from './features/search/index.js';
 import { VersionService, defaultVersionTimings, type VersionTimings } from './features/versions/index.js';
+import { DocumentMetaStore } from './storage/documents.js';
 import type { Engine } from './storage/migrations/index.js';
 import type { Schema } from './storage/schema.js';
 
 /** Debounce timings of every service; tests shorten them instead of sleeping. */
-export type FeatureTimings = SearchTimings & VersionTimings & ActivityTimings;
+export type FeatureTimings = SearchTimings & VersionTimings & ActivityTimings & ChangeTimings;
 
-export const defaultFeatureTimings: FeatureTimings = { ...defaultSearchTimings, ...defaultVersionTimings, ...defaultActivityTimings };
+export const defaultFeatureTimings: FeatureTimings = { ...defaultSearchTimings, ...defaultVersionTimings, ...defaultActivityTimings, ...defaultChangeTimings };
 
 export interface FeatureServices {
   search: SearchService;
@@ -24,6 +27,10 @@ export interface FeatureServices {
   activity: ActivityLog;
   visits: VisitStore;
   deadlines: DeadlineStore;
+  /** Secret calendar-feed addresses of deadlines. */
+  calendarFeeds: CalendarFeedStore;
+  /** Stamps documents with their last committed edit and its authors. */
+  changes: ChangeTracker;
   /** Runs every pending index, version and activity write now (shutdown, tests). */
   flush(): Promise<void>;
   /** Flushes and stops listening; call before the relay shuts down. */
@@ -43,13 +50,16 @@ export function createFeatureServices(deps: FeatureServiceDeps, timings: Partial
   const activity = new ActivityLog(deps, t);
   const versions = new VersionService({ ...deps, logRestore: (docId, userId, label) => activity.logEvent(docId, userId, 'restored', label) }, t);
   const search = new SearchService(deps, t);
-  const all = [search, versions, activity];
+  const changes = new ChangeTracker({ ...deps, documents: new DocumentMetaStore(deps.db) }, t);
+  const all = [search, versions, activity, changes];
   return {
     search,
     versions,
     activity,
     visits: new VisitStore(deps.db),
     deadlines: new DeadlineStore(deps.db),
+    calendarFeeds: new CalendarFeedStore(deps.db),
+    changes,
     flush: async () => {
       await Promise.all(all.map((s) => s.flush()));
     },

@@ -1,12 +1,13 @@
 /**
- * The client's editor extensions: the shared schema (with clickable formulas), placeholder, word
- * count, and the shortcuts that open the toolbar's link and formula editors. Collaboration and carets
- * are added by createCollabEditor.
+ * The client's editor extensions: the shared schema (with clickable formulas), placeholders (the
+ * empty document's, and template guidance), word count, and the shortcuts that open the toolbar's
+ * link and formula editors. Collaboration and carets are added by createCollabEditor.
  */
 import { Extension, type AnyExtension } from '@tiptap/core';
 import { Mathematics } from '@tiptap/extension-mathematics';
 import { CharacterCount, Placeholder } from '@tiptap/extensions';
 import { schemaExtensions } from '../../shared/editor/extensions.js';
+import { placeholderFor } from './placeholder';
 
 /** What the toolbar opens from the keyboard or from a click on a formula. */
 export interface EditorHooks {
@@ -43,7 +44,10 @@ export function editorExtensions(hooks: EditorHooks): AnyExtension[] {
         : extension,
     ),
     Placeholder.configure({
-      placeholder: 'Start writing…',
+      placeholder: placeholderFor,
+      // Every empty guided paragraph shows its guidance, wherever the caret is, inside lists and tables too.
+      showOnlyCurrent: false,
+      includeChildren: true,
     }),
     CharacterCount,
     shortcuts,

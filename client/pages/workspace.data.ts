@@ -1,5 +1,6 @@
-/** Data for `/w/:workspaceId`: the group, its documents (live or trashed), members and pending invitations. */
+/** Data for `/w/:workspaceId`: the group, its documents (live or trashed) and their deadlines, members and pending invitations. */
 import { query, type RoutePreloadFuncArgs } from '@solidjs/router';
+import { deadlinesApi } from '../features/deadlines/api';
 import { documentsApi } from '../features/documents/api';
 import { invitesApi } from '../features/invites/api';
 import { membersApi } from '../features/members/api';
@@ -7,6 +8,8 @@ import { workspacesApi } from '../features/workspaces/api';
 
 export const getWorkspace = query(async (id: string) => (await workspacesApi.get(id)).workspace, 'workspace');
 export const getDocuments = query(async (id: string, trashed: boolean) => (await documentsApi.list(id, trashed)).documents, 'documents');
+/** The group's deadlines by document id. */
+export const getDeadlines = query(async (id: string) => new Map((await deadlinesApi.inWorkspace(id)).deadlines.map((d) => [d.documentId, d])), 'deadlines');
 export const getMembers = query(async (id: string) => (await membersApi.list(id)).members, 'members');
 export const getInvites = query(async (id: string) => (await invitesApi.list(id)).invites, 'invites');
 
@@ -15,4 +18,5 @@ export function preloadWorkspace(args: RoutePreloadFuncArgs): void {
   if (!id) return;
   getWorkspace(id).catch(() => undefined);
   getDocuments(id, false).catch(() => undefined);
+  getDeadlines(id).catch(() => undefined);
 }

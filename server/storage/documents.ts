@@ -13,8 +13,25 @@ export interface DocumentRecord {
   template: DocumentTemplate;
   createdBy: string;
   createdAt: number;
+  /** The latest change to the text or the metadata (edits are debounced, see features/documents/changes.ts). */
   updatedAt: number;
   deletedAt: number | null;
+  /** Who made the latest change (several people for a burst of edits); empty when unknown. */
+  changedBy: string[];
+}
+
+/** A document about to be created: its creator made the latest change. */
+export type NewDocument = Omit<DocumentRecord, 'changedBy'>;
+
+/** The user ids of a `changed_by` column (JSON array); anything unreadable counts as unknown. */
+function changedByOf(value: string | null): string[] {
+  if (value === null) return [];
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === 'string') : [];
+  } catch {
+    return [];
+  }
 }
 
 function asTemplate(value: string): DocumentTemplate {
@@ -31,13 +48,14 @@ function toDocument(row: Selectable<DocumentsTable>): DocumentRecord {
     createdAt: millis(row.created_at),
     updatedAt: millis(row.updated_at),
     deletedAt: millisOrNull(row.deleted_at),
+    changedBy: changedByOf(row.changed_by),
   };
 }
 
 export class DocumentMetaStore {
   constructor(private readonly db: Kysely<Schema>) {}
 
-  async create(doc: DocumentRecord): Promise<void> {
+  async create(doc: NewDocument): Promise<DocumentRecord> {
     await this.db
       .insertInto('documents')
       .values({
@@ -49,8 +67,10 @@ export class DocumentMetaStore {
         created_at: doc.createdAt,
         updated_at: doc.updatedAt,
         deleted_at: doc.deletedAt,
+        changed_by: JSON.stringify([doc.createdBy]),
       })
       .execute();
+    return { ...doc, changedBy: [doc.createdBy] };
   }
 
   async byId(id: string): Promise<DocumentRecord | undefined> {
@@ -91,12 +111,29 @@ export class DocumentMetaStore {
     return new Set(rows.map((r) => r.id));
   }
 
-  async rename(id: string, title: string, now: number): Promise<void> {
-    await this.db.updateTable('documents').set({ title, updated_at: now }).where('id', '=', id).execute();
+  async rename(id: string, title: string, now: number, by: string): Promise<void> {
+    await this.db.updateTable('documents').set({ title, updated_at: now, changed_by: JSON.stringify([by]) }).where('id', '=', id).execute();
   }
 
   /** Moves to the trash (`deletedAt` = now) or restores (`deletedAt` = null). */
-  async setDeleted(id: string, deletedAt: number | null, now: number): Promise<void> {
-    await this.db.updateTable('documents').set({ deleted_at: deletedAt, updated_at: now }).where('id', '=', id).execute();
+  async setDeleted(id: string, deletedAt: number | null, now: number, by: string): Promise<void> {
+    await this.db
+      .updateTable('documents')
+      .set({ deleted_at: deletedAt, updated_at: now, changed_by: JSON.stringify([by]) })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /**
+   * Records a burst of committed edits that ended at `at`, made by `authors` (none: a server-made
+   * change such as a restore). A metadata change newer than the burst keeps its place.
+   */
+  async recordEdit(id: string, at: number, authors: readonly string[]): Promise<void> {
+    await this.db
+      .updateTable('documents')
+      .set({ updated_at: at, changed_by: JSON.stringify(authors) })
+      .where('id', '=', id)
+      .where('updated_at', '<=', at)
+      .execute();
   }
 }

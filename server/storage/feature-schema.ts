@@ -1,4 +1,4 @@
-/** Kysely types of the feature tables of migration 0003 (versions, visits, activity, deadlines, search), part of `Schema`. */
+/** Kysely types of the feature tables of migrations 0003 (versions, visits, activity, deadlines, search) and 0004 (calendar feeds), part of `Schema`. */
 import type { Generated } from 'kysely';
 
 /** Timestamps are integer milliseconds; pg may hand `bigint` back as a string. */
@@ -39,6 +39,8 @@ export interface DocDeadlinesTable {
   at: Millis;
   set_by: string;
   updated_at: Millis;
+  /** IANA zone the deadline was set in (0004); null before it. */
+  time_zone: string | null;
 }
 
 /** Which documents are indexed. SQLite adds the FTS5 rowid (`id`); PostgreSQL holds title, body and tsv here. */
@@ -48,4 +50,13 @@ export interface SearchDocsTable {
   indexed_at: Millis;
   title: string;
   body: string;
+}
+
+/** Secret calendar-feed addresses, one per person per working group (0004). */
+export interface CalendarFeedsTable {
+  id: string;
+  user_id: string;
+  workspace_id: string;
+  secret_hash: string;
+  created_at: Millis;
 }

@@ -1,6 +1,6 @@
 /** Kysely table types for every table Confer stores. */
 import type { Generated } from 'kysely';
-import type { ActivityTable, DocDeadlinesTable, DocVersionsTable, DocVisitsTable, SearchDocsTable } from './feature-schema.js';
+import type { ActivityTable, CalendarFeedsTable, DocDeadlinesTable, DocVersionsTable, DocVisitsTable, SearchDocsTable } from './feature-schema.js';
 
 export interface DocSnapshotsTable {
   doc_id: string;
@@ -80,6 +80,8 @@ export interface DocumentsTable {
   created_at: Millis;
   updated_at: Millis;
   deleted_at: Millis | null;
+  /** JSON array of user ids behind the latest change (0004); null before it. */
+  changed_by: string | null;
 }
 
 /** Every table, keyed by name. Later migrations add their tables here. */
@@ -97,4 +99,5 @@ export interface Schema {
   activity: ActivityTable;
   doc_deadlines: DocDeadlinesTable;
   search_docs: SearchDocsTable;
+  calendar_feeds: CalendarFeedsTable;
 }

@@ -7,6 +7,7 @@ import { Node, type Mark, type Schema } from '@tiptap/pm/model';
 import { schemaExtensions } from '../../shared/editor/extensions.js';
 import { normaliseWordLimit } from '../../shared/editor/heading.js';
 import { isSafeHref } from '../../shared/editor/links.js';
+import { canonicalJson } from './canonical-json.js';
 
 /** The shared extensions, built once per process; extensions are configuration, not state. */
 export const documentExtensions = schemaExtensions();
@@ -48,5 +49,5 @@ export function toDocumentNode(json: JSONContent): Node {
 
 /** The canonical JSON form of a document (see toDocumentNode). */
 export function normaliseJson(json: JSONContent): JSONContent {
-  return toDocumentNode(json).toJSON() as JSONContent;
+  return canonicalJson(toDocumentNode(json));
 }

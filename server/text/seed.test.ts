@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { TEMPLATE_IDS, templateContent, templates } from '../../shared/templates/index.js';
+import type { JSONContent } from '@tiptap/core';
+import { exportDocument } from './index.js';
+import { toPlainText } from './plain.js';
 import { normaliseJson } from './schema.js';
 import { seedDocument } from './seed.js';
 import { docToJson } from './ydoc.js';
+
+/** Every node of a JSON tree, depth first. */
+function nodesOf(json: JSONContent): JSONContent[] {
+  return [json, ...(json.content ?? []).flatMap(nodesOf)];
+}
+
+/** The template's guidance strings (placeholders of empty paragraphs). */
+function guidanceIn(json: JSONContent): string[] {
+  return nodesOf(json).flatMap((n) => (typeof n.attrs?.guidance === 'string' ? [n.attrs.guidance] : []));
+}
 
 describe('templates and seeding', () => {
   it.each(TEMPLATE_IDS)('seeding %s yields a Y.Doc whose JSON equals the template', (id) => {
@@ -45,5 +58,32 @@ describe('templates and seeding', () => {
     Y.applyUpdate(doc, seed);
     expect(docToJson(doc)).toEqual(templateContent('protocol'));
     doc.destroy();
+  });
+
+  it.each(TEMPLATE_IDS)('%s guides with placeholders, never with italic text the author must delete', (id) => {
+    const json = templateContent(id);
+    expect(nodesOf(json).filter((n) => n.marks?.some((m) => m.type === 'italic'))).toEqual([]);
+    for (const node of nodesOf(json)) if (node.attrs?.guidance) expect(node).toEqual({ type: 'paragraph', attrs: { guidance: node.attrs.guidance } });
+    if (id !== 'blank') expect(guidanceIn(json).length).toBeGreaterThan(3);
+  });
+
+  it.each(TEMPLATE_IDS.filter((id) => id !== 'blank'))('%s opens with the document title as its first heading', (id) => {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, seedDocument(id, 'Cryo-EM grid preparation'));
+    const first = docToJson(doc).content?.[0];
+    expect(first?.type).toBe('heading');
+    expect(first?.content).toEqual([{ type: 'text', text: 'Cryo-EM grid preparation' }]);
+    doc.destroy();
+  });
+
+  it('keeps guidance out of every export and out of the plain text', async () => {
+    for (const id of TEMPLATE_IDS.filter((t) => t !== 'blank')) {
+      const seeded = seedDocument(id, 'Sepsis bundle');
+      const guidance = guidanceIn(docToJson(seeded));
+      expect(guidance.length, id).toBeGreaterThan(0);
+      const exported = [toPlainText(docToJson(seeded))];
+      for (const format of ['md', 'html'] as const) exported.push(new TextDecoder().decode((await exportDocument(seeded, format, 'Sepsis bundle')).body));
+      for (const text of exported) for (const hint of guidance) expect(text, id).not.toContain(hint);
+    }
   });
 });

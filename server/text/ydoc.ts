@@ -8,6 +8,7 @@ import type { Node } from '@tiptap/pm/model';
 import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { DOCUMENT_FRAGMENT } from '../../shared/editor/extensions.js';
+import { canonicalJson } from './canonical-json.js';
 import { documentSchema, toDocumentNode } from './schema.js';
 
 /** A copy of `source` (a Y.Doc or an encoded state), for reads and for computing diffs. */
@@ -37,7 +38,7 @@ export function docToNode(source: Y.Doc | Uint8Array): Node {
 
 /** The document's rich text as canonical ProseMirror JSON. */
 export function docToJson(source: Y.Doc | Uint8Array): JSONContent {
-  return docToNode(source).toJSON() as JSONContent;
+  return canonicalJson(docToNode(source));
 }
 
 /**

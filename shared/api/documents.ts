@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { TEMPLATE_IDS, type TemplateId } from '../templates/index.js';
 import { text } from './fields.js';
+import type { PersonView } from './people.js';
 
 /** Templates a document can start from (seeded on the server, never on the client). */
 export const documentTemplates = TEMPLATE_IDS;
@@ -22,7 +23,10 @@ export interface DocumentView {
   title: string;
   template: DocumentTemplate;
   createdAt: number;
+  /** The latest change: a committed edit of the text (debounced by a few seconds) or of the metadata. */
   updatedAt: number;
+  /** Who made that change (several people for a burst of edits); empty when unknown. */
+  changedBy: PersonView[];
   /** Set while the document is in the trash. */
   deletedAt: number | null;
 }

@@ -8,6 +8,7 @@ import { TaskItem, TaskList } from '@tiptap/extension-list';
 import { Mathematics } from '@tiptap/extension-mathematics';
 import { TableKit } from '@tiptap/extension-table';
 import { StarterKit } from '@tiptap/starter-kit';
+import { Guidance } from './guidance.js';
 import { WordLimitHeading } from './heading.js';
 import { isSafeHref } from './links.js';
 
@@ -30,5 +31,6 @@ export function schemaExtensions(): AnyExtension[] {
     TaskList,
     TaskItem.configure({ nested: true }),
     Mathematics,
+    Guidance,
   ];
 }

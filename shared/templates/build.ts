@@ -1,17 +1,20 @@
 /**
  * Small builders for template content. They write every attribute the schema defines (with its
- * default), so a template is already in the canonical form the server reads back after seeding.
+ * default; a paragraph's null guidance is left out, as server/text/canonical-json.ts does), so a
+ * template is already in the canonical form the server reads back after seeding.
  */
 import type { JSONContent } from '@tiptap/core';
 
 type Inline = JSONContent;
 
-/** Text, optionally italic (templates use italics for guidance the author replaces). */
-export const text = (value: string, italic = false): Inline =>
-  italic ? { type: 'text', text: value, marks: [{ type: 'italic' }] } : { type: 'text', text: value };
+/** Plain text. */
+export const text = (value: string): Inline => ({ type: 'text', text: value });
 
-/** Guidance text: italic, to be replaced by the author. */
-export const hint = (value: string): Inline => text(value, true);
+/**
+ * An empty paragraph whose guidance the editor shows as a placeholder (shared/editor/guidance.ts):
+ * it vanishes as soon as the author writes there, and is never part of the text.
+ */
+export const guide = (guidance: string): JSONContent => ({ type: 'paragraph', attrs: { guidance } });
 
 /** Bold text. */
 export const strong = (value: string): Inline => ({ type: 'text', text: value, marks: [{ type: 'bold' }] });
@@ -22,6 +25,10 @@ export const p = (...content: (Inline | string)[]): JSONContent =>
     ? { type: 'paragraph' }
     : { type: 'paragraph', content: content.map((c) => (typeof c === 'string' ? text(c) : c)) };
 
+/** A paragraph made from a string, an inline node, or a guided empty paragraph as it is. */
+const block = (content: Inline | string): JSONContent =>
+  typeof content !== 'string' && content.type === 'paragraph' ? content : p(content);
+
 /** A heading; `wordLimit` is the section's limit in words (null: none). */
 export const heading = (level: 1 | 2 | 3, title: string, wordLimit: number | null = null): JSONContent => ({
   type: 'heading',
@@ -29,7 +36,7 @@ export const heading = (level: 1 | 2 | 3, title: string, wordLimit: number | nul
   content: [text(title)],
 });
 
-const item = (content: Inline | string): JSONContent => ({ type: 'listItem', content: [p(content)] });
+const item = (content: Inline | string): JSONContent => ({ type: 'listItem', content: [block(content)] });
 
 /** A numbered list, one paragraph per item. */
 export const numbered = (...items: (Inline | string)[]): JSONContent => ({
@@ -44,17 +51,20 @@ export const bullets = (...items: (Inline | string)[]): JSONContent => ({ type: 
 /** A task list of unchecked items. */
 export const tasks = (...items: (Inline | string)[]): JSONContent => ({
   type: 'taskList',
-  content: items.map((c) => ({ type: 'taskItem', attrs: { checked: false }, content: [p(c)] })),
+  content: items.map((c) => ({ type: 'taskItem', attrs: { checked: false }, content: [block(c)] })),
 });
 
-const cell = (type: 'tableHeader' | 'tableCell', value: string): JSONContent => ({
+/** A cell's content: text, or a guided empty paragraph (`guide(...)`). */
+type CellContent = string | JSONContent;
+
+const cell = (type: 'tableHeader' | 'tableCell', value: CellContent): JSONContent => ({
   type,
   attrs: { colspan: 1, rowspan: 1, colwidth: null, align: null },
-  content: [value === '' ? p() : p(value)],
+  content: [value === '' ? p() : block(value)],
 });
 
 /** A table whose first row is a header row. */
-export const table = (header: string[], ...rows: string[][]): JSONContent => ({
+export const table = (header: string[], ...rows: CellContent[][]): JSONContent => ({
   type: 'table',
   content: [
     { type: 'tableRow', content: header.map((h) => cell('tableHeader', h)) },

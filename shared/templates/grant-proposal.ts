@@ -1,24 +1,27 @@
 /** Joint funding proposal: the usual sections of a grant call, each with a typical word limit. */
-import { doc, heading, hint, numbered, p, strong, table, text } from './build.js';
+import { doc, guide, heading, numbered, table } from './build.js';
 
-/** Content of a new grant proposal. Word limits are common defaults; edit them to match the call. */
+/**
+ * Content of a new grant proposal; the first heading becomes the document's title. Word limits are
+ * common defaults; edit them to match the call.
+ */
 export const grantProposalTemplate = doc(
   heading(1, 'Grant proposal'),
-  p(strong('Funder and call: '), hint('name of the call'), text(' · '), strong('Deadline: '), hint('date, time and time zone')),
+  table(['Funder and call', 'Deadline'], [guide('name of the call'), guide('set it with Deadline in the toolbar, in the funder’s time zone')]),
   heading(2, 'Summary', 250),
-  p(hint('A plain-language summary a non-specialist reviewer can follow: the problem, what you will do, and what changes if you succeed.')),
+  guide('A plain-language summary a non-specialist reviewer can follow: the problem, what you will do, and what changes if you succeed.'),
   heading(2, 'Aims and objectives', 300),
   numbered(
-    hint('Aim 1: a measurable objective, with how you will know it is met.'),
-    hint('Aim 2: …'),
-    hint('Aim 3: …'),
+    guide('Aim 1: a measurable objective, with how you will know it is met.'),
+    guide('Aim 2: …'),
+    guide('Aim 3: …'),
   ),
   heading(2, 'Background', 750),
-  p(hint('What is known, what is not, and why this team is placed to close the gap. Cite your key prior work.')),
+  guide('What is known, what is not, and why this team is placed to close the gap. Cite your key prior work.'),
   heading(2, 'Methods', 1500),
-  p(hint('For each aim: design, data, analysis, and the main risks with their mitigations.')),
+  guide('For each aim: design, data, analysis, and the main risks with their mitigations.'),
   heading(2, 'Impact', 500),
-  p(hint('Who benefits and how: academic, clinical, economic or societal; how results will be shared (open access, data deposition).')),
+  guide('Who benefits and how: academic, clinical, economic or societal; how results will be shared (open access, data deposition).'),
   heading(2, 'Budget', 300),
   table(
     ['Category', 'Year 1', 'Year 2', 'Year 3', 'Total'],
@@ -28,7 +31,7 @@ export const grantProposalTemplate = doc(
     ['Travel and dissemination', '', '', '', ''],
     ['Total', '', '', '', ''],
   ),
-  p(hint('Justify each line in a sentence or two.')),
+  guide('Justify each line in a sentence or two.'),
   heading(2, 'Timeline', 200),
   table(
     ['Work package', 'Start (month)', 'End (month)', 'Milestone / deliverable'],
@@ -37,5 +40,5 @@ export const grantProposalTemplate = doc(
   ),
   heading(2, 'Team', 400),
   table(['Name', 'Institution', 'Role', 'Time commitment'], ['', '', 'Principal investigator', ''], ['', '', 'Co-investigator', '']),
-  p(hint('What each person brings, and how the partners will work together across sites and time zones.')),
+  guide('What each person brings, and how the partners will work together across sites and time zones.'),
 );

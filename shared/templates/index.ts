@@ -21,13 +21,20 @@ export function isTemplateId(value: unknown): value is TemplateId {
   return typeof value === 'string' && (TEMPLATE_IDS as readonly string[]).includes(value);
 }
 
-/** The content of a template as ProseMirror JSON (a fresh object each call). */
-export function templateContent(id: TemplateId): JSONContent {
+/**
+ * The content of a template as ProseMirror JSON (a fresh object each call). With `title`, the
+ * template's first heading reads the document's title ("Cryo-EM grid preparation", not "Research
+ * protocol").
+ */
+export function templateContent(id: TemplateId, title?: string): JSONContent {
   const content = {
     protocol: protocolTemplate,
     'grant-proposal': grantProposalTemplate,
     'best-practice': bestPracticeTemplate,
     blank: doc(p()),
   }[id];
-  return structuredClone(content);
+  const copy = structuredClone(content);
+  const first = copy.content?.[0];
+  if (title !== undefined && first?.type === 'heading') first.content = [{ type: 'text', text: title }];
+  return copy;
 }

@@ -10,7 +10,7 @@ import { waitFor as waitForCondition } from '../helpers/wait.js';
 export function startFeatureServer(env: Record<string, string> = {}): Promise<TestServer> {
   return startTestServer({
     env,
-    timings: { indexDelayMs: 20, versionIdleMs: 60, versionMaxWaitMs: 2000, activityIdleMs: 40, activityMaxWaitMs: 2000 },
+    timings: { indexDelayMs: 20, versionIdleMs: 60, versionMaxWaitMs: 2000, activityIdleMs: 40, activityMaxWaitMs: 2000, changeIdleMs: 40, changeMaxWaitMs: 2000 },
   });
 }
 

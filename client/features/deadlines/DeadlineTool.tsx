@@ -1,17 +1,18 @@
 /**
- * The deadline control in the document toolbar: when the document is due, with a countdown (in the
- * viewer's own zone); editors and owners set, change or clear it.
+ * The deadline control in the document toolbar: when the document is due in the zone it was set in
+ * (a funder's "17:00 Brussels time") and in the viewer's own, with a countdown and a calendar
+ * download; editors and owners set, change or clear it, choosing the zone.
  */
-import { createSignal, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import { canWriteDocuments } from '../../../shared/roles.js';
 import { useSession } from '../../lib/session';
-import { formatDateTime } from '../../lib/time';
+import { knownTimeZones, zoneLabel } from '../../lib/time';
 import type { DocumentContext } from '../../editor/document-plugins';
 import { readyEditor } from '../../editor/ready';
 import { errorMessage } from '../../lib/api';
 import { createLoad } from '../../lib/load';
 import { deadlinesApi } from './api';
-import { countdown, toLocalInput } from './deadline';
+import { countdown, describeDeadline } from './deadline';
 import './deadlines.css';
 
 function Deadline(props: { context: DocumentContext }) {
@@ -24,33 +25,44 @@ function Deadline(props: { context: DocumentContext }) {
     const role = props.context.workspace()?.role;
     return role !== undefined && canWriteDocuments(role);
   };
-  const save = async (value: string | null) => {
+  const save = async (choice: { local: string; timeZone: string } | null) => {
     setError('');
     try {
-      const at = value ? new Date(value).getTime() : null;
-      if (at !== null && Number.isNaN(at)) return;
-      load.set((await deadlinesApi.set(props.context.docId, at)).deadline);
+      load.set((await deadlinesApi.set(props.context.docId, choice)).deadline);
       setEditing(false);
     } catch (e) {
       setError(errorMessage(e));
     }
   };
+  const zoneListId = `deadline-zones-${props.context.docId}`;
   return (
     <span class="deadline-tool">
       <Show when={deadline()?.at} fallback={<Show when={canSet() && !editing()}><button type="button" class="ghost small" onClick={() => setEditing(true)}>Set deadline</button></Show>}>
         {(at) => {
+          const zone = () => deadline()?.timeZone ?? 'UTC';
           const left = () => countdown(at(), session.now());
+          const words = () => describeDeadline(at(), zone(), session.zone(), session.now());
+          const spoken = () => `Deadline ${words().there}${words().here ? `, ${words().here}` : ''}, ${left().text}`;
           return (
-            <button
-              type="button"
-              class="ghost small deadline-chip"
-              classList={{ urgent: left().urgent, passed: left().passed }}
-              title={`Deadline: ${formatDateTime(at(), session.zone(), session.now())} (${session.zone()})`}
-              onClick={() => canSet() && setEditing(!editing())}
-              aria-label={`Deadline ${formatDateTime(at(), session.zone(), session.now())}, ${left().text}`}
-            >
-              Due {formatDateTime(at(), session.zone(), session.now())} · <span class="countdown">{left().text}</span>
-            </button>
+            <>
+              <button
+                type="button"
+                class="ghost small deadline-chip"
+                classList={{ urgent: left().urgent, passed: left().passed }}
+                title={`Deadline set in ${zoneLabel(zone())}`}
+                onClick={() => canSet() && setEditing(!editing())}
+                aria-label={spoken()}
+              >
+                {/* One inline run: the button lays out its children as flex items. */}
+                <span>
+                  Due {words().there}
+                  <Show when={words().here}>{(here) => <span class="deadline-here"> ({here()})</span>}</Show> · <span class="countdown">{left().text}</span>
+                </span>
+              </button>
+              <a class="button small deadline-ics" href={deadlinesApi.icsUrl(props.context.docId)} download="">
+                Add to calendar
+              </a>
+            </>
           );
         }}
       </Show>
@@ -59,11 +71,27 @@ function Deadline(props: { context: DocumentContext }) {
           class="deadline-form"
           onSubmit={(e) => {
             e.preventDefault();
-            const input = e.currentTarget.elements.namedItem('deadline');
-            void save(input instanceof HTMLInputElement ? input.value : null);
+            const form = e.currentTarget.elements;
+            const local = form.namedItem('deadline');
+            const zone = form.namedItem('zone');
+            if (!(local instanceof HTMLInputElement) || !(zone instanceof HTMLInputElement) || !local.value) return;
+            void save({ local: local.value, timeZone: zone.value.trim() });
           }}
         >
-          <input type="datetime-local" name="deadline" aria-label="Deadline (your local time)" value={deadline()?.at ? toLocalInput(deadline()?.at ?? 0) : ''} required />
+          <input type="datetime-local" name="deadline" aria-label="Deadline date and time, in the zone beside it" value={deadline()?.local ?? ''} required />
+          <input
+            type="text"
+            name="zone"
+            list={zoneListId}
+            aria-label="Time zone of the deadline"
+            placeholder="e.g. Europe/Brussels"
+            value={deadline()?.timeZone ?? session.zone()}
+            required
+            spellcheck={false}
+          />
+          <datalist id={zoneListId}>
+            <For each={knownTimeZones(session.zone())}>{(z) => <option value={z}>{zoneLabel(z)}</option>}</For>
+          </datalist>
           <button type="submit" class="primary small">Save</button>
           <Show when={deadline()?.at}>
             <button type="button" class="ghost small" onClick={() => void save(null)}>Clear</button>

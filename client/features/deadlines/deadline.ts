@@ -1,4 +1,8 @@
-/** Countdown wording for a deadline, as a pure function of (deadline, now) so it is tested without a clock. */
+/**
+ * Countdown and zone wording for a deadline, as pure functions of (deadline, zones, now) so they are
+ * tested without a clock.
+ */
+import { clockIn, formatDateTime, zoneCity } from '../../lib/time';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -19,9 +23,20 @@ export function countdown(at: number, now: number): { text: string; urgent: bool
   return { text, urgent: left < DAY, passed: false };
 }
 
-/** A `datetime-local` value ("2031-03-15T17:00") for an instant, in the browser's own zone. */
-export function toLocalInput(ms: number): string {
-  const d = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+/** A deadline as its two readers see it: in the zone it was set in, and in yours when that differs. */
+export interface DeadlineWording {
+  /** "1 Mar, 17:00 Brussels". */
+  there: string;
+  /** "21:30 your time" (the date too when it differs); null when your clock reads the same. */
+  here: string | null;
+}
+
+/** How a deadline at `at`, set in `zone`, reads to someone in `readerZone`. */
+export function describeDeadline(at: number, zone: string, readerZone: string, now: number): DeadlineWording {
+  const there = formatDateTime(at, zone, now);
+  const mine = formatDateTime(at, readerZone, now);
+  const zoneName = zone === 'UTC' ? 'UTC' : zoneCity(zone);
+  if (mine === there) return { there: `${there} ${zoneName}`, here: null };
+  const sameDay = mine.slice(0, mine.lastIndexOf(',')) === there.slice(0, there.lastIndexOf(','));
+  return { there: `${there} ${zoneName}`, here: `${sameDay ? clockIn(readerZone, at) : mine} your time` };
 }

@@ -7,10 +7,14 @@ import { can } from '../../../shared/roles.js';
 import { templates } from '../../../shared/templates/catalog.js';
 import { ApiError } from '../../lib/api';
 import { documentsApi } from './api';
-import { getDocuments } from '../../pages/workspace.data';
+import { getDeadlines, getDocuments } from '../../pages/workspace.data';
+import { CalendarFeed } from '../deadlines/CalendarFeed';
+import { DeadlineBadge } from '../deadlines/DeadlineBadge';
 import { Loading } from '../../components/Loading';
 import { Timestamp } from '../../components/Timestamp';
 import { TemplatePicker } from './TemplatePicker';
+import { changedByText } from './changed-by';
+import { useSession } from '../../lib/session';
 
 type SortKey = 'updated' | 'title' | 'created';
 
@@ -23,7 +27,10 @@ const sorters: Record<SortKey, (a: DocumentView, b: DocumentView) => number> = {
 const templateTitle = (id: string) => templates.find((t) => t.id === id)?.title ?? id;
 
 export function DocumentsTab(props: { workspace: WorkspaceView }) {
+  const session = useSession();
   const documents = createAsync(() => getDocuments(props.workspace.id, false));
+  // Deadlines arrive on their own: a slow or failed answer leaves the list as it is, without them.
+  const deadlines = createAsync(() => getDeadlines(props.workspace.id).catch(() => new Map()));
   const [filter, setFilter] = createSignal('');
   const [sort, setSort] = createSignal<SortKey>('updated');
   const [notice, setNotice] = createSignal<{ text: string; undo?: () => void } | null>(null);
@@ -57,9 +64,12 @@ export function DocumentsTab(props: { workspace: WorkspaceView }) {
     <section aria-labelledby="documents-heading">
       <div class="section-head">
         <h2 id="documents-heading">Documents</h2>
-        <Show when={mayManage()}>
-          <TemplatePicker workspaceId={props.workspace.id} />
-        </Show>
+        <div class="section-actions">
+          <CalendarFeed workspaceId={props.workspace.id} />
+          <Show when={mayManage()}>
+            <TemplatePicker workspaceId={props.workspace.id} />
+          </Show>
+        </div>
       </div>
       <div class="list-controls">
         <label class="grow">
@@ -121,7 +131,11 @@ export function DocumentsTab(props: { workspace: WorkspaceView }) {
                     </A>
                     <span class="doc-meta">
                       <span class="tag">{templateTitle(doc.template)}</span>
-                      <Timestamp ms={doc.updatedAt} prefix="Changed" />
+                      <DeadlineBadge deadline={deadlines()?.get(doc.id)} />
+                      <span class="doc-changed">
+                        <Timestamp ms={doc.updatedAt} prefix="Changed" />
+                        <Show when={changedByText(doc.changedBy, session.me()?.id)}>{(by) => <> {by()}</>}</Show>
+                      </span>
                     </span>
                     <Show when={mayManage()}>
                       <button type="button" class="ghost small" onClick={() => void trash(doc)} aria-label={`Move “${doc.title}” to the trash`}>

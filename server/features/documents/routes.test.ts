@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DOCUMENT_FRAGMENT } from '../../../shared/editor/extensions.js';
 import { startInProcess, type InProcessApp } from '../../../test/helpers/in-process.js';
+import { writeLines } from '../../../test/helpers/in-process-text.js';
 
 let server: InProcessApp;
 
@@ -28,6 +29,7 @@ describe('documents', () => {
       template: 'best-practice',
       createdAt: expect.any(Number),
       updatedAt: doc.createdAt,
+      changedBy: [{ id: expect.any(String), name: 'Owner' }],
       deletedAt: null,
     });
     expect(doc.id).toMatch(/^[A-Za-z0-9_-]{1,128}$/);
@@ -76,5 +78,35 @@ describe('documents', () => {
     expect((await viewer.delete(`/api/documents/${doc}`)).status).toBe(403);
     expect((await viewer.post(`/api/workspaces/${ws}/invites`, { role: 'owner' })).status).toBe(403);
     expect((await viewer.patch(`/api/workspaces/${ws}`, { name: 'mine' })).status).toBe(403);
+  });
+
+  it('follows committed edits of the text in the last change and the list order, and names who changed it', async () => {
+    let clock = Date.UTC(2031, 4, 1, 9, 0);
+    const app = await startInProcess({ auth: { now: () => clock } });
+    try {
+      const owner = app.client();
+      await owner.signup('Priya Patel');
+      const ws = await owner.workspace();
+      const older = await owner.document(ws, 'Older protocol');
+      clock += 60_000;
+      const newer = await owner.document(ws, 'Newer protocol');
+      const list = async () => ((await owner.get(`/api/workspaces/${ws}/documents`)).body as { documents: Array<{ id: string; updatedAt: number; changedBy: Array<{ name: string }> }> }).documents;
+      expect((await list()).map((d) => d.id)).toEqual([newer, older]);
+
+      // Ten minutes later the older document's text changes (a server-made change names nobody).
+      clock += 10 * 60_000;
+      await writeLines(app, older, 'Centrifuge at 4 °C.');
+      await app.services.flush();
+      const [first, second] = await list();
+      expect(first).toMatchObject({ id: older, updatedAt: clock, changedBy: [] });
+      expect(second?.id).toBe(newer);
+
+      // A rename names the person who made it.
+      clock += 60_000;
+      await owner.patch(`/api/documents/${newer}`, { title: 'Newer protocol v2' });
+      expect((await list())[0]).toMatchObject({ id: newer, updatedAt: clock, changedBy: [{ name: 'Priya Patel' }] });
+    } finally {
+      await app.dispose();
+    }
   });
 });

@@ -9,10 +9,11 @@ import { generateSecureRandomString } from '../../auth/tokens.js';
 import { documentOr404, membershipOr404, requireCapability } from '../../http/access.js';
 import type { SessionEnv } from '../../http/session.js';
 import { jsonBody, queryInput } from '../../http/validate.js';
-import type { DocumentMetaStore, DocumentRecord } from '../../storage/documents.js';
+import type { DocumentMetaStore, NewDocument } from '../../storage/documents.js';
 import type { DocumentStore } from '../../storage/types.js';
 import type { WorkspaceStore } from '../../storage/workspaces.js';
-import { presentDocument } from './presenters.js';
+import type { PeopleLookup } from '../members/index.js';
+import { onlyMe, presentDocument } from './presenters.js';
 
 /**
  * Initial content for a new document, as one Yjs update (null: start empty); server/text/seed.ts by
@@ -23,6 +24,8 @@ export type DocumentSeeder = (template: DocumentTemplate, title: string) => Uint
 export interface DocumentRouteDeps {
   documents: DocumentMetaStore;
   workspaces: WorkspaceStore;
+  /** Names for user ids (members/people.ts): who last changed each document. */
+  people: PeopleLookup;
   /** The document log, where a template's initial content is written. */
   store: DocumentStore;
   auth: Pick<Auth, 'revoker'>;
@@ -41,7 +44,8 @@ export function workspaceDocumentRoutes(deps: DocumentRouteDeps): Hono<SessionEn
     const row = await membershipOr404(workspaces, c.req.param('id'), c.get('session').user.id);
     const { trashed } = c.req.valid('query');
     const docs = await documents.list(row.workspace.id, trashed);
-    return c.json({ documents: docs.map(presentDocument) });
+    const people = await deps.people(docs.flatMap((d) => d.changedBy));
+    return c.json({ documents: docs.map((d) => presentDocument(d, people)) });
   });
 
   app.post('/:id/documents', jsonBody(createDocumentInput), async (c) => {
@@ -50,7 +54,7 @@ export function workspaceDocumentRoutes(deps: DocumentRouteDeps): Hono<SessionEn
     requireCapability(row.role, 'document.manage');
     const { title, template } = c.req.valid('json');
     const now = deps.now();
-    const doc: DocumentRecord = {
+    const doc: NewDocument = {
       id: generateSecureRandomString(),
       workspaceId: row.workspace.id,
       title,
@@ -64,8 +68,8 @@ export function workspaceDocumentRoutes(deps: DocumentRouteDeps): Hono<SessionEn
     // the other order could show a "protocol" document that is empty.
     const initial = await deps.seed(template, title);
     if (initial) await deps.store.append([{ docId: doc.id, update: initial }]);
-    await documents.create(doc);
-    return c.json({ document: presentDocument(doc) }, 201);
+    const created = await documents.create(doc);
+    return c.json({ document: presentDocument(created, onlyMe(me)) }, 201);
   });
 
   return app;
@@ -78,35 +82,38 @@ export function documentRoutes(deps: DocumentRouteDeps): Hono<SessionEnv> {
 
   app.get('/:id', async (c) => {
     const { doc } = await documentOr404(documents, c.req.param('id'), c.get('session').user.id);
-    return c.json({ document: presentDocument(doc) });
+    return c.json({ document: presentDocument(doc, await deps.people(doc.changedBy)) });
   });
 
   app.patch('/:id', jsonBody(renameDocumentInput), async (c) => {
-    const { doc, role } = await documentOr404(documents, c.req.param('id'), c.get('session').user.id);
+    const me = c.get('session').user;
+    const { doc, role } = await documentOr404(documents, c.req.param('id'), me.id);
     requireCapability(role, 'document.manage');
     const { title } = c.req.valid('json');
     const now = deps.now();
-    await documents.rename(doc.id, title, now);
+    await documents.rename(doc.id, title, now, me.id);
     await deps.onRenamed?.(doc.id);
-    return c.json({ document: presentDocument({ ...doc, title, updatedAt: now }) });
+    return c.json({ document: presentDocument({ ...doc, title, updatedAt: now, changedBy: [me.id] }, onlyMe(me)) });
   });
 
   app.delete('/:id', async (c) => {
-    const { doc, role } = await documentOr404(documents, c.req.param('id'), c.get('session').user.id);
+    const me = c.get('session').user;
+    const { doc, role } = await documentOr404(documents, c.req.param('id'), me.id);
     requireCapability(role, 'document.manage');
     const now = deps.now();
     const deletedAt = doc.deletedAt ?? now;
-    await documents.setDeleted(doc.id, deletedAt, now);
+    await documents.setDeleted(doc.id, deletedAt, now, me.id);
     auth.revoker.documentTrashed(doc.id);
-    return c.json({ document: presentDocument({ ...doc, deletedAt, updatedAt: now }) });
+    return c.json({ document: presentDocument({ ...doc, deletedAt, updatedAt: now, changedBy: [me.id] }, onlyMe(me)) });
   });
 
   app.post('/:id/restore', async (c) => {
-    const { doc, role } = await documentOr404(documents, c.req.param('id'), c.get('session').user.id);
+    const me = c.get('session').user;
+    const { doc, role } = await documentOr404(documents, c.req.param('id'), me.id);
     requireCapability(role, 'document.manage');
     const now = deps.now();
-    await documents.setDeleted(doc.id, null, now);
-    return c.json({ document: presentDocument({ ...doc, deletedAt: null, updatedAt: now }) });
+    await documents.setDeleted(doc.id, null, now, me.id);
+    return c.json({ document: presentDocument({ ...doc, deletedAt: null, updatedAt: now, changedBy: [me.id] }, onlyMe(me)) });
   });
 
   return app;

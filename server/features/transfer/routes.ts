@@ -12,14 +12,14 @@ import { documentOr404, membershipOr404, requireCapability } from '../../http/ac
 import { ApiError } from '../../http/errors.js';
 import type { SessionEnv } from '../../http/session.js';
 import { queryInput } from '../../http/validate.js';
-import type { DocumentMetaStore, DocumentRecord } from '../../storage/documents.js';
+import type { DocumentMetaStore, NewDocument } from '../../storage/documents.js';
 import type { DocumentStore } from '../../storage/types.js';
 import type { WorkspaceStore } from '../../storage/workspaces.js';
 import { exportFile, importFile } from '../../text/conversions.js';
 import { ConversionUnavailableError, ImportError, MAX_IMPORT_BYTES } from '../../text/errors.js';
 import { importKindOf } from '../../text/formats.js';
 import type { ActivityLog } from '../activity/index.js';
-import { presentDocument } from '../documents/index.js';
+import { onlyMe, presentDocument } from '../documents/index.js';
 import type { SearchService } from '../search/index.js';
 import type { VersionService } from '../versions/index.js';
 
@@ -111,7 +111,7 @@ export function importRoutes(deps: ImportRouteDeps): Hono<SessionEnv> {
       const fallback = file.name.replace(/\.[^.]+$/, '') || 'Imported document';
       const title = importTitle.safeParse(imported.title ?? fallback).data ?? importTitle.safeParse(fallback).data ?? 'Imported document';
       const now = deps.now();
-      const doc: DocumentRecord = {
+      const doc: NewDocument = {
         id: generateSecureRandomString(),
         workspaceId: row.workspace.id,
         title,
@@ -123,11 +123,11 @@ export function importRoutes(deps: ImportRouteDeps): Hono<SessionEnv> {
       };
       // Content first, as in documents.ts: a failed metadata insert leaves only unreachable log rows.
       await deps.store.append([{ docId: doc.id, update: imported.update }]);
-      await deps.documents.create(doc);
+      const created = await deps.documents.create(doc);
       await deps.versions.save(doc.id, { kind: 'named', name: `Imported from ${file.name}`, createdBy: me.id, authors: [me.id], state: imported.update });
       await deps.search.indexDocument(doc.id);
       await deps.activity.logEvent(doc.id, me.id, 'imported', file.name);
-      return c.json({ document: presentDocument(doc) }, 201);
+      return c.json({ document: presentDocument(created, onlyMe(me)) }, 201);
     },
   );
   return app;

@@ -6,12 +6,14 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import { documentLog } from './0001_document_log.js';
 import { accounts } from './0002_accounts.js';
 import { research } from './0003_research.js';
+import { changesAndCalendars } from './0004_changes_and_calendars.js';
 import type { AnyDb, Engine, MigrationFactory } from './engine.js';
 
 const migrations: Array<[name: string, factory: MigrationFactory]> = [
   ['0001_document_log', documentLog],
   ['0002_accounts', accounts],
   ['0003_research', research],
+  ['0004_changes_and_calendars', changesAndCalendars],
 ];
 
 /**
