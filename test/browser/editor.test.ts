@@ -116,10 +116,11 @@ describe.skipIf(!browserTestsEnabled())('editor page in Chromium', () => {
     await page.getByLabel('Password').fill('correct horse battery staple');
     await page.getByRole('button', { name: 'Create account' }).click();
 
-    // Back where we came from, signed in now: that document is not ours, and the page says so.
+    // Back where we came from, signed in now: that document is not ours, and the page says so with the
+    // not-found page (no editor, no toolbar), as for a missing working group.
     await page.waitForURL((url) => url.pathname === `/d/${missing}`);
-    await page.locator('.status[data-connection="stopped"]').waitFor();
-    expect(await page.locator('.status').innerText()).toContain('does not exist, or you do not have access');
+    await page.getByRole('heading', { name: 'Not found' }).waitFor();
+    expect(await page.locator('.doc-body').count()).toBe(0);
 
     await page.goto(`${server.url}/`);
     await page.getByRole('button', { name: 'New document' }).click();
