@@ -46,7 +46,7 @@ export interface AppDeps {
 }
 
 /** Template content goes through the editor schema (TipTap, KaTeX), which loads on the first seeded document. */
-const seedLazily: DocumentSeeder = async (template) => (await import('./text/seed.js')).seedDocument(template);
+const seedLazily: DocumentSeeder = async (template, title) => (await import('./text/seed.js')).seedDocument(template, title);
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
