@@ -38,6 +38,8 @@ describe('documents', () => {
     const ydoc = new Y.Doc();
     for (const update of [stored.snapshot, ...stored.updates]) if (update) Y.applyUpdate(ydoc, update);
     expect(ydoc.getXmlFragment(DOCUMENT_FRAGMENT).length).toBeGreaterThan(1);
+    // Its first heading is the document's title, not the template's name.
+    expect(ydoc.getXmlFragment(DOCUMENT_FRAGMENT).get(0)?.toString()).toContain('>Sepsis bundle<');
     ydoc.destroy();
     const blank = await owner.post(`/api/workspaces/${ws}/documents`, { title: 'Notes' });
     expect((blank.body as { document: { template: string } }).document.template).toBe('blank');
