@@ -50,6 +50,8 @@ describe.skipIf(!browserTestsEnabled())('main pages at desktop and phone widths'
     const { workspace } = await post<{ workspace: { id: string } }>(priya.request, `${base}/api/workspaces`, { name: 'Tropical medicine working group' });
     const { token } = await post<{ token: string }>(priya.request, `${base}/api/workspaces/${workspace.id}/invites`, { role: 'editor' });
     await post(sam.request, `${base}/api/invites/${token}/accept`, {});
+    // A used invitation only says it cannot be used: the visitor's screen shows a fresh one.
+    const fresh = await post<{ token: string }>(priya.request, `${base}/api/workspaces/${workspace.id}/invites`, { role: 'commenter' });
     await post(priya.request, `${base}/api/workspaces/${workspace.id}/invites`, { role: 'viewer', email: 'reviewer@example.org' });
     const { document } = await post<{ document: { id: string } }>(priya.request, `${base}/api/workspaces/${workspace.id}/documents`, {
       title: 'Malaria vaccine trial: joint proposal',
@@ -66,7 +68,7 @@ describe.skipIf(!browserTestsEnabled())('main pages at desktop and phone widths'
     const pages: { name: string; url: string; context: typeof priya; ready: (page: Page) => Promise<unknown> }[] = [
       { name: 'landing', url: '/', context: visitor, ready: (p) => p.getByRole('heading', { name: 'Write together' }).waitFor() },
       { name: 'signup', url: '/signup', context: visitor, ready: (p) => p.getByRole('heading', { name: 'Create your account' }).waitFor() },
-      { name: 'invite', url: `/invite/${token}`, context: visitor, ready: (p) => p.getByRole('heading', { name: 'You are invited' }).waitFor() },
+      { name: 'invite', url: `/invite/${fresh.token}`, context: visitor, ready: (p) => p.getByRole('heading', { name: 'Join Tropical medicine working group' }).waitFor() },
       { name: 'groups', url: '/', context: priya, ready: (p) => p.getByRole('link', { name: 'Tropical medicine working group' }).waitFor() },
       { name: 'group-documents', url: `/w/${workspace.id}`, context: priya, ready: (p) => p.getByRole('link', { name: 'Hand hygiene note' }).waitFor() },
       { name: 'group-members', url: `/w/${workspace.id}?tab=members`, context: priya, ready: (p) => p.getByText('reviewer@example.org').waitFor() },
