@@ -14,9 +14,9 @@ import { fromMarkdown, toMarkdown } from './markdown.js';
 import { titleFromJson } from './title.js';
 import { docToJson, jsonToUpdate } from './ydoc.js';
 
-import type { ExportFormat, ImportKind } from './formats.js';
+import { fileBaseName, type ExportFormat, type ImportKind } from './formats.js';
 
-export { EXPORT_FORMATS, importKindOf, type ExportFormat, type ImportKind } from './formats.js';
+export { EXPORT_FORMATS, fileBaseName, importKindOf, type ExportFormat, type ImportKind } from './formats.js';
 
 /** A rendered export: bytes plus what the HTTP response needs. */
 export interface ExportedFile {
@@ -31,14 +31,6 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   html: 'text/html; charset=utf-8',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
-
-/** A file-system-safe base name for a title ("Grant: Phase 2/3" → "Grant- Phase 2-3"). */
-export function fileBaseName(title: string): string {
-  // Control characters are exactly what must go from a file name.
-  // eslint-disable-next-line no-control-regex
-  const base = title.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '-').replace(/\s+/g, ' ').trim().slice(0, 100);
-  return base.replace(/^[.-]+/, '') || 'document';
-}
 
 /** Renders a document (a Y.Doc, its encoded state, or JSON) in one export format. */
 export async function exportDocument(

@@ -16,3 +16,11 @@ export function importKindOf(fileName: string): ImportKind | null {
   if (ext === 'md' || ext === 'markdown' || ext === 'txt') return 'md';
   return ext === 'docx' ? 'docx' : null;
 }
+
+/** A file-system-safe base name for a title ("Grant: Phase 2/3" → "Grant- Phase 2-3"). */
+export function fileBaseName(title: string): string {
+  // Control characters are exactly what must go from a file name.
+  // eslint-disable-next-line no-control-regex
+  const base = title.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '-').replace(/\s+/g, ' ').trim().slice(0, 100);
+  return base.replace(/^[.-]+/, '') || 'document';
+}

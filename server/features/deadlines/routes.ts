@@ -11,7 +11,7 @@ import type { SessionEnv } from '../../http/session.js';
 import { jsonBody } from '../../http/validate.js';
 import type { DocumentMetaStore } from '../../storage/documents.js';
 import type { WorkspaceStore } from '../../storage/workspaces.js';
-import { fileBaseName } from '../../text/index.js';
+import { fileBaseName } from '../../text/formats.js';
 import type { PeopleLookup } from '../members/index.js';
 import { attachment } from '../transfer/index.js';
 import { deadlineCalendar } from './calendar.js';
