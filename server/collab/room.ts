@@ -25,9 +25,9 @@ import { Compactor } from './compactor.js';
 import type { CapturedUpdate, OutboxItem, RoomDeps } from './room-types.js';
 import { encodeWithoutPending } from './encode.js';
 import { Presence } from './presence.js';
-import { replayStored } from './replay.js';
+import { loadDocument, replayStored } from './replay.js';
 import { checkNeighbours, checkOwnClientReferences, checkParents } from './update-check.js';
-import { NeighbourGuard, type Refusal } from './neighbour-guard.js';
+import type { NeighbourGuard, Refusal } from './neighbour-guard.js';
 import { CloseError } from './errors.js';
 
 /** Origin of transactions that replay stored data: never stored or relayed again. */
@@ -63,9 +63,7 @@ export class Room implements CommitTarget {
   /** Loads snapshot + log from the store. Throws if the store cannot answer: no empty stand-in is made. */
   static async load(docId: string, deps: RoomDeps): Promise<Room> {
     const stored = await deps.store.load(docId);
-    const doc = new Y.Doc({ gc: true });
-    const guard = NeighbourGuard.attach(doc);
-    await replayStored(doc, stored, LOAD_ORIGIN);
+    const { doc, guard } = await loadDocument(stored, LOAD_ORIGIN);
     const room = new Room(docId, doc, guard, stored.lastSeq, stored.updates.length, stored.logBytes, deps);
     room.logRefused('load');
     return room;
