@@ -54,7 +54,8 @@ export class NeighbourGuard {
     if (!(parent instanceof Y.AbstractType)) return;
     // Partly known already: Yjs places the rest after its own earlier part, which becomes its origin.
     const origin = offset > 0 ? Y.createID(item.id.client, item.id.clock + offset - 1) : item.origin;
-    const left = origin ? Y.getItem(this.store, origin) : null;
+    // Yjs's `left` ends at the origin unless resolving the right origin split it again; look up otherwise.
+    const left = origin ? (holds(item.left, origin) ? item.left : Y.getItem(this.store, origin)) : null;
     const problem =
       left && !(left instanceof Y.Item)
         ? 'its origin was collected while its parent was not'
@@ -75,6 +76,10 @@ export class NeighbourGuard {
     this.refused.push({ id: item.id, problem });
     item.parent = null;
   }
+}
+
+function holds(item: Y.Item | null, id: Y.ID): item is Y.Item {
+  return item !== null && item.id.client === id.client && item.id.clock <= id.clock && id.clock < item.id.clock + item.length;
 }
 
 /** The documents being guarded; installs the wrapper around `Item.integrate` the first time. */
