@@ -22,7 +22,8 @@ interface Place {
 }
 
 export class ListOrder {
-  private readonly positions = new WeakMap<List, Map<Y.Item, number>>();
+  /** Weak both ways: a list's numbers go with the list, an item merged away or collected with the item. */
+  private readonly positions = new WeakMap<List, WeakMap<Y.Item, number>>();
 
   /** True when `right` lies strictly to the right of `left`; both belong to the same list (parent and key). */
   isRightOf(left: Y.Item, right: Y.Item): boolean {
@@ -49,8 +50,8 @@ export class ListOrder {
     return found ?? walkToNumbered(this.renumber(list), item, Number.POSITIVE_INFINITY)!;
   }
 
-  private renumber(list: List): Map<Y.Item, number> {
-    const numbered = new Map<Y.Item, number>();
+  private renumber(list: List): WeakMap<Y.Item, number> {
+    const numbered = new WeakMap<Y.Item, number>();
     let position = 0;
     for (let item = list._start; item; item = item.right) numbered.set(item, position++);
     this.positions.set(list, numbered);
@@ -59,7 +60,7 @@ export class ListOrder {
 }
 
 /** Walks right from `item` to the first numbered item, at most `limit` steps (null when it gave up). */
-function walkToNumbered(numbered: Map<Y.Item, number>, item: Y.Item, limit: number): Place | null {
+function walkToNumbered(numbered: WeakMap<Y.Item, number>, item: Y.Item, limit: number): Place | null {
   let steps = 0;
   for (let at: Y.Item | null = item; at; at = at.right, steps++) {
     const position = numbered.get(at);
