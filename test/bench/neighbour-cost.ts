@@ -13,7 +13,11 @@
  *   the server has the first writer's, the second merges.
  * - offline merge (same place): two writers each inserting 3,000 separate items at one place while
  *   offline, so every item of the merging writer has the other's 3,000 between its neighbours.
+ * - crafted: the costliest update for the checks we know of, on a text of 100,000 separate items: 300
+ *   runs of 65 new items, each followed by an item whose neighbours are the run's left end and the
+ *   item after the run (every check walks past a run of items the list has no labels for yet).
  */
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { NeighbourGuard } from '../../server/collab/neighbour-guard.js';
 import { checkNeighbours, checkOwnClientReferences, checkParents } from '../../server/collab/update-check.js';
@@ -105,8 +109,46 @@ function samePlace(): Case {
   return { name: 'offline merge (3,000 + 3,000 items at one place)', base: Y.encodeStateAsUpdate(server), updates: [Y.encodeStateAsUpdate(writers[1], Y.encodeStateVector(server))] };
 }
 
+function crafted(): Case {
+  const base = new Y.Doc();
+  base.clientID = 1;
+  const items = 100_000;
+  base.transact(() => {
+    for (let i = 0; i < items; i++) base.getText('t').insert(0, 'x');
+  });
+  const pairs: Array<[Y.ID, Y.ID]> = [];
+  let clock = 0;
+  for (let r = 0; r < 300; r++) {
+    // Typed backwards: clock items - 1 is the leftmost, so `a - 1` is right of `a`.
+    const a = Y.createID(1, items - 1 - ((r * 7) % (items - 2)));
+    const b = Y.createID(1, a.clock - 1);
+    let right = b;
+    for (let k = 0; k < 65; k++, clock++) {
+      pairs.push([a, right]);
+      right = Y.createID(99, clock);
+    }
+    pairs.push([right, b]);
+    clock++;
+  }
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 1);
+  encoding.writeVarUint(e, pairs.length);
+  encoding.writeVarUint(e, 99);
+  encoding.writeVarUint(e, 0);
+  for (const [origin, rightOrigin] of pairs) {
+    encoding.writeUint8(e, 4 | 0x80 | 0x40);
+    for (const id of [origin, rightOrigin]) {
+      encoding.writeVarUint(e, id.client);
+      encoding.writeVarUint(e, id.clock);
+    }
+    encoding.writeVarString(e, 'y');
+  }
+  encoding.writeVarUint(e, 0);
+  return { name: 'crafted (300 runs of 65 + 1 on 100,000 items)', base: Y.encodeStateAsUpdate(base), updates: [encoding.toUint8Array(e)] };
+}
+
 const rows: Array<Record<string, string | number>> = [];
-for (const c of [paste(), keystrokes(), friendsForever(), samePlace()]) {
+for (const c of [paste(), keystrokes(), friendsForever(), samePlace(), crafted()]) {
   const times: Record<Mode, number[]> = { plain: [], before: [], now: [] };
   for (let run = 0; run < RUNS; run++) for (const mode of ['plain', 'before', 'now'] as const) times[mode].push(timeApply(c, mode));
   const [plain, before, now] = [median(times.plain), median(times.before), median(times.now)];
