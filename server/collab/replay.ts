@@ -2,6 +2,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import * as Y from 'yjs';
 import type { StoredDocument } from '../storage/types.js';
+import { NeighbourGuard } from './neighbour-guard.js';
 
 /** Longest stretch of log replay between two turns of the event loop. */
 const SLICE_MS = 10;
@@ -37,4 +38,12 @@ export async function replayStored(doc: Y.Doc, stored: Pick<StoredDocument, 'sna
       if (!stillWanted()) return;
     }
   }
+}
+
+/** A new document holding what storage holds, guarded (neighbour-guard.ts) before the first row is replayed. */
+export async function loadDocument(stored: Pick<StoredDocument, 'snapshot' | 'updates'>, origin: unknown): Promise<{ doc: Y.Doc; guard: NeighbourGuard }> {
+  const doc = new Y.Doc({ gc: true });
+  const guard = NeighbourGuard.attach(doc);
+  await replayStored(doc, stored, origin);
+  return { doc, guard };
 }

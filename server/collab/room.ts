@@ -25,8 +25,9 @@ import { Compactor } from './compactor.js';
 import type { CapturedUpdate, OutboxItem, RoomDeps } from './room-types.js';
 import { encodeWithoutPending } from './encode.js';
 import { Presence } from './presence.js';
-import { replayStored } from './replay.js';
-import { checkOwnClientReferences, checkParents } from './update-check.js';
+import { loadDocument, replayStored } from './replay.js';
+import { checkNeighbours, checkOwnClientReferences, checkParents } from './update-check.js';
+import type { NeighbourGuard, Refusal } from './neighbour-guard.js';
 import { CloseError, RoomFailedError } from './errors.js';
 import { messageOf } from '../../shared/narrow.js';
 
@@ -65,14 +66,16 @@ export class Room implements CommitTarget {
   /** Loads snapshot + log from the store. Throws if the store cannot answer: no empty stand-in is made. */
   static async load(docId: string, deps: RoomDeps): Promise<Room> {
     const stored = await deps.store.load(docId);
-    const doc = new Y.Doc({ gc: true });
-    await replayStored(doc, stored, LOAD_ORIGIN);
-    return new Room(docId, doc, stored.lastSeq, stored.updates.length, stored.logBytes, deps);
+    const { doc, guard } = await loadDocument(stored, LOAD_ORIGIN);
+    const room = new Room(docId, doc, guard, stored.lastSeq, stored.updates.length, stored.logBytes, deps);
+    room.logRefused('load');
+    return room;
   }
 
   private constructor(
     readonly docId: string,
     readonly doc: Y.Doc,
+    private readonly guard: NeighbourGuard,
     lastSeq: number,
     logUpdates: number,
     logBytes: number,
@@ -150,12 +153,14 @@ export class Room implements CommitTarget {
   }
 
   private applyClientUpdate(conn: Connection, update: Uint8Array): void {
+    let structs: Array<Y.Item | Y.GC | Y.Skip>;
     // Parse fully before applying: Yjs integrates structs before it reads the delete set, so a frame
     // truncated in its delete set would otherwise be half-applied.
     try {
-      const { structs } = Y.decodeUpdate(update);
+      ({ structs } = Y.decodeUpdate(update));
       checkOwnClientReferences(structs);
       checkParents(this.doc, structs);
+      checkNeighbours(this.doc, structs, this.guard.order);
     } catch (error) {
       throw new ProtocolError(`update rejected: ${messageOf(error)}`);
     }
@@ -181,6 +186,7 @@ export class Room implements CommitTarget {
     this.captured = null;
     for (const event of captured) this.accept(event.update, event.origin, event.state);
     this.deps.metrics.updatesIn.inc();
+    const refused = this.logRefused('client', structs);
     const structsAfter = store.pendingStructs?.update ?? null;
     if ((structsAfter && structsAfter !== structsBefore) || (store.pendingDs && store.pendingDs !== dsBefore)) {
       const pendingBytes = (structsAfter?.byteLength ?? 0) + (store.pendingDs?.byteLength ?? 0);
@@ -200,6 +206,10 @@ export class Room implements CommitTarget {
       this.applied += 1;
       this.deps.commits.add(this, update, this.applied);
     }
+    // Structs whose neighbours only Yjs could resolve were refused as they integrated (neighbour-guard.ts):
+    // what integrated, placeholders included, is what everyone gets, and a sender whose own struct was
+    // refused leaves. A refused held-back struct released by this update is not this sender's doing.
+    if (refused) throw new ProtocolError(`update rejected: ${refused.problem}`);
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction): void => {
@@ -254,6 +264,28 @@ export class Room implements CommitTarget {
     } catch (error) {
       this.deps.log.warn({ err: error, docId: this.docId, kind: message.kind }, 'ignoring a bus message that does not apply');
     }
+    this.logRefused('bus');
+  }
+
+  /**
+   * Logs the structs the guard refused since the last call and returns the first one that belongs to
+   * `incoming` (the update being applied), if any.
+   */
+  private logRefused(during: string, incoming: ReadonlyArray<Y.Item | Y.GC | Y.Skip> = []): Refusal | null {
+    const refused = this.guard.takeRefused();
+    if (refused.length === 0) return null;
+    this.deps.log.warn({ docId: this.docId, during, refused: refused.slice(0, 5), count: refused.length }, "structs breaking YATA's invariants were collected, not placed");
+    // An update holds one run of clocks per client.
+    const runs = new Map<number, { from: number; to: number }>();
+    for (const s of incoming) {
+      const run = runs.get(s.id.client);
+      if (run) run.to = Math.max(run.to, s.id.clock + s.length);
+      else runs.set(s.id.client, { from: s.id.clock, to: s.id.clock + s.length });
+    }
+    return refused.find((r) => {
+      const run = runs.get(r.id.client);
+      return run !== undefined && run.from <= r.id.clock && r.id.clock < run.to;
+    }) ?? null;
   }
 
   /**
@@ -264,6 +296,7 @@ export class Room implements CommitTarget {
     const stored = await this.deps.store.load(this.docId);
     if (this.failed) return;
     await replayStored(this.doc, stored, REMOTE_ORIGIN, () => !this.failed);
+    this.logRefused('catch-up');
   }
 
   /** Sends at once what depends on nothing uncommitted (replies only: an update always waits). */

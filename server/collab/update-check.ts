@@ -9,6 +9,8 @@
  * exceptions, and parents that are not shared types most of the rest.
  */
 import * as Y from 'yjs';
+import type { ListOrder } from './list-order.js';
+import { neighbourProblem } from './neighbours.js';
 
 type Struct = Y.Item | Y.GC | Y.Skip;
 
@@ -72,4 +74,56 @@ export function checkOwnClientReferences(structs: readonly Struct[]): void {
       }
     }
   }
+}
+
+/**
+ * Throws when a struct's origin and right origin, both already in `doc`, break YATA's invariants
+ * (neighbours.ts): not in one list, the right origin not strictly right of the origin, a map entry with
+ * a right origin, or no neighbours at all in a list holding the client's earlier items. Structs whose
+ * neighbours are in the same update (or missing) are checked as Yjs integrates them (neighbour-guard.ts);
+ * refusing here keeps the whole update out. Costs a lookup per struct and, rarely, a walk (list-order.ts).
+ */
+export function checkNeighbours(doc: Y.Doc, structs: readonly Struct[], order: ListOrder): void {
+  const store = doc.store;
+  for (const struct of structs) {
+    // Only structs that start new content: Yjs skips what it has, and places the rest of a partly
+    // known struct after its own earlier part (the guard checks that).
+    if (!(struct instanceof Y.Item) || struct.id.clock < Y.getState(store, struct.id.client)) continue;
+    const left = struct.origin ? integrated(store, struct.origin) : null;
+    const right = struct.rightOrigin ? integrated(store, struct.rightOrigin) : null;
+    // Undefined: in this update or missing; a collected neighbour makes Yjs collect this struct too.
+    if (left === undefined || right === undefined || (left && !(left instanceof Y.Item)) || (right && !(right instanceof Y.Item))) continue;
+    const anchor = (left ?? right) as Y.Item | null;
+    const parent = anchor ? anchor.parent : explicitParent(store, doc, struct);
+    if (!(parent instanceof Y.AbstractType)) continue;
+    const problem = neighbourProblem(
+      {
+        id: struct.id,
+        origin: struct.origin,
+        rightOrigin: struct.rightOrigin,
+        parent: parent as Y.AbstractType<unknown>,
+        parentSub: anchor ? anchor.parentSub : struct.parentSub,
+        left: left as Y.Item | null,
+        right: right as Y.Item | null,
+      },
+      order,
+      store,
+    );
+    if (problem) throw new Error(`struct ${struct.id.client}:${struct.id.clock} breaks YATA's invariants: ${problem}`);
+  }
+}
+
+/** The struct holding `id` when `doc` has integrated that clock, else undefined. */
+function integrated(store: Y.Doc['store'], id: Y.ID): Struct | undefined {
+  if (id.clock >= Y.getState(store, id.client)) return undefined;
+  return findIn(store.clients.get(id.client), id.clock) ?? undefined;
+}
+
+/** The shared type a struct without neighbours names as its parent, when `doc` has it. */
+function explicitParent(store: Y.Doc['store'], doc: Y.Doc, struct: Y.Item): unknown {
+  const parent = struct.parent as unknown;
+  if (typeof parent === 'string') return doc.share.get(parent);
+  if (!(parent instanceof Y.ID)) return null;
+  const item = integrated(store, parent);
+  return item instanceof Y.Item && item.content instanceof Y.ContentType ? item.content.type : null;
 }

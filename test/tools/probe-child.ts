@@ -12,12 +12,23 @@ export interface ProbeStats extends StallReport {
   connections: number;
 }
 
+/** What a document loaded from the server's storage holds (or why it could not be loaded). */
+export interface ReloadedDocument {
+  stateVector?: string;
+  text?: string;
+  map?: unknown;
+  array?: unknown;
+  error?: string;
+}
+
 export interface ProbeChild {
   url: string;
   child: ChildProcess;
   /** Resolves with the exit code (null when killed by a signal). */
   exited: Promise<number | null>;
   stats(): Promise<ProbeStats>;
+  /** The document as the server would load it from storage now (for the differential check). */
+  reload(docId: string): Promise<ReloadedDocument>;
   /** Clears the stall figures (e.g. after start-up, which is allowed to be slow). */
   resetStalls(): Promise<void>;
   /** kill -9 and wait for the process to be gone. */
@@ -26,9 +37,9 @@ export interface ProbeChild {
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
-function ask<T>(child: ChildProcess, question: string, key: string): Promise<T> {
+function ask<T>(child: ChildProcess, question: string | Record<string, unknown>, key: string): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`probe server did not answer "${question}"`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`probe server did not answer ${JSON.stringify(question)}`)), 30_000);
     const onMessage = (message: unknown) => {
       if (typeof message === 'object' && message !== null && key in message) {
         clearTimeout(timer);
@@ -64,6 +75,7 @@ export async function startProbeChild(env: Record<string, string>): Promise<Prob
     child,
     exited,
     stats: () => ask<ProbeStats>(child, 'stats', 'stats'),
+    reload: (docId) => ask<ReloadedDocument>(child, { reload: docId }, 'reloaded'),
     resetStalls: async () => {
       await ask<boolean>(child, 'reset', 'reset');
     },
