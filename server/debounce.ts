@@ -23,6 +23,8 @@ export interface DebouncerOptions {
 interface Pending {
   burst: Burst;
   timer: ReturnType<typeof setTimeout>;
+  /** Real (monotonic) times, which the timers run on: the last push, and when the burst must run. */
+  touchedAt: number;
   deadline: number;
 }
 
@@ -33,20 +35,45 @@ export class KeyedDebouncer {
 
   constructor(private readonly options: DebouncerOptions) {}
 
-  /** Notes activity on `key` by `authors`. */
+  /**
+   * Notes activity on `key` by `authors`. Called after every commit, so it only records: the burst's one
+   * timer checks when it fires whether the key has been quiet for `idleMs` and waits out the rest if not
+   * (re-arming a timer per commit cost three timers per commit, one per service).
+   */
   push(key: string, authors: Iterable<string>): void {
     if (this.stopped) return;
     const now = this.options.now();
+    const touchedAt = performance.now();
     const existing = this.pending.get(key);
-    if (existing) clearTimeout(existing.timer);
-    const burst = existing?.burst ?? { authors: new Set<string>(), startedAt: now, lastAt: now };
-    for (const author of authors) burst.authors.add(author);
-    burst.lastAt = now;
-    const deadline = existing?.deadline ?? now + this.options.maxWaitMs;
-    const delay = Math.max(0, Math.min(this.options.idleMs, deadline - now));
-    const timer = setTimeout(() => this.fire(key), delay);
+    if (existing) {
+      for (const author of authors) existing.burst.authors.add(author);
+      existing.burst.lastAt = now;
+      existing.touchedAt = touchedAt;
+      return;
+    }
+    const entry: Pending = {
+      burst: { authors: new Set(authors), startedAt: now, lastAt: now },
+      timer: this.arm(key, Math.min(this.options.idleMs, this.options.maxWaitMs)),
+      touchedAt,
+      deadline: touchedAt + this.options.maxWaitMs,
+    };
+    this.pending.set(key, entry);
+  }
+
+  private arm(key: string, delay: number): ReturnType<typeof setTimeout> {
+    const timer = setTimeout(() => this.due(key), Math.max(0, delay));
     timer.unref?.();
-    this.pending.set(key, { burst, timer, deadline });
+    return timer;
+  }
+
+  /** The burst's timer: run it if quiet long enough (or at its deadline), else wait for the rest. */
+  private due(key: string): void {
+    const entry = this.pending.get(key);
+    if (!entry) return;
+    const runAt = Math.min(entry.touchedAt + this.options.idleMs, entry.deadline);
+    const wait = runAt - performance.now();
+    if (wait > 0) entry.timer = this.arm(key, wait);
+    else this.fire(key);
   }
 
   /** Authors of the burst still waiting on `key` (empty when none). */

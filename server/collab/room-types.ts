@@ -22,7 +22,8 @@ export interface RoomDeps {
 /** A frame waiting in a room's outbox until the commit it depends on (`need`) is durable. */
 export interface OutboxItem {
   need: number;
-  frame: Uint8Array;
+  /** The reply's frame; null for an update, whose frame is built when it is released. */
+  frame: Uint8Array | null;
   /** A reply for one connection, or null for a broadcast. */
   to: Connection | null;
   exclude: Connection | null;

@@ -26,6 +26,7 @@ import type { CapturedUpdate, OutboxItem, RoomDeps } from './room-types.js';
 import { encodeWithoutPending } from './encode.js';
 import { Presence } from './presence.js';
 import { loadDocument, replayStored } from './replay.js';
+import { UpdateBatch, type Broadcast } from './update-batch.js';
 import { checkNeighbours, checkOwnClientReferences, checkParents } from './update-check.js';
 import type { NeighbourGuard, Refusal } from './neighbour-guard.js';
 import { CloseError, RoomFailedError } from './errors.js';
@@ -61,6 +62,10 @@ export class Room implements CommitTarget {
   private throughWaiters: Array<{ seq: number; resolve: () => void; reject: (error: Error) => void }> = [];
   /** Update events held back while a client's update is being applied (see applyClientUpdate). */
   private captured: CapturedUpdate[] | null = null;
+  /** The updates a commit is releasing, merged into one broadcast (reused: emptied after each commit). */
+  private readonly releasing = new UpdateBatch<Connection>();
+  /** The committed state vector, encoded once per change for the committed notices (null: stale). */
+  private committedVector: Uint8Array | null = null;
   private failed = false;
 
   /** Loads snapshot + log from the store. Throws if the store cannot answer: no empty stand-in is made. */
@@ -219,13 +224,16 @@ export class Room implements CommitTarget {
     else this.accept(update, origin, tr.afterState);
   };
 
-  /** A local change to commit, then relay: it gets the next sequence number and waits in the outbox. */
+  /**
+   * A local change to commit, then relay: it gets the next sequence number and waits in the outbox. Its
+   * frame is built when the commit releases it, merged with the room's other updates of that commit.
+   */
   private accept(update: Uint8Array, origin: unknown, state: Map<number, number>): void {
     this.applied += 1;
     this.deps.commits.add(this, update, this.applied);
     const exclude = this.connections.has(origin as Connection) ? (origin as Connection) : null;
     const author = exclude?.grant.identity.id ?? null;
-    this.enqueue({ need: this.applied, frame: writeSyncUpdate(update), to: null, exclude, state, update, author });
+    this.enqueue({ need: this.applied, frame: null, to: null, exclude, state, update, author });
   }
 
   /** Another node committed this update: it is durable already, so it goes out at once. */
@@ -240,7 +248,10 @@ export class Room implements CommitTarget {
         changed = true;
       }
     }
-    if (changed) this.announceCommitted(true);
+    if (changed) {
+      this.committedVector = null;
+      this.announceCommitted(true);
+    }
   }
 
   /**
@@ -306,18 +317,29 @@ export class Room implements CommitTarget {
   }
 
   private deliver(item: OutboxItem): void {
-    if (item.to) {
-      item.to.send(item.frame);
-      if (item.to.wantsCommitted) this.sendCommitted(item.to);
-      return;
-    }
+    if (item.update) return this.broadcast({ update: item.update, exclude: item.exclude });
+    if (!item.to || !item.frame) return;
+    item.to.send(item.frame);
+    if (item.to.wantsCommitted) this.sendCommitted(item.to);
+  }
+
+  /** A committed update (or several, merged): to the other nodes, then as one frame to every receiver. */
+  private broadcast({ update, exclude }: Broadcast<Connection>): void {
+    this.deps.bus.publish(this.docId, { kind: 'update', payload: update });
+    const frame = writeSyncUpdate(update);
     let sent = 0;
     for (const conn of this.connections) {
-      if (conn === item.exclude) continue;
-      conn.send(item.frame);
+      if (conn === exclude) continue;
+      conn.send(frame);
       sent += 1;
     }
     this.deps.metrics.updatesOut.inc(sent);
+  }
+
+  /** Sends the batch being released, if any. */
+  private flushReleasing(): void {
+    const batch = this.releasing.take();
+    if (batch) this.broadcast(batch);
   }
 
   /** CommitQueue callback: updates up to `localSeq` are durable; release what waited for them. */
@@ -336,11 +358,19 @@ export class Room implements CommitTarget {
           if (clock > (this.committedState.get(client) ?? 0)) this.committedState.set(client, clock);
         }
         released = true;
+        this.committedVector = null;
       }
-      if (item.update) this.deps.bus.publish(this.docId, { kind: 'update', payload: item.update });
       if (item.author) authors.add(item.author);
-      this.deliver(item);
+      if (item.update) {
+        if (!this.releasing.fits(item.update)) this.flushReleasing();
+        this.releasing.add(item.update, item.exclude);
+      } else {
+        // A sync reply holds every update queued before it: those go out first, as they always did.
+        this.flushReleasing();
+        this.deliver(item);
+      }
     }
+    this.flushReleasing();
     if (this.outboxHead === this.outbox.length) {
       this.outbox = [];
       this.outboxHead = 0;
@@ -357,18 +387,17 @@ export class Room implements CommitTarget {
    * connection whose own update frames were just acknowledged.
    */
   private announceCommitted(stateMoved: boolean): void {
-    let sv: Uint8Array | null = null;
     for (const conn of this.connections) {
       if (!conn.wantsCommitted) continue;
       const acked = conn.acknowledgeThrough(this.durable);
       if (!stateMoved && !acked) continue;
-      sv ??= Y.encodeStateVector(this.committedState);
-      conn.send(writeCommitted(sv, conn.acknowledgedFrames));
+      this.sendCommitted(conn);
     }
   }
 
   private sendCommitted(conn: Connection): void {
-    conn.send(writeCommitted(Y.encodeStateVector(this.committedState), conn.acknowledgedFrames));
+    this.committedVector ??= Y.encodeStateVector(this.committedState);
+    conn.send(writeCommitted(this.committedVector, conn.acknowledgedFrames));
   }
 
   /** CommitQueue callback: the commit failed. Nothing derived from those updates may leave: drop it all. */
