@@ -13,7 +13,7 @@ import process from 'node:process';
 const root = process.cwd();
 const serverOnly = process.argv.includes('--server-only');
 
-/** Newest modification time under `entries` (files or folders), skipping tests, which no build reads. */
+/** Newest modification time under `entries` (files or folders), skipping tests and .mjs files (this one), which no build reads. */
 function newestSource(entries) {
   let newest = 0;
   const visit = (full) => {
@@ -21,7 +21,7 @@ function newestSource(entries) {
     if (!stat) return;
     if (stat.isDirectory()) {
       for (const name of fs.readdirSync(full)) visit(path.join(full, name));
-    } else if (!/\.test\.tsx?$/.test(full) && stat.mtimeMs > newest) {
+    } else if (!/\.test\.tsx?$|\.mjs$/.test(full) && stat.mtimeMs > newest) {
       newest = stat.mtimeMs;
     }
   };

@@ -1,5 +1,5 @@
 /**
- * `npm start` runs this file compiled (`dist/server/server/start.js`), after scripts/ensure-built.mjs
+ * `npm start` runs this file compiled (`dist/server/server/start.js`), after server/ensure-built.mjs
  * has brought dist/server and dist/client up to date where it could: it serves dist/client and shuts
  * the server down gracefully on SIGTERM/SIGINT.
  */

@@ -36,7 +36,7 @@ function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 
 let built: Promise<void> | null = null;
 
-/** Runs `npm start`'s build step (scripts/ensure-built.mjs: a few stats when dist/ is up to date), once per test process. */
+/** Runs `npm start`'s build step (server/ensure-built.mjs: a few stats when dist/ is up to date), once per test process. */
 export function buildCompiledServer(): Promise<void> {
   built ??= run('sh', ['-c', scriptParts('start').build], { cwd: root, env: childEnv({}), maxBuffer: 16 * 1024 * 1024 }).then(
     () => undefined,

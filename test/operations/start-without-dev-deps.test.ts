@@ -2,7 +2,7 @@
  * `npm start`'s build step (the part of package.json's `start` before `&& node …`) on a deployed tree
  * where `npm ci --omit=dev` left out TypeScript and Vite: it must start what is built, rebuild nothing
  * it cannot, and refuse clearly only when there is nothing to start. Each case is a scratch tree in a
- * temporary directory (the project's scripts/ copied in, no node_modules), run as npm would run it.
+ * temporary directory (the project's server/ensure-built.mjs copied in, no node_modules), run as npm would run it.
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -19,11 +19,12 @@ afterEach(() => {
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
-/** Writes `files` (path → content) under a fresh tree with the project's scripts/, and dates them `mtime`. */
+/** Writes `files` (path → content) under a fresh tree with the project's server/ensure-built.mjs, and dates them `mtime`. */
 function scratchTree(files: Record<string, string>, mtimes: Record<string, Date> = {}): string {
   const dir = tempDir('confer-deploy-');
   dirs.push(dir);
-  if (fs.existsSync(path.join(root, 'scripts'))) fs.cpSync(path.join(root, 'scripts'), path.join(dir, 'scripts'), { recursive: true });
+  fs.mkdirSync(path.join(dir, 'server'), { recursive: true });
+  fs.copyFileSync(path.join(root, 'server/ensure-built.mjs'), path.join(dir, 'server/ensure-built.mjs'));
   for (const [file, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file), content);
