@@ -11,6 +11,8 @@ import { StarterKit } from '@tiptap/starter-kit';
 import { Guidance } from './guidance.js';
 import { WordLimitHeading } from './heading.js';
 import { isSafeHref } from './links.js';
+import { DocumentMention } from './mention.js';
+import { suggestionMarks } from './suggestion-marks.js';
 
 /** Name of the Y.XmlFragment that holds the rich text of a document. */
 export const DOCUMENT_FRAGMENT = 'default';
@@ -32,5 +34,7 @@ export function schemaExtensions(): AnyExtension[] {
     TaskItem.configure({ nested: true }),
     Mathematics,
     Guidance,
+    DocumentMention,
+    ...suggestionMarks(),
   ];
 }

@@ -1,0 +1,51 @@
+/**
+ * The marks of suggestion mode, as `@handlewithcare/prosemirror-suggest-changes` expects them
+ * (names `insertion`, `deletion`, `modification`; its mark specs, so its commands and plugin work on
+ * this schema unchanged). In the Yjs document each is a formatting attribute of Y.XmlText (or a node
+ * mark) under the same name, whose value holds `id`.
+ *
+ * Suggestion ids are strings `<userId>~<random>`: the author is part of the id, so two reviewers
+ * suggesting at the same spot never share one id, and the server can check the author part of every
+ * new suggestion against the authenticated writer. The time of a suggestion is recorded by the
+ * server when it first commits the id, not taken from the client.
+ */
+import { Mark } from '@tiptap/core';
+import { deletion, insertion, modification } from '@handlewithcare/prosemirror-suggest-changes';
+import type { MarkSpec } from '@tiptap/pm/model';
+
+export const SUGGESTION_MARKS = ['insertion', 'deletion', 'modification'] as const;
+export type SuggestionMarkName = (typeof SUGGESTION_MARKS)[number];
+
+/** Separates the author's user id from the random part of a suggestion id. */
+export const SUGGESTION_ID_SEPARATOR = '~';
+
+/** The author's user id of a suggestion id, or null when the id has no author part. */
+export function suggestionAuthor(id: unknown): string | null {
+  if (typeof id !== 'string') return null;
+  const at = id.indexOf(SUGGESTION_ID_SEPARATOR);
+  return at > 0 ? id.slice(0, at) : null;
+}
+
+/**
+ * A TipTap mark with the library's spec: TipTap's own fields for inclusive, excludes and attributes
+ * (it would overwrite them otherwise), and the library's toDOM/parseDOM unchanged, which TipTap keeps
+ * when the extension defines no renderHTML/parseHTML of its own.
+ */
+function markFromSpec(name: SuggestionMarkName, spec: MarkSpec): Mark {
+  const attrs = Object.entries(spec.attrs ?? {});
+  return Mark.create({
+    name,
+    inclusive: spec.inclusive ?? false,
+    excludes: spec.excludes,
+    addAttributes: () =>
+      Object.fromEntries(
+        attrs.map(([key, attr]) => [key, 'default' in attr ? { default: attr.default, validate: attr.validate } : { isRequired: true, default: undefined, validate: attr.validate }]),
+      ),
+    extendMarkSchema: (extension) => (extension.name === name ? { toDOM: spec.toDOM, parseDOM: spec.parseDOM } : {}),
+  });
+}
+
+/** The three suggestion marks, for schemaExtensions(). */
+export function suggestionMarks(): Mark[] {
+  return [markFromSpec('insertion', insertion), markFromSpec('deletion', deletion), markFromSpec('modification', modification)];
+}
