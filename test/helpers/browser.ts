@@ -3,7 +3,9 @@
  * production build of the client.
  */
 import { execFile } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -52,11 +54,42 @@ export interface ClientBuild {
   dispose(): void;
 }
 
+/** What a client build is made from: a change to any of these makes a new build. */
+const BUILD_INPUTS = ['client', 'shared', 'vite.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
+
+/** A digest of every file the client build reads, so test files share one build of the same sources. */
+function sourceDigest(): string {
+  const hash = crypto.createHash('sha256');
+  const visit = (relative: string) => {
+    const full = path.join(root, relative);
+    const stat = fs.statSync(full, { throwIfNoEntry: false });
+    if (!stat) return;
+    if (stat.isDirectory()) {
+      for (const name of fs.readdirSync(full).sort()) visit(path.join(relative, name));
+      return;
+    }
+    hash.update(relative).update('\0').update(fs.readFileSync(full)).update('\0');
+  };
+  for (const input of BUILD_INPUTS) visit(input);
+  return hash.digest('hex').slice(0, 20);
+}
+
+/** Where shared builds are kept between test files (and runs), one folder per checkout. */
+const cacheRoot = path.join(os.tmpdir(), 'confer-client-builds', crypto.createHash('sha256').update(root).digest('hex').slice(0, 12));
+
 /**
- * Runs the real `vite build` (the project's vite.config.ts) into a temporary directory. A child
- * process keeps vite-plugin-solid out of the test process and leaves dist/ to `npm start`.
+ * Runs the real `vite build` (the project's vite.config.ts) in a child process, which keeps
+ * vite-plugin-solid out of the test process and leaves dist/ to `npm start`. About twenty test files
+ * need a build and nothing writes into one, so a build of the same sources is made once and shared:
+ * it is built into a temporary directory and renamed into place, so a parallel worker building the
+ * same sources at the same moment wastes a build but never sees a half-written one.
  */
 export async function buildClient(): Promise<ClientBuild> {
+  const digest = sourceDigest();
+  const cached = path.join(cacheRoot, digest);
+  const shared: ClientBuild = { distDir: cached, dispose: () => undefined };
+  if (fs.existsSync(path.join(cached, 'index.html'))) return shared;
+  fs.mkdirSync(cacheRoot, { recursive: true });
   const distDir = tempDir('confer-dist-');
   const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
   try {
@@ -69,7 +102,17 @@ export async function buildClient(): Promise<ClientBuild> {
     const detail = error instanceof Error && 'stderr' in error ? String(error.stderr) : String(error);
     throw new Error(`vite build failed:\n${detail}`);
   }
-  return { distDir, dispose: () => fs.rmSync(distDir, { recursive: true, force: true }) };
+  try {
+    fs.renameSync(distDir, cached);
+  } catch {
+    // Another worker put the same build in place first: use theirs.
+    fs.rmSync(distDir, { recursive: true, force: true });
+  }
+  // Builds of older sources are of no further use.
+  for (const name of fs.readdirSync(cacheRoot)) {
+    if (name !== digest) fs.rmSync(path.join(cacheRoot, name), { recursive: true, force: true });
+  }
+  return shared;
 }
 
 /** Collects console errors and uncaught page errors; the returned array fills as they happen. */
