@@ -15,7 +15,7 @@ import { documentRoutes, workspaceDocumentRoutes, type DocumentSeeder } from './
 import { invitePreviewRoutes, inviteRoutes, workspaceInviteRoutes } from './features/invites/index.js';
 import { memberRoutes, peopleByIds } from './features/members/index.js';
 import { searchRoutes } from './features/search/index.js';
-import { exportRoutes, importRoutes } from './features/transfer/index.js';
+import { documentAuthors, exportRoutes, importRoutes } from './features/transfer/index.js';
 import { versionRoutes } from './features/versions/index.js';
 import { workspaceRoutes } from './features/workspaces/index.js';
 import { jsonBodyLimit } from './http/body-limit.js';
@@ -24,6 +24,7 @@ import { originGuard } from './http/security.js';
 import { requireSession, type SessionEnv } from './http/session.js';
 import type { FeatureServices } from './services.js';
 import type { Storage } from './storage/storage.js';
+import type { PdfRenderer } from './text/pdf/renderer.js';
 import type { MetaStores } from './storage/stores.js';
 
 export interface ApiDeps {
@@ -37,6 +38,8 @@ export interface ApiDeps {
   allowedOrigins: () => readonly string[];
   publicUrl: string | undefined;
   clientAddress: ClientAddress;
+  /** Prints PDF exports (headless Chromium, started on first use). */
+  pdf: Pick<PdfRenderer, 'render'>;
 }
 
 export function apiRoutes(deps: ApiDeps): Hono {
@@ -81,7 +84,7 @@ export function apiRoutes(deps: ApiDeps): Hono {
     '/documents',
     versionRoutes({ people, documents, hub, versions: services.versions, logNamed: (docId, userId, name) => services.activity.logEvent(docId, userId, 'version', name) }),
   );
-  signedIn.route('/documents', exportRoutes({ documents, hub }));
+  signedIn.route('/documents', exportRoutes({ documents, hub, pdf: deps.pdf, authorsOf: documentAuthors({ activity: services.activity.store, people }), now }));
   signedIn.route('/documents', catchUpRoutes({ people, documents, hub, visits: services.visits, activity: services.activity, versions: services.versions, now }));
   signedIn.route('/documents', deadlineRoutes(deadlineDeps));
   signedIn.route('/workspaces', workspaceDeadlineRoutes(deadlineDeps));

@@ -1,6 +1,7 @@
 /** createApp(deps): middleware and routes. No module-level state: everything comes in through deps. */
 import { Hono } from 'hono';
 import type { Logger } from 'pino';
+import { PdfRenderer } from './text/pdf/renderer.js';
 import { apiRoutes } from './api.js';
 import type { Auth } from './auth/index.js';
 import type { AccessPolicy } from './collab/access.js';
@@ -43,6 +44,8 @@ export interface AppDeps {
   clientAddress?: ClientAddress | undefined;
   /** Who may read /metrics (METRICS_ALLOW, METRICS_TOKEN); default: loopback only, no token. */
   metricsAccess?: Omit<MetricsAccessOptions, 'clientAddress'> | undefined;
+  /** Prints PDF exports; omitted, PDF export answers 501. */
+  pdf?: Pick<PdfRenderer, 'render'> | undefined;
 }
 
 /** Template content goes through the editor schema (TipTap, KaTeX), which loads on the first seeded document. */
@@ -82,6 +85,7 @@ export function createApp(deps: AppDeps): Hono {
       allowedOrigins: deps.allowedOrigins,
       publicUrl: deps.publicUrl,
       clientAddress,
+      pdf: deps.pdf ?? new PdfRenderer({ executablePath: null, log: deps.log }),
     }),
   );
   app.route('/', collabRoutes({ hub: deps.hub, policy: deps.policy, allowedOrigins: deps.allowedOrigins, clientAddress, ...deps.collab }));

@@ -34,6 +34,8 @@ const schema = z.object({
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
   COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(500),
   COMPACT_AFTER_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  CHROMIUM_PATH: z.string().optional(),
+  PDF_RENDERERS: z.coerce.number().int().min(0).max(4).default(1),
 });
 
 /** Typed configuration for one server process. */
@@ -73,6 +75,10 @@ export interface Config {
   sqliteSynchronous: 'FULL' | 'NORMAL';
   compactAfterUpdates: number;
   compactAfterBytes: number;
+  /** Chromium for PDF export; undefined = the usual install paths, empty = PDF export off. */
+  chromiumPath: string | null | undefined;
+  /** PDF pages rendered at once (0 turns PDF export off); each takes a core and ~100 MB while it runs. */
+  pdfRenderers: number;
 }
 
 /** Thrown with one line per bad variable, so the operator sees every problem at once. */
@@ -136,5 +142,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sqliteSynchronous: v.SQLITE_SYNCHRONOUS,
     compactAfterUpdates: v.COMPACT_AFTER_UPDATES,
     compactAfterBytes: v.COMPACT_AFTER_BYTES,
+    chromiumPath: v.CHROMIUM_PATH === '' || v.PDF_RENDERERS === 0 ? null : v.CHROMIUM_PATH,
+    pdfRenderers: v.PDF_RENDERERS,
   };
 }

@@ -24,6 +24,7 @@ import { createFeatureServices, type FeatureServices, type FeatureTimings } from
 import { openStorage } from './storage/open.js';
 import type { Storage } from './storage/storage.js';
 import { createMetaStores, type MetaStores } from './storage/stores.js';
+import { PdfRenderer } from './text/pdf/renderer.js';
 import type { DocumentStore } from './storage/types.js';
 
 export interface StartOptions {
@@ -101,7 +102,9 @@ export async function assembleServer(config: Config, options: StartOptions = {},
     sharedLimiters && !options.auth?.limiters ? { ...options.auth, limiters: sharedLimiters.factory } : options.auth,
   );
   const services = createFeatureServices({ db: storage.db, engine: storage.engine, hub, log, now: auth.now }, options.timings);
+  const pdf = new PdfRenderer({ executablePath: config.chromiumPath, maxConcurrent: Math.max(1, config.pdfRenderers), log });
   const app = createApp({
+    pdf,
     storage,
     hub,
     auth,
@@ -119,6 +122,7 @@ export async function assembleServer(config: Config, options: StartOptions = {},
   });
   const shutdown = async (afterRelay?: () => Promise<void>) => {
     await auth.stop();
+    await pdf.close();
     // Pending index and version work reads documents through the hub: finish it before the hub stops.
     await services.stop();
     await hub.shutdown();

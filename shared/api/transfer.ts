@@ -1,10 +1,19 @@
 /** Export and import of documents as files. */
 import { z } from 'zod';
 
-/** Formats a document can be exported as. */
+/** Formats the conversion workers render from a document's state. */
 export const exportFormats = ['md', 'html', 'docx'] as const;
 
-/** GET /api/documents/:id/export?format= */
+/** Every format a document downloads as: the converted ones, and a PDF printed from the HTML export. */
+export const downloadFormats = [...exportFormats, 'pdf'] as const;
+export type DownloadFormat = (typeof downloadFormats)[number];
+
+/** Paper sizes of the PDF export (the client picks Letter for the locales that use it). */
+export const paperSizes = ['a4', 'letter'] as const;
+export type PaperSizeName = (typeof paperSizes)[number];
+
+/** GET /api/documents/:id/export?format=&paper= */
 export const exportQuery = z.object({
-  format: z.enum(exportFormats, { error: `format must be one of ${exportFormats.join(', ')}` }).default('md'),
+  format: z.enum(downloadFormats, { error: `format must be one of ${downloadFormats.join(', ')}` }).default('md'),
+  paper: z.enum(paperSizes, { error: `paper must be one of ${paperSizes.join(', ')}` }).default('a4'),
 });

@@ -1,23 +1,30 @@
 /**
- * "Export" in the document toolbar: download the document as Word, Markdown or HTML, or print it (the
- * browser's print dialog also saves a PDF; print.css leaves only the text on the page).
+ * "Export" in the document toolbar: download the document as PDF (printed by the server: tagged, with an
+ * outline and page numbers), Word, Markdown or HTML, or print it from the browser (print.css leaves
+ * only the text on the page). The PDF's paper follows the browser's language, with the other size beside it.
  */
 import { Show } from 'solid-js';
 import type { DocumentContext } from '../../editor/document-plugins';
 import { readyEditor } from '../../editor/ready';
 import { transferApi } from './api';
+import { paperFor } from './paper';
 import './print.css';
 import './transfer.css';
 
 function ExportMenu(props: { docId: string }) {
+  const preferred = paperFor(navigator.language);
+  const other = preferred === 'a4' ? 'letter' : 'a4';
+  const label = (paper: 'a4' | 'letter') => (paper === 'a4' ? 'A4' : 'Letter');
   return (
     <details class="export-menu">
       <summary class="ghost small">Export</summary>
       <div class="menu" role="menu">
+        <a role="menuitem" href={transferApi.exportUrl(props.docId, 'pdf', preferred)} download="">PDF ({label(preferred)})</a>
+        <a role="menuitem" href={transferApi.exportUrl(props.docId, 'pdf', other)} download="">PDF ({label(other)})</a>
         <a role="menuitem" href={transferApi.exportUrl(props.docId, 'docx')} download="">Word (.docx)</a>
         <a role="menuitem" href={transferApi.exportUrl(props.docId, 'md')} download="">Markdown (.md)</a>
         <a role="menuitem" href={transferApi.exportUrl(props.docId, 'html')} download="">HTML (.html)</a>
-        <button type="button" role="menuitem" class="ghost" onClick={() => window.print()}>Print or save as PDF…</button>
+        <button type="button" role="menuitem" class="ghost" onClick={() => window.print()}>Print…</button>
       </div>
     </details>
   );

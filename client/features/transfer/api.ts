@@ -2,12 +2,15 @@
 import type { DocumentView } from '../../../shared/api/documents.js';
 import { seg, upload } from '../../lib/api';
 
+import type { DownloadFormat, PaperSizeName } from '../../../shared/api/transfer';
+
 /** The formats a document exports to. */
-export type ExportFormat = 'md' | 'html' | 'docx';
+export type ExportFormat = DownloadFormat;
 
 export const transferApi = {
   /** A plain link: the browser downloads the file itself (with the session cookie). */
-  exportUrl: (docId: string, format: ExportFormat) => `/api/documents/${seg(docId)}/export?format=${format}`,
+  exportUrl: (docId: string, format: ExportFormat, paper?: PaperSizeName) =>
+    `/api/documents/${seg(docId)}/export?format=${format}${paper ? `&paper=${paper}` : ''}`,
   /** Uploads a .md or .docx file as a new document of the workspace. */
   importFile: (workspaceId: string, file: File) => {
     const form = new FormData();

@@ -17,13 +17,14 @@ import type { DocumentStore } from '../../storage/types.js';
 import type { WorkspaceStore } from '../../storage/workspaces.js';
 import { exportFile, importFile } from '../../text/conversions.js';
 import { ConversionUnavailableError, ImportError, MAX_IMPORT_BYTES } from '../../text/errors.js';
-import { importKindOf } from '../../text/formats.js';
+import { fileBaseName, importKindOf } from '../../text/formats.js';
 import type { ActivityLog } from '../activity/index.js';
 import { onlyMe, presentDocument } from '../documents/index.js';
 import type { SearchService } from '../search/index.js';
 import type { VersionService } from '../versions/index.js';
+import { exportPdf, type PdfExportDeps } from './pdf-export.js';
 
-export interface ExportRouteDeps {
+export interface ExportRouteDeps extends PdfExportDeps {
   documents: DocumentMetaStore;
   hub: Pick<CollabHub, 'readDocument'>;
 }
@@ -67,9 +68,18 @@ function conversionError(error: unknown): unknown {
 export function exportRoutes(deps: ExportRouteDeps): Hono<SessionEnv> {
   const app = new Hono<SessionEnv>();
   app.get('/:id/export', queryInput(exportQuery), async (c) => {
-    const { doc } = await documentOr404(deps.documents, c.req.param('id'), c.get('session').user.id);
-    const { format } = c.req.valid('query');
+    const me = c.get('session').user;
+    const { doc } = await documentOr404(deps.documents, c.req.param('id'), me.id);
+    const { format, paper } = c.req.valid('query');
     const state = await deps.hub.readDocument(doc.id);
+    if (format === 'pdf') {
+      const pdf = await exportPdf(deps, doc, state, { timeZone: me.timeZone, acceptLanguage: c.req.header('accept-language') }, paper);
+      return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': attachment(`${fileBaseName(doc.title)}.pdf`),
+        'Cache-Control': 'no-store',
+      });
+    }
     const file = await exportFile(state, format, doc.title).catch((error: unknown) => {
       throw conversionError(error);
     });
