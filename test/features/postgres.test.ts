@@ -43,6 +43,12 @@ describeWithPostgres('feature queries on PostgreSQL', (url) => {
       await outsider.signup('Otto');
       expect(await search(outsider, 'antibiotic')).toEqual([]);
 
+      // Recent documents by title, with LIKE wildcards taken literally, on PostgreSQL's LIKE too.
+      const recent = async (q: string) => ((await team.owner.get(`/api/recent?q=${encodeURIComponent(q)}`)).body as { documents: Array<{ id: string }> }).documents.map((d) => d.id);
+      expect(await recent('SEPSIS')).toEqual([team.docId]);
+      expect(await recent('%')).toEqual([]);
+      expect(await recent('sepsis_')).toEqual([]);
+
       // Comment threads are found on PostgreSQL too, with their own snippet, and not by outsiders.
       const comments = await team.commenter.connect(commentsDocId(team.docId));
       try {
