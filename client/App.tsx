@@ -5,6 +5,7 @@ import { Avatar } from './components/Avatar';
 import { ErrorView } from './components/ErrorView';
 import { Loading } from './components/Loading';
 import { SignedOutNotice } from './components/SignedOutNotice';
+import { QuickSwitcher } from './features/recent/QuickSwitcher';
 import { accountApi } from './lib/api';
 import { deleteCopies, unsavedCopies } from './lib/local-copies';
 import { SessionProvider, useSession } from './lib/session';
@@ -38,6 +39,7 @@ function UserNav() {
       <Show when={session.me()} fallback={<A href="/signin">Sign in</A>}>
         {(me) => (
           <>
+            <QuickSwitcher />
             <A href="/" end class="nav-link">
               Working groups
             </A>

@@ -14,6 +14,7 @@ import { calendarFeedRoutes, deadlineRoutes, workspaceDeadlineRoutes } from './f
 import { documentRoutes, workspaceDocumentRoutes, type DocumentSeeder } from './features/documents/index.js';
 import { invitePreviewRoutes, inviteRoutes, workspaceInviteRoutes } from './features/invites/index.js';
 import { memberRoutes, peopleByIds } from './features/members/index.js';
+import { RecentStore, recentRoutes } from './features/recent/index.js';
 import { searchRoutes } from './features/search/index.js';
 import { documentAuthors, exportRoutes, importRoutes } from './features/transfer/index.js';
 import { versionRoutes } from './features/versions/index.js';
@@ -75,6 +76,7 @@ export function apiRoutes(deps: ApiDeps): Hono {
   signedIn.route('/documents', documentRoutes({ ...documentDeps, onRenamed: (docId) => services.search.indexDocument(docId) }));
 
   signedIn.route('/search', searchRoutes({ workspaces, search: services.search }));
+  signedIn.route('/recent', recentRoutes({ recent: new RecentStore(deps.storage.db), people }));
   signedIn.route(
     '/workspaces',
     importRoutes({ documents, workspaces, store: deps.storage.documents, versions: services.versions, search: services.search, activity: services.activity, now }),

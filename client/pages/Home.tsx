@@ -1,10 +1,12 @@
 /**
- * `/`: signed in, your working groups (open one, create one, or start a document straight away);
+ * `/`: signed in, your recent documents across all groups, then your working groups (open one, create
+ * one, or start a document straight away);
  * signed out, what Confer is and the way in.
  */
 import { A } from '@solidjs/router';
 import { Match, Switch } from 'solid-js';
 import { Loading } from '../components/Loading';
+import { RecentList } from '../features/recent/RecentList';
 import { WorkspaceList } from '../features/workspaces/WorkspaceList';
 import { useSession } from '../lib/session';
 
@@ -37,6 +39,7 @@ export default function HomePage() {
         <Landing />
       </Match>
       <Match when={session.me()}>
+        <RecentList />
         <WorkspaceList />
       </Match>
     </Switch>

@@ -52,6 +52,17 @@ export interface SearchDocsTable {
   body: string;
 }
 
+/** One search entry per comment thread (0010). SQLite keeps the text in its FTS5 table (rowid = `id`); PostgreSQL here. */
+export interface SearchCommentsTable {
+  id: Generated<number>;
+  doc_id: string;
+  thread_id: string;
+  /** 1 when the thread is resolved (still found, shown as such). */
+  resolved: number;
+  body: string;
+  indexed_at: Millis;
+}
+
 /** Secret calendar-feed addresses, one per person per working group (0004). */
 export interface CalendarFeedsTable {
   id: string;

@@ -1,6 +1,6 @@
 /** Kysely table types for every table Confer stores. */
 import type { Generated } from 'kysely';
-import type { ActivityTable, CalendarFeedsTable, DocDeadlinesTable, DocVersionsTable, DocVisitsTable, SearchDocsTable } from './feature-schema.js';
+import type { ActivityTable, CalendarFeedsTable, DocDeadlinesTable, DocVersionsTable, DocVisitsTable, SearchCommentsTable, SearchDocsTable } from './feature-schema.js';
 
 export interface DocSnapshotsTable {
   doc_id: string;
@@ -99,5 +99,6 @@ export interface Schema {
   activity: ActivityTable;
   doc_deadlines: DocDeadlinesTable;
   search_docs: SearchDocsTable;
+  search_comments: SearchCommentsTable;
   calendar_feeds: CalendarFeedsTable;
 }

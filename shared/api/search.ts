@@ -17,6 +17,23 @@ export interface SearchResultView {
   snippet: SnippetPart[];
 }
 
+/** A comment thread whose text (its quote, a comment, an author) matches. */
+export interface CommentSearchResultView {
+  documentId: string;
+  workspaceId: string;
+  /** The document's title. */
+  title: string;
+  threadId: string;
+  resolved: boolean;
+  snippet: SnippetPart[];
+}
+
+/** The answer of GET /api/search: documents, and comment threads, each ranked. */
+export interface SearchAnswerView {
+  results: SearchResultView[];
+  comments: CommentSearchResultView[];
+}
+
 /** GET /api/search?q=&workspace= */
 export const searchQuery = z.object({
   q: z

@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ActivityView } from '../../shared/api/activity.js';
 import type { CatchUpView } from '../../shared/api/catch-up.js';
-import type { SearchResultView } from '../../shared/api/search.js';
+import type { CommentSearchResultView, SearchResultView } from '../../shared/api/search.js';
+import { addThread, commentsDocId } from '../../shared/comments/threads.js';
 import type { VersionView } from '../../shared/api/versions.js';
 import { ApiClient } from '../auth/api-client.js';
 import { createTestSchema, describeWithPostgres, type TestSchema } from '../helpers/postgres.js';
@@ -41,6 +42,29 @@ describeWithPostgres('feature queries on PostgreSQL', (url) => {
       const outsider = new ApiClient(server.url);
       await outsider.signup('Otto');
       expect(await search(outsider, 'antibiotic')).toEqual([]);
+
+      // Recent documents by title, with LIKE wildcards taken literally, on PostgreSQL's LIKE too.
+      const recent = async (q: string) => ((await team.owner.get(`/api/recent?q=${encodeURIComponent(q)}`)).body as { documents: Array<{ id: string }> }).documents.map((d) => d.id);
+      expect(await recent('SEPSIS')).toEqual([team.docId]);
+      expect(await recent('%')).toEqual([]);
+      expect(await recent('sepsis_')).toEqual([]);
+
+      // Comment threads are found on PostgreSQL too, with their own snippet, and not by outsiders.
+      const comments = await team.commenter.connect(commentsDocId(team.docId));
+      try {
+        const cem = { id: team.ids.commenter, name: 'Cem Commenter' };
+        addThread(comments.doc, { id: 't1', anchor: { start: null, end: null }, quote: 'lactate', createdBy: cem, createdAt: 1 }, { id: 'c1', author: cem, body: 'Repeat the measurement after two hours?', mentions: [], createdAt: 1 });
+        const searchComments = async (who: ApiClient, q: string) => ((await who.get(`/api/search?q=${encodeURIComponent(q)}`)).body as { comments: CommentSearchResultView[] }).comments;
+        const found = await waitForValue(async () => {
+          const results = await searchComments(team.viewer, 'measurement');
+          return results.length > 0 ? results : null;
+        }, 'a comment indexed on PostgreSQL');
+        expect(found[0]).toMatchObject({ documentId: team.docId, threadId: 't1', resolved: false });
+        expect(found[0]?.snippet.some((p) => p.hit && /measurement/i.test(p.text))).toBe(true);
+        expect(await searchComments(outsider, 'measurement')).toEqual([]);
+      } finally {
+        comments.destroy();
+      }
 
       const named = await team.owner.post(`/api/documents/${team.docId}/versions`, { name: 'Guideline 1.0' });
       const version = (named.body as { version: VersionView }).version;

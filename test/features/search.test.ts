@@ -1,6 +1,7 @@
 /** Search over HTTP: ranked, highlighted, fresh within seconds, never across groups or into the trash. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SearchResultView } from '../../shared/api/search.js';
+import type { CommentSearchResultView, SearchResultView } from '../../shared/api/search.js';
+import { addReply, addThread, commentsDocId, setResolved } from '../../shared/comments/threads.js';
 import { ApiClient } from '../auth/api-client.js';
 import type { TestClient } from '../helpers/clients.js';
 import type { TestServer } from '../helpers/server.js';
@@ -26,6 +27,53 @@ describe('search API', () => {
     if (res.status !== 200) throw new Error(`search ${res.status}: ${JSON.stringify(res.body)}`);
     return (res.body as { results: SearchResultView[] }).results;
   };
+
+  const searchComments = async (who: ApiClient, q: string) => {
+    const res = await who.get(`/api/search?q=${encodeURIComponent(q)}`);
+    if (res.status !== 200) throw new Error(`search ${res.status}: ${JSON.stringify(res.body)}`);
+    return (res.body as { comments: CommentSearchResultView[] }).comments;
+  };
+
+  it('finds comments by their words, quote and author, and follows replies, resolution and deletion', async () => {
+    const comments = await team.commenter.connect(commentsDocId(team.docId));
+    clients.push(comments);
+    const cem = { id: team.ids.commenter, name: 'Cem Commenter' };
+    const anchor = { start: null, end: null };
+    addThread(comments.doc, { id: 't1', anchor, quote: 'tank water temperature', createdBy: cem, createdAt: 1 }, { id: 'c1', author: cem, body: 'Should we log salinity as well?', mentions: [], createdAt: 1 });
+    const first = await waitForValue(async () => {
+      const hits = await searchComments(team.viewer, 'salinity');
+      return hits.length > 0 ? hits : null;
+    }, 'the comment in the index');
+    expect(first).toEqual([
+      expect.objectContaining({ documentId: team.docId, workspaceId: team.workspaceId, title: 'Zebrafish husbandry', threadId: 't1', resolved: false }),
+    ]);
+    expect(first[0]?.snippet.filter((p) => p.hit).map((p) => p.text.toLowerCase())).toEqual(['salinity']);
+    // The quoted text and the author's name are found too; the document text search stays apart.
+    expect((await searchComments(team.owner, 'temperature')).map((h) => h.threadId)).toEqual(['t1']);
+    expect((await searchComments(team.owner, 'Cem')).map((h) => h.threadId)).toEqual(['t1']);
+    expect(await search(team.owner, 'salinity')).toEqual([]);
+
+    // A reply is found, and resolving keeps the thread findable, marked as resolved.
+    addReply(comments.doc, 't1', { id: 'c2', author: cem, body: 'And conductivity.', mentions: [], createdAt: 2 });
+    await waitFor(async () => (await searchComments(team.owner, 'conductivity')).length === 1, { what: 'the reply in the index' });
+    setResolved(comments.doc, 't1', cem, 3);
+    await waitFor(async () => (await searchComments(team.owner, 'salinity'))[0]?.resolved === true, { what: 'resolved in the index' });
+
+    // Nobody outside the group finds it; a deleted thread and a trashed document drop out.
+    const outsider = new ApiClient(server.url);
+    await outsider.signup('Otto Outsider');
+    expect(await searchComments(outsider, 'salinity')).toEqual([]);
+    addThread(comments.doc, { id: 't2', anchor, quote: '', createdBy: cem, createdAt: 4 }, { id: 'c3', author: cem, body: 'Osmolarity check.', mentions: [], createdAt: 4 });
+    await waitFor(async () => (await searchComments(team.owner, 'osmolarity')).length === 1, { what: 'the second thread' });
+    const owners = await team.owner.connect(commentsDocId(team.docId));
+    clients.push(owners);
+    await waitFor(() => owners.doc.getMap('threads').has('t2'), { what: 'the owner sees the thread' });
+    owners.doc.getMap('threads').delete('t2');
+    await waitFor(async () => (await searchComments(team.owner, 'osmolarity')).length === 0, { what: 'deleted thread gone' });
+    expect((await searchComments(team.owner, 'salinity')).length).toBe(1);
+    expect((await team.owner.delete(`/api/documents/${team.docId}`)).status).toBe(200);
+    expect(await searchComments(team.owner, 'salinity')).toEqual([]);
+  });
 
   it('finds edits within seconds, ranks title hits first and highlights the words', async () => {
     const client = await team.owner.connect(team.docId);

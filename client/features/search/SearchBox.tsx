@@ -1,14 +1,25 @@
-/** Search across the documents you may read (one working group, or all of yours): ranked, hits highlighted. */
+/**
+ * Search across the documents you may read (one working group, or all of yours) and their comments:
+ * ranked, hits highlighted. A comment hit opens the document on that thread (`#comment-<threadId>`).
+ */
 import { A } from '@solidjs/router';
 import { createSignal, For, onCleanup, Show } from 'solid-js';
-import type { SearchResultView } from '../../../shared/api/search.js';
+import type { SearchAnswerView, SnippetPart } from '../../../shared/api/search.js';
 import { errorMessage } from '../../lib/api';
 import { searchApi } from './api';
 import './search.css';
 
+function Snippet(props: { parts: SnippetPart[] }) {
+  return (
+    <p class="search-snippet">
+      <For each={props.parts}>{(part) => (part.hit ? <mark>{part.text}</mark> : part.text)}</For>
+    </p>
+  );
+}
+
 export function SearchBox(props: { workspaceId?: string }) {
   const [query, setQuery] = createSignal('');
-  const [results, setResults] = createSignal<SearchResultView[] | null>(null);
+  const [results, setResults] = createSignal<SearchAnswerView | null>(null);
   const [error, setError] = createSignal('');
   let timer: ReturnType<typeof setTimeout> | undefined;
   let inflight: AbortController | undefined;
@@ -24,7 +35,7 @@ export function SearchBox(props: { workspaceId?: string }) {
     searchApi.search(q.trim(), props.workspaceId, controller.signal).then(
       (answer) => {
         setError('');
-        setResults(answer.results);
+        setResults(answer);
       },
       (e: unknown) => {
         if (!controller.signal.aborted) setError(errorMessage(e));
@@ -35,8 +46,8 @@ export function SearchBox(props: { workspaceId?: string }) {
     <div class="search-box" role="search">
       <input
         type="search"
-        aria-label="Search documents"
-        placeholder="Search documents…"
+        aria-label="Search documents and comments"
+        placeholder="Search documents and comments…"
         maxLength={200}
         value={query()}
         onInput={(e) => {
@@ -55,19 +66,37 @@ export function SearchBox(props: { workspaceId?: string }) {
         <p class="field-error" role="alert">{error()}</p>
       </Show>
       <Show when={results()}>
-        {(list) => (
-          <ol class="search-results" aria-label="Search results">
-            <For each={list()} fallback={<li class="muted">No documents match.</li>}>
-              {(hit) => (
-                <li>
-                  <A href={`/d/${hit.documentId}`} class="search-title">{hit.title}</A>
-                  <p class="search-snippet">
-                    <For each={hit.snippet}>{(part) => (part.hit ? <mark>{part.text}</mark> : part.text)}</For>
-                  </p>
-                </li>
-              )}
-            </For>
-          </ol>
+        {(answer) => (
+          <>
+            <ol class="search-results" aria-label="Search results">
+              <For each={answer().results} fallback={<li class="muted">{answer().comments.length > 0 ? 'No document text matches.' : 'No documents or comments match.'}</li>}>
+                {(hit) => (
+                  <li>
+                    <A href={`/d/${hit.documentId}`} class="search-title">{hit.title}</A>
+                    <Snippet parts={hit.snippet} />
+                  </li>
+                )}
+              </For>
+            </ol>
+            <Show when={answer().comments.length > 0}>
+              <h3 class="search-heading">In comments</h3>
+              <ol class="search-results" aria-label="Matching comments">
+                <For each={answer().comments}>
+                  {(hit) => (
+                    <li>
+                      <A href={`/d/${hit.documentId}#comment-${encodeURIComponent(hit.threadId)}`} class="search-title">
+                        {hit.title}
+                      </A>
+                      <Show when={hit.resolved}>
+                        <span class="muted small"> · resolved</span>
+                      </Show>
+                      <Snippet parts={hit.snippet} />
+                    </li>
+                  )}
+                </For>
+              </ol>
+            </Show>
+          </>
         )}
       </Show>
     </div>

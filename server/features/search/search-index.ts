@@ -9,8 +9,8 @@ import type { Engine } from '../../storage/migrations/index.js';
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../storage/schema.js';
 
-const HIT_START = '\u0002';
-const HIT_END = '\u0003';
+export const HIT_START = '\u0002';
+export const HIT_END = '\u0003';
 
 /** Query words: letters and digits only, so no user input reaches either engine's query syntax. */
 export function queryTokens(q: string): string[] {

@@ -4,12 +4,14 @@
  */
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import { commentedDocId } from '../../../shared/comments/threads.js';
+import * as Y from 'yjs';
+import { commentedDocId, commentsDocId, readThreads } from '../../../shared/comments/threads.js';
 import type { CollabHub } from '../../collab/hub.js';
 import { KeyedDebouncer } from '../../debounce.js';
 import type { Engine } from '../../storage/migrations/index.js';
 import type { Schema } from '../../storage/schema.js';
 import { plainTextOf } from '../../text/conversions.js';
+import { CommentIndex, type CommentHit, type ThreadEntry } from './comment-index.js';
 import { SearchIndex, type SearchHit } from './search-index.js';
 
 export interface SearchTimings {
@@ -29,13 +31,16 @@ export interface SearchDeps {
 
 export class SearchService {
   readonly index: SearchIndex;
+  readonly comments: CommentIndex;
   private readonly indexer: KeyedDebouncer;
+  private readonly commentIndexer: KeyedDebouncer;
 
   constructor(
     private readonly deps: SearchDeps,
     timings: SearchTimings = defaultSearchTimings,
   ) {
     this.index = new SearchIndex(deps.db, deps.engine);
+    this.comments = new CommentIndex(deps.db, deps.engine);
     this.indexer = new KeyedDebouncer({
       idleMs: timings.indexDelayMs,
       maxWaitMs: Math.max(timings.indexDelayMs, 10_000),
@@ -43,8 +48,17 @@ export class SearchService {
       run: (docId) => this.indexDocument(docId),
       onError: (docId, error) => deps.log.warn({ err: error, docId }, 'search indexing failed'),
     });
+    this.commentIndexer = new KeyedDebouncer({
+      idleMs: timings.indexDelayMs,
+      maxWaitMs: Math.max(timings.indexDelayMs, 10_000),
+      now: deps.now,
+      run: (docId) => this.indexComments(docId),
+      onError: (docId, error) => deps.log.warn({ err: error, docId }, 'comment search indexing failed'),
+    });
     deps.hub.onCommitted((docId, authors) => {
-      if (commentedDocId(docId) === null) this.indexer.push(docId, authors);
+      const commented = commentedDocId(docId);
+      if (commented === null) this.indexer.push(docId, authors);
+      else this.commentIndexer.push(commented, authors);
     });
   }
 
@@ -59,6 +73,32 @@ export class SearchService {
     await this.index.upsert(docId, row.title, text, this.deps.now());
   }
 
+  /**
+   * Re-indexes the comment threads of one document now. Comments documents are small (a thread is a
+   * few kilobytes), so they are read here rather than on a conversion thread.
+   */
+  async indexComments(docId: string): Promise<void> {
+    const row = await this.deps.db.selectFrom('documents').select('id').where('id', '=', docId).executeTakeFirst();
+    if (!row) return;
+    const doc = new Y.Doc();
+    try {
+      Y.applyUpdate(doc, await this.deps.hub.readDocument(commentsDocId(docId)));
+      const entries: ThreadEntry[] = readThreads(doc).map((thread) => ({
+        threadId: thread.id,
+        resolved: thread.resolved,
+        body: [thread.quote, ...thread.comments.map((c) => `${c.author.name}: ${c.body}`)].filter(Boolean).join('\n'),
+      }));
+      await this.comments.replace(docId, entries, this.deps.now());
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  /** Ranked comment threads among these workspaces' live documents. */
+  async queryComments(q: string, workspaceIds: readonly string[]): Promise<CommentHit[]> {
+    return this.comments.query(q, workspaceIds);
+  }
+
   /** Ranked hits among these workspaces' live documents, after indexing a few never-indexed ones. */
   async query(q: string, workspaceIds: readonly string[]): Promise<SearchHit[]> {
     for (const docId of await this.index.unindexed(workspaceIds, 25)) await this.indexDocument(docId);
@@ -66,10 +106,10 @@ export class SearchService {
   }
 
   async flush(): Promise<void> {
-    await this.indexer.flush();
+    await Promise.all([this.indexer.flush(), this.commentIndexer.flush()]);
   }
 
   async stop(): Promise<void> {
-    await this.indexer.stop();
+    await Promise.all([this.indexer.stop(), this.commentIndexer.stop()]);
   }
 }

@@ -7,6 +7,7 @@ import { documentLog } from './0001_document_log.js';
 import { accounts } from './0002_accounts.js';
 import { research } from './0003_research.js';
 import { changesAndCalendars } from './0004_changes_and_calendars.js';
+import { commentSearch } from './0010_comment_search.js';
 import type { AnyDb, Engine, MigrationFactory } from './engine.js';
 
 const migrations: Array<[name: string, factory: MigrationFactory]> = [
@@ -14,6 +15,7 @@ const migrations: Array<[name: string, factory: MigrationFactory]> = [
   ['0002_accounts', accounts],
   ['0003_research', research],
   ['0004_changes_and_calendars', changesAndCalendars],
+  ['0010_comment_search', commentSearch],
 ];
 
 /**
