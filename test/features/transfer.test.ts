@@ -86,7 +86,7 @@ describe('export and import', () => {
   });
 
   it('checks roles, formats and sizes', async () => {
-    expect((await download(team.owner, `/api/documents/${team.docId}/export?format=pdf`)).status).toBe(400);
+    expect((await download(team.owner, `/api/documents/${team.docId}/export?format=odt`)).status).toBe(400);
     const outsider = new ApiClient(server.url);
     await outsider.signup('Otto Outsider');
     expect((await download(outsider, `/api/documents/${team.docId}/export?format=md`)).status).toBe(404);

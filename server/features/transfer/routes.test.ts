@@ -22,7 +22,7 @@ describe('export routes', () => {
 
   it('answers 400 for an unknown or repeated format and 404 outside the group', async () => {
     const base = `/api/documents/${ctx.team.docId}/export`;
-    for (const query of ['?format=pdf', '?format=', '?format=md&format=html']) {
+    for (const query of ['?format=odt', '?format=', '?format=md&format=html']) {
       const answer = await ctx.team.owner.get(`${base}${query}`);
       expect(answer.status, query).toBe(400);
       expect(errorOf(answer).fields, query).toHaveProperty('format');
