@@ -24,7 +24,7 @@ export interface DocumentRecord {
 export type NewDocument = Omit<DocumentRecord, 'changedBy'>;
 
 /** The user ids of a `changed_by` column (JSON array); anything unreadable counts as unknown. */
-function changedByOf(value: string | null): string[] {
+export function changedByOf(value: string | null): string[] {
   if (value === null) return [];
   try {
     const parsed: unknown = JSON.parse(value);

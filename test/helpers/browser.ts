@@ -9,21 +9,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_FLAGS as SERVER_CHROMIUM_FLAGS } from '../../server/text/pdf/renderer.js';
 import { tempDir } from './server.js';
 
 /** Where Debian's `chromium` package puts the browser (`apt-get install -y chromium`). */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+/** The server's own flags for a browser on a closed network (server/text/pdf/renderer.ts). */
+const CHROMIUM_FLAGS = SERVER_CHROMIUM_FLAGS;
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 

@@ -5,6 +5,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Schema } from '../../storage/schema.js';
+import { changedByOf } from '../../storage/documents.js';
 import { millis } from '../../storage/rows.js';
 
 export interface RecentRecord {
@@ -20,16 +21,6 @@ export interface RecentRecord {
 /** `text` as a LIKE pattern matching any string that contains it (wildcards in it match themselves). */
 export function containsPattern(text: string): string {
   return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-function changedByOf(value: string | null): string[] {
-  if (!value) return [];
-  try {
-    const parsed: unknown = JSON.parse(value);
-    return Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === 'string') : [];
-  } catch {
-    return [];
-  }
 }
 
 export class RecentStore {

@@ -21,7 +21,7 @@ import { CHROMIUM_FORMAT, type PaperSize } from './paper.js';
 const KNOWN_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
 /** Flags for a browser on a closed network that must not phone anywhere (see the README's machine notes). */
-const CHROMIUM_FLAGS = [
+export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
