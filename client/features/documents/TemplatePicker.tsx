@@ -51,7 +51,7 @@ export function TemplatePicker(props: TemplatePickerProps) {
       <button type="button" class="primary" onClick={open}>
         {props.label ?? 'New document'}
       </button>
-      <dialog ref={dialog} class="dialog" aria-labelledby="template-dialog-title">
+      <dialog ref={dialog} class="template-dialog" aria-labelledby="template-dialog-title">
         <form method="dialog" class="form" onSubmit={(event) => void submit(event)}>
           <h2 id="template-dialog-title">New document</h2>
           <label>
