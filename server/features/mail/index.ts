@@ -23,7 +23,7 @@ export { digestSource, type DigestContent, type DigestDeps, type DigestSource } 
 export type { CreatedNotification, NotificationFeed } from './feed.js';
 export { isEmailVerified } from './routes.js';
 export { defaultMailTimings, type MailTimings } from './scheduler.js';
-export type { MailTransport, OutgoingMail } from './transport.js';
+export { smtpTransport, type MailTransport, type OutgoingMail } from './transport.js';
 
 export interface MailConfig {
   smtpUrl: string;

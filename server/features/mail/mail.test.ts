@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../../test/auth/api-client.js';
 import { inProcessOrigin, startInProcess, type InProcessApp } from '../../../test/helpers/in-process.js';
 import { startSmtpSink, type SmtpSink } from '../../../test/helpers/smtp-sink.js';
-import { createMail, digestSource, type Mail } from './index.js';
+import { createMail, digestSource, isEmailVerified, type Mail } from './index.js';
 import { tableFeed, type TableFeed } from './test-feed.js';
 
 const MIN = 60_000;
@@ -156,5 +156,48 @@ describe('digest', () => {
     clock = Date.UTC(2027, 2, 28, 7, 0); // 08:00 BST
     await mail.scheduler.tick();
     expect(mailsTo(fay.email)).toHaveLength(1);
+  });
+});
+
+describe('account mail', () => {
+  const post = (path: string, body: unknown) =>
+    mail.routes.request(`${inProcessOrigin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const tokenIn = (text: string | undefined, page: string) => decodeURIComponent(new RegExp(`${page}\\?token=([^\\s"&]+)`).exec(text ?? '')?.[1] ?? '');
+
+  it('resets a password by an emailed link: single use, short-lived, every session ended', async () => {
+    clock = Date.UTC(2027, 0, 20, 2, 0); // 02:00 in London: account mail is not held for the morning
+    const gil = await person('Gil Green', 'Europe/London');
+    expect((await post('/api/auth/password-reset', { email: gil.email })).status).toBe(202);
+    expect((await post('/api/auth/password-reset', { email: 'nobody@confer.test' })).status).toBe(202);
+    await mail.scheduler.tick();
+    const sent = mailsTo(gil.email);
+    expect(sent).toHaveLength(1);
+    const token = tokenIn(sent[0]?.text, '/reset-password');
+    expect(token).not.toBe('');
+    expect((await gil.client.get('/api/me')).status).toBe(200);
+    const done = await post('/api/auth/password-reset/confirm', { token, newPassword: 'a brand new passphrase' });
+    expect(done.status).toBe(200);
+    expect((await gil.client.get('/api/me')).status).toBe(401);
+    expect((await post('/api/auth/password-reset/confirm', { token, newPassword: 'another new passphrase' })).status).toBe(400);
+    const login = await app.client().post('/api/auth/login', { email: gil.email, password: 'a brand new passphrase' });
+    expect(login.status).toBe(200);
+
+    await post('/api/auth/password-reset', { email: gil.email });
+    await mail.scheduler.tick();
+    const late = tokenIn(mailsTo(gil.email)[1]?.text, '/reset-password');
+    clock += 31 * MIN;
+    expect((await post('/api/auth/password-reset/confirm', { token: late, newPassword: 'too late passphrase' })).status).toBe(400);
+  });
+
+  it('verifies an address by an emailed link', async () => {
+    const hal = await person('Hal Hart', 'Europe/London');
+    const ask = await mail.routes.request(`${inProcessOrigin}/api/me/email-verification`, { method: 'POST', headers: { cookie: hal.client.cookie } });
+    expect(ask.status).toBe(202);
+    await mail.scheduler.tick();
+    const token = tokenIn(mailsTo(hal.email)[0]?.text, '/verify-email');
+    expect(await isEmailVerified(app.storage.db, hal.id)).toBe(false);
+    expect((await post('/api/auth/verify-email', { token })).status).toBe(200);
+    expect(await isEmailVerified(app.storage.db, hal.id)).toBe(true);
+    expect((await post('/api/auth/verify-email', { token })).status).toBe(400);
   });
 });
