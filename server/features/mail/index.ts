@@ -12,7 +12,7 @@ import type { Schema } from '../../storage/schema.js';
 import type { DigestSource } from './digest.js';
 import type { NotificationFeed } from './feed.js';
 import { Outbox } from './outbox.js';
-import { mailRoutes } from './routes.js';
+import { isEmailVerified, mailRoutes, queueInvitation } from './routes.js';
 import { MailScheduler, type MailTimings } from './scheduler.js';
 import { UnsubscribeSigner } from './signing.js';
 import { MailTokenStore } from './tokens.js';
@@ -48,6 +48,10 @@ export interface Mail {
   routes: ReturnType<typeof mailRoutes>;
   scheduler: MailScheduler;
   outbox: Outbox;
+  /** For the invitation routes (features/invites deps `mailInvite`). */
+  mailInvite(to: string, token: string, inviterId: string, workspaceName: string): Promise<void>;
+  /** For the invitation routes (features/invites deps `isEmailVerified`). */
+  isEmailVerified(userId: string): Promise<boolean>;
   stop(): Promise<void>;
 }
 
@@ -72,5 +76,12 @@ export function createMail(config: MailConfig, deps: MailDeps, timings: Partial<
     timings,
   );
   const routes = mailRoutes({ db: deps.db, auth: deps.auth, accounts: deps.accounts, outbox, tokens: new MailTokenStore(deps.db), signer, unsubscribes, publicUrl: config.publicUrl });
-  return { routes, scheduler, outbox, stop: () => scheduler.stop() };
+  return {
+    routes,
+    scheduler,
+    outbox,
+    mailInvite: (to, token, inviterId, workspaceName) => queueInvitation(outbox, config.publicUrl, deps.now(), to, token, inviterId, workspaceName),
+    isEmailVerified: (userId) => isEmailVerified(deps.db, userId),
+    stop: () => scheduler.stop(),
+  };
 }

@@ -2,11 +2,15 @@
  * Email end to end on SQLite: a real SMTP server on 127.0.0.1 receives the mail, mailparser reads it,
  * links are followed over the app's HTTP interface, and time is an injected clock.
  */
+import { Hono } from 'hono';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../../test/auth/api-client.js';
 import { inProcessOrigin, startInProcess, type InProcessApp } from '../../../test/helpers/in-process.js';
 import { startSmtpSink, type SmtpSink } from '../../../test/helpers/smtp-sink.js';
+import { errorHandler } from '../../http/errors.js';
+import { requireSession, type SessionEnv } from '../../http/session.js';
+import { inviteRoutes, workspaceInviteRoutes } from '../invites/index.js';
 import { createMail, digestSource, isEmailVerified, type Mail } from './index.js';
 import { tableFeed, type TableFeed } from './test-feed.js';
 
@@ -199,5 +203,44 @@ describe('account mail', () => {
     expect((await post('/api/auth/verify-email', { token })).status).toBe(200);
     expect(await isEmailVerified(app.storage.db, hal.id)).toBe(true);
     expect((await post('/api/auth/verify-email', { token })).status).toBe(400);
+  });
+});
+
+describe('emailed invitations', () => {
+  it('mails an email-bound invitation, which only a verified address can accept', async () => {
+    const owner = await person('Ola Owner', 'Europe/London');
+    const ws = await owner.client.workspace('Neurology');
+    // The invitation routes as main.ts wires them when email is on.
+    const deps = { invites: app.stores.invites, workspaces: app.stores.workspaces, now: () => clock, mailInvite: mail.mailInvite, isEmailVerified: mail.isEmailVerified };
+    const routes = new Hono<SessionEnv>();
+    routes.onError(errorHandler(pino({ level: 'silent' })));
+    routes.use('*', requireSession({ auth: app.auth, publicUrl: inProcessOrigin }));
+    routes.route('/api/workspaces', workspaceInviteRoutes(deps));
+    routes.route('/api/invites', inviteRoutes(deps));
+    const as = (cookie: string, path: string, body?: unknown) =>
+      routes.request(`${inProcessOrigin}${path}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+
+    const invitedEmail = `ivy-${Date.now()}@confer.test`;
+    const created = await as(owner.client.cookie, `/api/workspaces/${ws}/invites`, { role: 'editor', email: invitedEmail });
+    expect(created.status).toBe(201);
+    expect(((await created.json()) as { emailed: boolean }).emailed).toBe(true);
+    await mail.scheduler.tick();
+    const [invitation] = mailsTo(invitedEmail);
+    const token = decodeURIComponent(/\/invite\/([^\s"]+)/.exec(invitation?.text ?? '')?.[1] ?? '');
+    expect(token).not.toBe('');
+
+    const ivy = app.client();
+    const { id: ivyId } = await ivy.signup('Ivy Iqbal', invitedEmail);
+    const refused = await as(ivy.cookie, `/api/invites/${token}/accept`);
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('email_not_verified');
+
+    expect((await mail.routes.request(`${inProcessOrigin}/api/me/email-verification`, { method: 'POST', headers: { cookie: ivy.cookie } })).status).toBe(202);
+    await mail.scheduler.tick();
+    const verifyToken = decodeURIComponent(/\/verify-email\?token=([^\s"&]+)/.exec(mailsTo(invitedEmail)[1]?.text ?? '')?.[1] ?? '');
+    const verified = await mail.routes.request(`${inProcessOrigin}/api/auth/verify-email`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: verifyToken }) });
+    expect(verified.status).toBe(200);
+    expect(await isEmailVerified(app.storage.db, ivyId)).toBe(true);
+    expect((await as(ivy.cookie, `/api/invites/${token}/accept`)).status).toBe(200);
   });
 });

@@ -90,6 +90,15 @@ export function mailRoutes(deps: MailRouteDeps): Hono {
   return app;
 }
 
+/**
+ * Queues an invitation's link to `to`. The row belongs to the inviter (the invited person may have no
+ * account yet) and carries the address; account mail is never held for anyone's night.
+ */
+export async function queueInvitation(outbox: Outbox, publicUrl: string, now: number, to: string, token: string, inviterId: string, workspaceName: string): Promise<void> {
+  const rendered = renderAction(`You are invited to ${workspaceName} on Confer`, `You are invited to join the working group ${workspaceName} on Confer.`, 'See the invitation', new URL(`/invite/${encodeURIComponent(token)}`, publicUrl).href);
+  await outbox.add({ userId: inviterId, kind: 'account', payload: JSON.stringify({ ...rendered, to }), dueAt: now }, now);
+}
+
 /** Whether an account's address is verified (email-bound invitations require it when email is on). */
 export async function isEmailVerified(db: Kysely<Schema>, userId: string): Promise<boolean> {
   const row = await db.selectFrom('users').select('email_verified_at').where('id', '=', userId).executeTakeFirst();

@@ -120,7 +120,9 @@ export class MailScheduler {
     const user = await this.deps.accounts.userById(userId);
     if (!user) return outbox.finish(rows.map((r) => r.id), 'off', now);
     for (const row of rows.filter((r) => r.kind === 'account')) {
-      await this.attempt(user, [row], JSON.parse(row.payload ?? '{}') as RenderedMail, {});
+      // Account rows carry their rendered mail; `to` is set when it goes to someone else's address (an invitation).
+      const { to, ...rendered } = JSON.parse(row.payload ?? '{}') as RenderedMail & { to?: string };
+      await this.attempt(to ? { ...user, email: to } : user, [row], rendered, {});
     }
     const quiet = rows.filter((r) => r.kind !== 'account');
     if (quiet.length === 0) return;
