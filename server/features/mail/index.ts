@@ -12,7 +12,7 @@ import type { Schema } from '../../storage/schema.js';
 import type { DigestSource } from './digest.js';
 import type { NotificationFeed } from './feed.js';
 import { Outbox } from './outbox.js';
-import { isEmailVerified, mailRoutes, queueInvitation } from './routes.js';
+import { isEmailVerified, mailRoutes, queueInvitation, unsubscribeRoutes } from './routes.js';
 import { MailScheduler, type MailTimings } from './scheduler.js';
 import { UnsubscribeSigner } from './signing.js';
 import { MailTokenStore } from './tokens.js';
@@ -45,7 +45,10 @@ export interface MailDeps {
 }
 
 export interface Mail {
+  /** Reset, verification: mount inside the API, behind its origin guard (`api.route('/', mail.routes)`). */
   routes: ReturnType<typeof mailRoutes>;
+  /** One-click unsubscribe: mount before the origin guard (`app.route('/', mail.unsubscribeRoutes)`). */
+  unsubscribeRoutes: ReturnType<typeof unsubscribeRoutes>;
   scheduler: MailScheduler;
   outbox: Outbox;
   /** For the invitation routes (features/invites deps `mailInvite`). */
@@ -78,6 +81,7 @@ export function createMail(config: MailConfig, deps: MailDeps, timings: Partial<
   const routes = mailRoutes({ db: deps.db, auth: deps.auth, accounts: deps.accounts, outbox, tokens: new MailTokenStore(deps.db), signer, unsubscribes, publicUrl: config.publicUrl });
   return {
     routes,
+    unsubscribeRoutes: unsubscribeRoutes({ signer, unsubscribes, auth: deps.auth }),
     scheduler,
     outbox,
     mailInvite: (to, token, inviterId, workspaceName) => queueInvitation(outbox, config.publicUrl, deps.now(), to, token, inviterId, workspaceName),

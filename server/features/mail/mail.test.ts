@@ -86,13 +86,13 @@ describe('notification mail', () => {
     const oneClick = /<([^>]+)>/.exec(header('list-unsubscribe'))?.[1] ?? '';
     expect(oneClick).toContain('/api/mail/unsubscribe?token=');
     // The one-click POST, as a mail client sends it.
-    const res = await mail.routes.request(oneClick, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    const res = await mail.unsubscribeRoutes.request(oneClick, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
     expect(res.status).toBe(200);
     await feed.create(bob.id, 'mention', 'doc1', 'after unsubscribing', clock);
     clock += 10 * MIN;
     await mail.scheduler.tick();
     expect(mailsTo(bob.email)).toHaveLength(1);
-    const forged = await mail.routes.request(oneClick.replace(/.$/, (c) => (c === 'a' ? 'b' : 'a')), { method: 'POST' });
+    const forged = await mail.unsubscribeRoutes.request(oneClick.replace(/.$/, (c) => (c === 'a' ? 'b' : 'a')), { method: 'POST' });
     expect(forged.status).toBe(400);
   });
 

@@ -77,6 +77,17 @@ export function mailRoutes(deps: MailRouteDeps): Hono {
   });
   app.route('/api/me/email-verification', me);
 
+  return app;
+}
+
+/**
+ * POST /api/mail/unsubscribe, mounted before the API's origin guard: a mail client's one-click POST
+ * (RFC 8058) comes from no page of ours, and the signed token is its only credential. It only ever
+ * turns mail off, so a forged cross-site POST could do no more than the token's holder.
+ */
+export function unsubscribeRoutes(deps: Pick<MailRouteDeps, 'signer' | 'unsubscribes' | 'auth'>): Hono {
+  const app = new Hono();
+  const now = () => deps.auth.now();
   app.post('/api/mail/unsubscribe', async (c) => {
     // One-click (RFC 8058) sends a form body and the token in the URL; our page sends JSON.
     const fromQuery = c.req.query('token');
