@@ -3,6 +3,9 @@
  * links are followed over the app's HTTP interface, and time is an injected clock.
  */
 import { Hono } from 'hono';
+import * as Y from 'yjs';
+import { applyJsonToDoc } from '../../text/index.js';
+import { paragraphs } from '../../../test/features/setup.js';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../../test/auth/api-client.js';
@@ -145,6 +148,30 @@ describe('digest', () => {
     expect(got).toHaveLength(1);
     expect(got[0]?.subject).toBe('Your Confer digest');
     expect(got[0]?.text).toContain('Dosing study: due');
+  });
+
+  it('says which followed documents changed while you were away, by how many words and by whom', async () => {
+    clock = Date.UTC(2027, 1, 1, 12, 0);
+    const kim = await person('Kim Kaur', 'Europe/London');
+    const leo = await person('Leo Lund', 'Europe/London');
+    const ws = await kim.client.workspace('Cardiology');
+    await kim.client.addMember(ws, leo.client, 'editor');
+    const docId = await kim.client.document(ws, 'Echo protocol');
+    expect((await kim.client.post(`/api/documents/${docId}/visit`)).status).toBeLessThan(300);
+    // Leo writes after Kim's visit: the server applies his edit and records him as its author, as the relay does.
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, await app.hub.readDocument(docId));
+    const before = Y.encodeStateVector(doc);
+    applyJsonToDoc(doc, paragraphs('Measure the ejection fraction twice'));
+    clock += MIN;
+    await app.hub.applyServerUpdate(docId, Y.encodeStateAsUpdate(doc, before));
+    await app.stores.documents.recordEdit(docId, clock, [leo.id]);
+    await mail.scheduler.tick();
+    clock = Date.UTC(2027, 1, 2, 8, 0);
+    await mail.scheduler.tick();
+    const got = mailsTo(kim.email);
+    expect(got).toHaveLength(1);
+    expect(got[0]?.text).toMatch(new RegExp(`Echo protocol: \\d+ words changed by ${leo.id}`));
   });
 
   it('still arrives at 08:00 local across a daylight-saving change', async () => {
