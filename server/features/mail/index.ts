@@ -23,6 +23,7 @@ export { digestSource, type DigestContent, type DigestDeps, type DigestSource } 
 export type { CreatedNotification, NotificationFeed } from './feed.js';
 export { isEmailVerified } from './routes.js';
 export { defaultMailTimings, type MailTimings } from './scheduler.js';
+export { setupMail, type MailSetupDeps } from './setup.js';
 export { smtpTransport, type MailTransport, type OutgoingMail } from './transport.js';
 
 export interface MailConfig {

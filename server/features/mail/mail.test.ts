@@ -14,7 +14,7 @@ import { startSmtpSink, type SmtpSink } from '../../../test/helpers/smtp-sink.js
 import { errorHandler } from '../../http/errors.js';
 import { requireSession, type SessionEnv } from '../../http/session.js';
 import { inviteRoutes, workspaceInviteRoutes } from '../invites/index.js';
-import { createMail, digestSource, isEmailVerified, type Mail } from './index.js';
+import { createMail, digestSource, isEmailVerified, setupMail, type Mail } from './index.js';
 import { tableFeed, type TableFeed } from './test-feed.js';
 
 const MIN = 60_000;
@@ -269,5 +269,15 @@ describe('emailed invitations', () => {
     expect(verified.status).toBe(200);
     expect(await isEmailVerified(app.storage.db, ivyId)).toBe(true);
     expect((await as(ivy.cookie, `/api/invites/${token}/accept`)).status).toBe(200);
+  });
+});
+
+describe('setupMail', () => {
+  it('says at start-up that email is off without SMTP, and starts nothing', () => {
+    const lines: string[] = [];
+    const log = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
+    const deps = { db: app.storage.db, engine: app.storage.engine, accounts: app.stores.accounts, auth: app.auth, hub: app.hub, versions: app.services.versions, feed, log };
+    expect(setupMail(null, deps)).toBeNull();
+    expect(lines.join('')).toContain('email is off');
   });
 });
