@@ -7,7 +7,7 @@
  *   POST /api/auth/verify-email            { token }               → 200 { email }
  *   POST /api/me/email-verification                                → 202 (a verification link to your address)
  *   POST /api/mail/unsubscribe?token=…     (RFC 8058 one-click, or { token } as JSON) → 200 { scope }
- * Without SMTP these answer 404 `email_off`.
+ * Without SMTP these routes are not mounted: 404 `not_found`.
  */
 import { z } from 'zod';
 import { email, newPassword } from './fields.js';
