@@ -15,5 +15,9 @@ export const routes: RouteDefinition[] = [
   { path: '/invite/:token', component: lazy(() => import('./pages/Invite')) },
   { path: '/d/:docId', component: lazy(() => import('./pages/Document')), preload: preloadDocument },
   { path: '/profile', component: lazy(() => import('./pages/Profile')) },
+  { path: '/forgot-password', component: lazy(() => import('./features/mail/ForgotPasswordPage')) },
+  { path: '/reset-password', component: lazy(() => import('./features/mail/ResetPasswordPage')) },
+  { path: '/verify-email', component: lazy(() => import('./features/mail/VerifyEmailPage')) },
+  { path: '/mail/unsubscribe', component: lazy(() => import('./features/mail/UnsubscribePage')) },
   { path: '*', component: lazy(() => import('./pages/NotFound')) },
 ];

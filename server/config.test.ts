@@ -8,6 +8,14 @@ describe('loadConfig', () => {
     expect(config.allowedOrigins).toEqual([]);
   });
 
+  it('turns email on with SMTP_URL, which then needs PUBLIC_URL', () => {
+    expect(loadConfig({}).mail).toBeNull();
+    expect(() => loadConfig({ SMTP_URL: 'smtp://mail.example.org:587' })).toThrow(/PUBLIC_URL: required when SMTP_URL is set/);
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.example.org', PUBLIC_URL: 'https://confer.example.org' })).toThrow(/SMTP_URL must start with smtp/);
+    const config = loadConfig({ SMTP_URL: 'smtp://mail.example.org:587', PUBLIC_URL: 'https://confer.example.org', MAIL_DELAY_MINUTES: '5' });
+    expect(config.mail).toEqual({ smtpUrl: 'smtp://mail.example.org:587', from: 'Confer <confer@confer.example.org>', publicUrl: 'https://confer.example.org', delayMs: 300_000 });
+  });
+
   it('lists every invalid variable at once', () => {
     let message = '';
     try {

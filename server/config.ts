@@ -36,6 +36,12 @@ const schema = z.object({
   COMPACT_AFTER_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   CHROMIUM_PATH: z.string().optional(),
   PDF_RENDERERS: z.coerce.number().int().min(0).max(4).default(1),
+  SMTP_URL: z
+    .string()
+    .refine((v) => v === '' || /^smtps?:\/\//.test(v), 'SMTP_URL must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().optional(),
+  MAIL_DELAY_MINUTES: z.coerce.number().min(0).max(24 * 60).default(10),
 });
 
 /** Typed configuration for one server process. */
@@ -79,6 +85,8 @@ export interface Config {
   chromiumPath: string | null | undefined;
   /** PDF pages rendered at once (0 turns PDF export off); each takes a core and ~100 MB while it runs. */
   pdfRenderers: number;
+  /** Email through SMTP; null = email is off and accounts work without it. */
+  mail: { smtpUrl: string; from: string; publicUrl: string; delayMs: number } | null;
 }
 
 /** Thrown with one line per bad variable, so the operator sees every problem at once. */
@@ -119,6 +127,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   // Unset: loopback only. Set but empty: no address, so only the token opens /metrics.
   const metricsAllow = addressList('METRICS_ALLOW', v.METRICS_ALLOW ?? 'loopback');
   const allowedOrigins = origins.map((o) => new URL(o).origin);
+  const smtpUrl = v.SMTP_URL || undefined;
+  // Links in mail must point somewhere users can reach, which only the operator knows.
+  if (smtpUrl && !v.PUBLIC_URL) throw new ConfigError('Invalid configuration:\n  PUBLIC_URL: required when SMTP_URL is set (links in mail point there)');
   if (v.PUBLIC_URL) allowedOrigins.push(new URL(v.PUBLIC_URL).origin);
   return {
     port: v.PORT,
@@ -144,5 +155,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     compactAfterBytes: v.COMPACT_AFTER_BYTES,
     chromiumPath: v.CHROMIUM_PATH === '' || v.PDF_RENDERERS === 0 ? null : v.CHROMIUM_PATH,
     pdfRenderers: v.PDF_RENDERERS,
+    mail:
+      smtpUrl && v.PUBLIC_URL
+        ? { smtpUrl, from: v.MAIL_FROM || `Confer <confer@${new URL(v.PUBLIC_URL).hostname}>`, publicUrl: v.PUBLIC_URL, delayMs: v.MAIL_DELAY_MINUTES * 60_000 }
+        : null,
   };
 }

@@ -11,6 +11,7 @@ import { useSession } from '../lib/session';
 import { ZonePicker } from '../components/ZonePicker';
 import { browserTimeZone, clockIn, utcOffset, zoneCity, zoneLabel } from '../lib/time';
 import { PasswordForm } from './PasswordForm';
+import { VerifyEmailButton } from '../features/mail/VerifyEmailButton';
 
 function ProfileForm(props: { me: MeView }) {
   const session = useSession();
@@ -129,6 +130,7 @@ export default function ProfilePage() {
             <>
               <ProfileForm me={me()} />
               <PasswordForm />
+              <VerifyEmailButton />
             </>
           )}
         </Show>

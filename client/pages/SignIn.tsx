@@ -127,6 +127,11 @@ export default function SignInPage() {
           {busy() ? 'Please wait…' : mode() === 'signin' ? 'Sign in' : 'Create account'}
         </button>
       </form>
+      <Show when={mode() === 'signin'}>
+        <p class="muted">
+          <a href="/forgot-password">Forgot your password?</a>
+        </p>
+      </Show>
       <p class="muted switch-mode">
         <Show
           when={mode() === 'signin'}

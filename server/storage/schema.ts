@@ -1,5 +1,6 @@
 /** Kysely table types for every table Confer stores. */
 import type { Generated } from 'kysely';
+import type { MailKeysTable, MailOutboxTable, MailTokensTable, MailUnsubscribesTable } from './mail-schema.js';
 import type { ActivityTable, CalendarFeedsTable, DocDeadlinesTable, DocVersionsTable, DocVisitsTable, SearchCommentsTable, SearchDocsTable } from './feature-schema.js';
 
 export interface DocSnapshotsTable {
@@ -28,6 +29,8 @@ export interface UsersTable {
   time_zone: string;
   work_start: string | null;
   work_end: string | null;
+  /** When the address was proven by an emailed link (0013); null = not verified. */
+  email_verified_at?: Millis | null;
   created_at: Millis;
   updated_at: Millis;
 }
@@ -101,4 +104,8 @@ export interface Schema {
   search_docs: SearchDocsTable;
   search_comments: SearchCommentsTable;
   calendar_feeds: CalendarFeedsTable;
+  mail_outbox: MailOutboxTable;
+  mail_tokens: MailTokensTable;
+  mail_unsubscribes: MailUnsubscribesTable;
+  mail_keys: MailKeysTable;
 }

@@ -21,6 +21,13 @@ export interface InviteRouteDeps {
   invites: InviteStore;
   workspaces: WorkspaceStore;
   now: () => number;
+  /** When email is on: mails an email-bound invitation's link to its address (features/mail). */
+  mailInvite?: (to: string, token: string, inviterId: string, workspaceName: string) => Promise<void>;
+  /**
+   * When email is on: whether an account's address is verified. An email-bound invitation is then
+   * accepted only by a verified address, else anyone could sign up with it and take the invitation.
+   */
+  isEmailVerified?: (userId: string) => Promise<boolean>;
 }
 
 /** Routes under /api/workspaces/:id/invites. */
@@ -48,7 +55,8 @@ export function workspaceInviteRoutes(deps: InviteRouteDeps): Hono<SessionEnv> {
       acceptedBy: null,
     };
     await deps.invites.create(invite);
-    return c.json({ token, invite: presentInvite(invite) }, 201);
+    if (invite.email && deps.mailInvite) await deps.mailInvite(invite.email, token, me.id, row.workspace.name);
+    return c.json({ token, invite: presentInvite(invite), emailed: Boolean(invite.email && deps.mailInvite) }, 201);
   });
 
   app.get('/:id/invites', async (c) => {
@@ -78,6 +86,9 @@ export function inviteRoutes(deps: InviteRouteDeps): Hono<SessionEnv> {
     const invite = await usableInvite(deps.invites, c.req.param('token'), deps.now());
     if (invite.email !== null && invite.email !== me.email) {
       throw new ApiError(403, 'invite_for_someone_else', 'this invitation is for a different email address');
+    }
+    if (invite.email !== null && deps.isEmailVerified && !(await deps.isEmailVerified(me.id))) {
+      throw new ApiError(403, 'email_not_verified', 'verify your email address first: your profile can send you a link');
     }
     const existing = await deps.workspaces.membership(invite.workspaceId, me.id);
     // Already a member: the invitation stays unused, and it never changes an existing role.
