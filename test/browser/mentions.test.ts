@@ -113,4 +113,40 @@ describe.skipIf(!browserTestsEnabled())('mention picker in Chromium', () => {
     expect(await reply.locator('mark.mention').count()).toBe(0);
     expect(ada.errors).toEqual([]);
   }, 120_000);
+
+  it('"@" in the document body narrows, skips yourself and inserts a mention node with its own id', async () => {
+    const ada = await person('Ada Self', 'ada');
+    const priya = await person('Dr. Priya Raman', 'priya');
+    const tom = await person('Tom Baker', 'tbaker');
+    const base = server?.url ?? '';
+    const { workspace } = await post<{ workspace: { id: string } }>(ada.context.request, `${base}/api/workspaces`, { name: 'Sepsis study' });
+    const { document } = await post<{ document: { id: string } }>(ada.context.request, `${base}/api/workspaces/${workspace.id}/documents`, { title: 'Protocol' });
+    for (const guest of [priya, tom]) {
+      const { token } = await post<{ token: string }>(ada.context.request, `${base}/api/workspaces/${workspace.id}/invites`, { role: 'editor' });
+      await post(guest.context.request, `${base}/api/invites/${token}/accept`, {});
+    }
+    const page = ada.page;
+    await page.goto(`${base}/d/${document.id}`);
+    await page.locator('.status[data-connection="connected"]').waitFor();
+    await page.locator('.doc-body').click();
+    await page.keyboard.type('Ask @');
+    await waitFor(async () => (await options(page)).length === 2, { what: 'everyone but me offered in the text' });
+    expect((await options(page)).join('|')).not.toContain('Ada Self');
+    await page.keyboard.type('Pri');
+    await waitFor(async () => (await options(page)).length === 1, { what: 'the list narrowed in the text' });
+    await page.keyboard.press('Enter');
+    const mention = page.locator('.doc-body .mention');
+    await mention.waitFor();
+    expect(await mention.innerText()).toBe('@Dr. Priya Raman');
+    expect(await mention.getAttribute('data-mention-id')).toMatch(/^[0-9a-f]{20}$/);
+    await page.keyboard.type('please.');
+    expect(await page.locator('.doc-body p').first().innerText()).toBe('Ask @Dr. Priya Raman please.');
+
+    await page.keyboard.type(' And @T');
+    await waitFor(async () => (await options(page)).length === 1, { what: 'Tom offered' });
+    await page.keyboard.press('Escape');
+    await waitFor(async () => (await page.getByRole('listbox', { name: 'Mention someone' }).count()) === 0, { what: 'Escape closed the list' });
+    expect(await page.locator('.doc-body .mention').count()).toBe(1);
+    expect(ada.errors).toEqual([]);
+  }, 120_000);
 });

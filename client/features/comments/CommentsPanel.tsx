@@ -5,18 +5,17 @@
  */
 import type { Editor } from '@tiptap/core';
 import { createSignal, For, onCleanup, Show, untrack } from 'solid-js';
-import type { MemberView } from '../../../shared/api/workspaces.js';
 import { namesById, withServerNames } from '../../../shared/comments/authors.js';
 import { addReply, addThread, setResolved, type CommentAuthor, type ThreadData } from '../../../shared/comments/threads.js';
 import { can } from '../../../shared/roles.js';
 import { Timestamp } from '../../components/Timestamp';
-import { membersApi } from '../members/api';
+import { loadMentionable } from '../members/mentionable';
 import type { DocumentContext } from '../../editor/document-plugins';
 import { createLoad } from '../../lib/load';
 import { readyEditor } from '../../editor/ready';
 import { anchorFor, resolveAnchor } from './anchors';
 import { MentionComposer, type ComposedComment } from './MentionComposer';
-import { mentionSegments, type Mentionable } from './mention-query';
+import { mentionSegments, type Mentionable } from '../../lib/mention-query';
 import { commentsSession, type CommentsSession } from './session';
 import '../panels.css';
 import './comments.css';
@@ -80,11 +79,9 @@ function Threads(props: { context: DocumentContext; editor: Editor; session: Com
   const [selection, setSelection] = createSignal<{ from: number; to: number } | null>(null);
   const [tick, setTick] = createSignal(0);
   const [error, setError] = createSignal('');
-  // Who can be mentioned. Seam: the contract's GET /api/documents/:id/people (shared/api/notifications.ts,
-  // guests included) replaces the group's members here once the server has it.
   const people = createLoad(
     () => props.context.workspace()?.id,
-    async (id): Promise<Mentionable[]> => (await membersApi.list(id)).members.map((m: MemberView) => ({ id: m.userId, name: m.name, email: m.email })),
+    async (id): Promise<Mentionable[]> => loadMentionable(props.context.docId, id),
   ).value;
   const members = (): CommentAuthor[] | undefined => people()?.map((p) => ({ id: p.id, name: p.name }));
   // Editor events can fire inside someone else's effect (setEditable dispatches a transaction):

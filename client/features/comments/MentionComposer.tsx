@@ -6,7 +6,7 @@
  */
 import { createSignal, For, Show } from 'solid-js';
 import { MAX_COMMENT_LENGTH, type CommentMention } from '../../../shared/comments/threads.js';
-import { activeQuery, keepMentions, matchPeople, replaceQuery, type Mentionable } from './mention-query';
+import { activeQuery, keepMentions, matchPeople, replaceQuery, type Mentionable } from '../../lib/mention-query';
 
 export interface ComposedComment {
   body: string;

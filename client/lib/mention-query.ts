@@ -4,7 +4,7 @@
  * mentions (by the stored spans, never by guessing from names, so "@Tom is late" is not a mention
  * unless Tom was picked).
  */
-import type { CommentMention } from '../../../shared/comments/threads.js';
+import type { CommentMention } from '../../shared/comments/threads.js';
 
 export interface Mentionable {
   id: string;
