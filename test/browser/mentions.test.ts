@@ -112,6 +112,12 @@ describe.skipIf(!browserTestsEnabled())('mention picker in Chromium', () => {
     await reply.waitFor();
     expect(await reply.locator('mark.mention').count()).toBe(0);
     expect(ada.errors).toEqual([]);
+
+    // A link to the exact comment (as the inbox makes them) opens the panel on that thread and comment.
+    const threadId = await thread.getAttribute('data-thread-id');
+    const commentId = await reply.getAttribute('data-comment-id');
+    await tom.page.goto(`${base}/d/${document.id}?thread=${threadId ?? ''}&comment=${commentId ?? ''}`);
+    await tom.page.locator(`.thread.active[data-thread-id="${threadId ?? ''}"] li.linked[data-comment-id="${commentId ?? ''}"]`).waitFor();
   }, 120_000);
 
   it('"@" in the document body narrows, skips yourself and inserts a mention node with its own id', async () => {
@@ -148,5 +154,10 @@ describe.skipIf(!browserTestsEnabled())('mention picker in Chromium', () => {
     await waitFor(async () => (await page.getByRole('listbox', { name: 'Mention someone' }).count()) === 0, { what: 'Escape closed the list' });
     expect(await page.locator('.doc-body .mention').count()).toBe(1);
     expect(ada.errors).toEqual([]);
+
+    // A link to the mention (?mention=) selects it in the text for the person who follows it.
+    const mentionId = (await mention.getAttribute('data-mention-id')) ?? '';
+    await priya.page.goto(`${base}/d/${document.id}?mention=${mentionId}`);
+    await priya.page.locator(`.doc-body .mention.ProseMirror-selectednode[data-mention-id="${mentionId}"]`).waitFor();
   }, 120_000);
 });

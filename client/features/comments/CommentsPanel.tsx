@@ -14,6 +14,7 @@ import type { DocumentContext } from '../../editor/document-plugins';
 import { createLoad } from '../../lib/load';
 import { readyEditor } from '../../editor/ready';
 import { anchorFor, resolveAnchor } from './anchors';
+import { readDeepLink } from './deep-link';
 import { MentionComposer, type ComposedComment } from './MentionComposer';
 import { mentionSegments, type Mentionable } from '../../lib/mention-query';
 import { commentsSession, type CommentsSession } from './session';
@@ -35,6 +36,8 @@ function ThreadCard(props: {
   onReply: (comment: ComposedComment) => void;
   onResolve: (resolved: boolean) => void;
 }) {
+  // The comment a link points to (`?comment=`, see deep-link.ts).
+  const linkedComment = readDeepLink(location.search).comment;
   return (
     <li class="thread" classList={{ active: props.active, resolved: props.thread.resolved, orphaned: props.orphaned }} data-thread-id={props.thread.id}>
       <button type="button" class="thread-quote" onClick={() => props.onPick()} title="Show in the text">
@@ -46,7 +49,14 @@ function ThreadCard(props: {
       <ol class="thread-comments">
         <For each={props.thread.comments}>
           {(comment) => (
-            <li>
+            <li
+              data-comment-id={comment.id}
+              classList={{ linked: comment.id === linkedComment }}
+              ref={(el) => {
+                // The comment a link points to (deep-link.ts) is scrolled into view once it is drawn.
+                if (comment.id === linkedComment) queueMicrotask(() => el.scrollIntoView({ block: 'center' }));
+              }}
+            >
               <div class="comment-meta">
                 <strong>{comment.author.name}</strong> <Timestamp ms={comment.createdAt} />
               </div>
