@@ -105,7 +105,13 @@ describe.skipIf(!browserTestsEnabled())('mention picker in Chromium', () => {
     expect(await thread.locator('mark.mention').allInnerTexts()).toEqual(['@Dr. Priya Raman', '@Tom Baker']);
 
     // Typed without picking anyone: plain text, not a mention, not highlighted.
+    // Someone without access: the owner is offered the group's invite form instead.
     await thread.getByLabel('Reply…').click();
+    await page.keyboard.type('@Zoltan');
+    const invite = thread.getByRole('link', { name: 'Invite them to the group' });
+    await invite.waitFor();
+    expect(await invite.getAttribute('href')).toBe(`/w/${workspace.id}#invites-heading`);
+    await thread.getByLabel('Reply…').fill('');
     await page.keyboard.type('@Tom is late with the samples');
     await thread.getByRole('button', { name: 'Reply', exact: true }).click();
     const reply = thread.locator('.thread-comments li', { hasText: 'is late with the samples' });

@@ -32,6 +32,7 @@ function ThreadCard(props: {
   canComment: boolean;
   people: readonly Mentionable[];
   meId: string | null;
+  inviteHref: string | undefined;
   onPick: () => void;
   onReply: (comment: ComposedComment) => void;
   onResolve: (resolved: boolean) => void;
@@ -74,7 +75,7 @@ function ThreadCard(props: {
       </Show>
       <Show when={props.canComment}>
         <Show when={!props.thread.resolved}>
-          <MentionComposer placeholder="Reply…" submitLabel="Reply" people={props.people} meId={props.meId} onSubmit={props.onReply} />
+          <MentionComposer placeholder="Reply…" submitLabel="Reply" people={props.people} meId={props.meId} inviteHref={props.inviteHref} onSubmit={props.onReply} />
         </Show>
         <button type="button" class="ghost small" onClick={() => props.onResolve(!props.thread.resolved)}>
           {props.thread.resolved ? 'Reopen' : 'Resolve'}
@@ -108,6 +109,11 @@ function Threads(props: { context: DocumentContext; editor: Editor; session: Com
   const me = (): CommentAuthor | null => {
     const user = props.context.me();
     return user ? { id: user.id, name: user.name } : null;
+  };
+  // Only those who may invite are offered to (the invite form is on the group's page).
+  const inviteHref = () => {
+    const workspace = props.context.workspace();
+    return workspace && can(workspace.role, 'invites.manage') ? `/w/${encodeURIComponent(workspace.id)}#invites-heading` : undefined;
   };
   const canComment = () => {
     const role = props.context.workspace()?.role;
@@ -152,7 +158,7 @@ function Threads(props: { context: DocumentContext; editor: Editor; session: Com
     <section class="feature-panel comments-panel" aria-label="Comments">
       <Show when={canComment()} fallback={<p class="muted small-text">{props.context.workspace()?.role === 'viewer' ? 'Viewers can read comments but not add them.' : 'Loading comments…'}</p>}>
         <Show when={selection()} fallback={<p class="muted small-text">Select text in the document to comment on it.</p>}>
-          <MentionComposer placeholder="Comment on the selected text…" submitLabel="Comment" people={people() ?? []} meId={me()?.id ?? null} onSubmit={start} />
+          <MentionComposer placeholder="Comment on the selected text…" submitLabel="Comment" people={people() ?? []} meId={me()?.id ?? null} inviteHref={inviteHref()} onSubmit={start} />
         </Show>
       </Show>
       <Show when={error()}>
@@ -174,6 +180,7 @@ function Threads(props: { context: DocumentContext; editor: Editor; session: Com
               canComment={canComment()}
               people={people() ?? []}
               meId={me()?.id ?? null}
+              inviteHref={inviteHref()}
               onPick={() => pick(thread)}
               onReply={({ body, mentions, mentionSpans }) => {
                 const author = me();

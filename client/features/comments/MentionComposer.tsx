@@ -27,6 +27,8 @@ export function MentionComposer(props: {
   meId: string | null;
   onSubmit: (comment: ComposedComment) => void;
   autofocus?: boolean;
+  /** Where to invite someone who has no access yet (the group's invite form). */
+  inviteHref?: string;
 }) {
   const listId = `mention-list-${++composers}`;
   const [body, setBody] = createSignal('');
@@ -40,6 +42,11 @@ export function MentionComposer(props: {
     return q ? matchPeople(props.people, q.query, props.meId) : [];
   };
   const open = () => query() !== null && matches().length > 0;
+  // "@Zoltan" matching no one with access: offer to invite them instead.
+  const offerInvite = () => {
+    const q = query()?.query.trim() ?? '';
+    return props.inviteHref !== undefined && q.length >= 2 && q.split(/\s+/).length <= 2 && matches().length === 0;
+  };
   const refreshQuery = () => {
     if (!area) return;
     const next = activeQuery(area.value, area.selectionStart);
@@ -139,6 +146,11 @@ export function MentionComposer(props: {
           </ul>
         </Show>
       </div>
+      <Show when={offerInvite()}>
+        <p class="muted small-text mention-invite" role="status">
+          No one with access matches “{query()?.query.trim()}”. <a href={props.inviteHref}>Invite them to the group</a>
+        </p>
+      </Show>
       <div class="composer-actions">
         <button type="submit" class="primary small" disabled={!body().trim()}>
           {props.submitLabel}
