@@ -7,6 +7,8 @@ import { Extension, type AnyExtension } from '@tiptap/core';
 import { Mathematics } from '@tiptap/extension-mathematics';
 import { CharacterCount, Placeholder } from '@tiptap/extensions';
 import { schemaExtensions } from '../../shared/editor/extensions.js';
+import { MENTION_NODE } from '../../shared/editor/mention.js';
+import { mentionWithPicker, type MentionSource } from './mention-suggestion';
 import { placeholderFor } from './placeholder';
 
 /** What the toolbar opens from the keyboard or from a click on a formula. */
@@ -14,6 +16,8 @@ export interface EditorHooks {
   openLink(): void;
   /** Edit a formula: an existing one at `pos`, or a new one at the selection when `pos` is undefined. */
   editMath(kind: 'inline' | 'block', latex: string, pos?: number): void;
+  /** Who "@" offers in the text (the document's people) and who you are (never offered). */
+  mentions?: MentionSource;
 }
 
 /** The schema plus client behaviour. */
@@ -41,7 +45,9 @@ export function editorExtensions(hooks: EditorHooks): AnyExtension[] {
             inlineOptions: { onClick: (node, pos) => hooks.editMath('inline', String(node.attrs.latex ?? ''), pos) },
             blockOptions: { onClick: (node, pos) => hooks.editMath('block', String(node.attrs.latex ?? ''), pos) },
           })
-        : extension,
+        : extension.name === MENTION_NODE && hooks.mentions
+          ? mentionWithPicker(hooks.mentions)
+          : extension,
     ),
     Placeholder.configure({
       placeholder: placeholderFor,

@@ -37,9 +37,29 @@ export interface CommentEntry {
   id: string;
   author: CommentAuthor;
   body: string;
-  /** User ids mentioned with @name. */
+  /** User ids mentioned with @name (the ids of `mentionSpans`, once each). */
   mentions: string[];
+  /**
+   * The mentions picked in the composer, where they are in `body`: `mentionId` is the mention's own
+   * id (fresh per mention, like the document's mention nodes), so the server can tell a new mention
+   * from one it saw; `start`/`length` locate "@Name" in `body`. Older comments have none.
+   */
+  mentionSpans?: CommentMention[];
   createdAt: number;
+}
+
+/** One @mention inside a comment body. */
+export interface CommentMention {
+  mentionId: string;
+  userId: string;
+  start: number;
+  length: number;
+}
+
+function isMention(value: unknown): value is CommentMention {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<CommentMention>;
+  return typeof v.mentionId === 'string' && typeof v.userId === 'string' && Number.isInteger(v.start) && Number.isInteger(v.length);
 }
 
 /** A thread as plain data (read from its Y.Map). */
@@ -66,7 +86,8 @@ function asEntry(value: unknown): CommentEntry | null {
   const v = value as Partial<CommentEntry>;
   if (typeof v.id !== 'string' || !isAuthor(v.author) || typeof v.body !== 'string' || typeof v.createdAt !== 'number') return null;
   const mentions = Array.isArray(v.mentions) ? v.mentions.filter((m): m is string => typeof m === 'string') : [];
-  return { id: v.id, author: v.author, body: v.body.slice(0, MAX_COMMENT_LENGTH), mentions, createdAt: v.createdAt };
+  const mentionSpans = Array.isArray(v.mentionSpans) ? v.mentionSpans.filter(isMention) : [];
+  return { id: v.id, author: v.author, body: v.body.slice(0, MAX_COMMENT_LENGTH), mentions, mentionSpans, createdAt: v.createdAt };
 }
 
 /**

@@ -5,16 +5,18 @@
  */
 import type { Editor } from '@tiptap/core';
 import { createSignal, For, onCleanup, Show, untrack } from 'solid-js';
-import type { MemberView } from '../../../shared/api/workspaces.js';
 import { namesById, withServerNames } from '../../../shared/comments/authors.js';
-import { addReply, addThread, findMentions, MAX_COMMENT_LENGTH, setResolved, type CommentAuthor, type ThreadData } from '../../../shared/comments/threads.js';
+import { addReply, addThread, setResolved, type CommentAuthor, type ThreadData } from '../../../shared/comments/threads.js';
 import { can } from '../../../shared/roles.js';
 import { Timestamp } from '../../components/Timestamp';
-import { membersApi } from '../members/api';
+import { loadMentionable } from '../members/mentionable';
 import type { DocumentContext } from '../../editor/document-plugins';
 import { createLoad } from '../../lib/load';
 import { readyEditor } from '../../editor/ready';
 import { anchorFor, resolveAnchor } from './anchors';
+import { readDeepLink } from './deep-link';
+import { MentionComposer, type ComposedComment } from './MentionComposer';
+import { mentionSegments, type Mentionable } from '../../lib/mention-query';
 import { commentsSession, type CommentsSession } from './session';
 import '../panels.css';
 import './comments.css';
@@ -23,72 +25,20 @@ function newId(): string {
   return crypto.randomUUID().replace(/-/g, '').slice(0, 20);
 }
 
-/** Splits a comment into text and highlighted @mentions of members. */
-function withMentions(body: string, members: readonly CommentAuthor[]) {
-  const names = members.map((m) => m.name).filter(Boolean).sort((a, b) => b.length - a.length);
-  if (names.length === 0) return [{ text: body, mention: false }];
-  const escaped = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return body.split(new RegExp(`(@(?:${escaped.join('|')}))`, 'i')).map((text) => ({ text, mention: text.startsWith('@') }));
-}
-
-function Composer(props: { placeholder: string; submitLabel: string; members: readonly CommentAuthor[]; onSubmit: (body: string) => void; autofocus?: boolean }) {
-  const [body, setBody] = createSignal('');
-  let area: HTMLTextAreaElement | undefined;
-  const mention = (name: string) => {
-    setBody(`${body()}${body() && !body().endsWith(' ') ? ' ' : ''}@${name} `);
-    area?.focus();
-  };
-  return (
-    <form
-      class="comment-composer"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const text = body().trim();
-        if (!text) return;
-        props.onSubmit(text.slice(0, MAX_COMMENT_LENGTH));
-        setBody('');
-      }}
-    >
-      <textarea
-        ref={area}
-        rows={2}
-        maxLength={MAX_COMMENT_LENGTH}
-        aria-label={props.placeholder}
-        placeholder={props.placeholder}
-        value={body()}
-        autofocus={props.autofocus}
-        onInput={(e) => setBody(e.currentTarget.value)}
-      />
-      <div class="composer-actions">
-        <Show when={body().endsWith('@') || body().includes('@')}>
-          <span class="mention-picker" aria-label="Mention someone">
-            <For each={props.members}>
-              {(m) => (
-                <button type="button" class="ghost small" onClick={() => mention(m.name)}>
-                  @{m.name}
-                </button>
-              )}
-            </For>
-          </span>
-        </Show>
-        <button type="submit" class="primary small" disabled={!body().trim()}>
-          {props.submitLabel}
-        </button>
-      </div>
-    </form>
-  );
-}
-
 function ThreadCard(props: {
   thread: ThreadData;
   orphaned: boolean;
   active: boolean;
   canComment: boolean;
-  members: readonly CommentAuthor[];
+  people: readonly Mentionable[];
+  meId: string | null;
+  inviteHref: string | undefined;
   onPick: () => void;
-  onReply: (body: string) => void;
+  onReply: (comment: ComposedComment) => void;
   onResolve: (resolved: boolean) => void;
 }) {
+  // The comment a link points to (`?comment=`, see deep-link.ts).
+  const linkedComment = readDeepLink(location.search).comment;
   return (
     <li class="thread" classList={{ active: props.active, resolved: props.thread.resolved, orphaned: props.orphaned }} data-thread-id={props.thread.id}>
       <button type="button" class="thread-quote" onClick={() => props.onPick()} title="Show in the text">
@@ -100,12 +50,21 @@ function ThreadCard(props: {
       <ol class="thread-comments">
         <For each={props.thread.comments}>
           {(comment) => (
-            <li>
+            <li
+              data-comment-id={comment.id}
+              classList={{ linked: comment.id === linkedComment }}
+              ref={(el) => {
+                // The comment a link points to (deep-link.ts) is scrolled into view once it is drawn.
+                if (comment.id === linkedComment) queueMicrotask(() => el.scrollIntoView({ block: 'center' }));
+              }}
+            >
               <div class="comment-meta">
                 <strong>{comment.author.name}</strong> <Timestamp ms={comment.createdAt} />
               </div>
               <p class="comment-body">
-                <For each={withMentions(comment.body, props.members)}>{(part) => (part.mention ? <mark class="mention">{part.text}</mark> : part.text)}</For>
+                <For each={mentionSegments(comment.body, comment.mentionSpans ?? [])}>
+                  {(part) => (part.userId ? <mark class="mention" data-user-id={part.userId}>{part.text}</mark> : part.text)}
+                </For>
               </p>
             </li>
           )}
@@ -116,7 +75,7 @@ function ThreadCard(props: {
       </Show>
       <Show when={props.canComment}>
         <Show when={!props.thread.resolved}>
-          <Composer placeholder="Reply…" submitLabel="Reply" members={props.members} onSubmit={props.onReply} />
+          <MentionComposer placeholder="Reply…" submitLabel="Reply" people={props.people} meId={props.meId} inviteHref={props.inviteHref} onSubmit={props.onReply} />
         </Show>
         <button type="button" class="ghost small" onClick={() => props.onResolve(!props.thread.resolved)}>
           {props.thread.resolved ? 'Reopen' : 'Resolve'}
@@ -131,10 +90,11 @@ function Threads(props: { context: DocumentContext; editor: Editor; session: Com
   const [selection, setSelection] = createSignal<{ from: number; to: number } | null>(null);
   const [tick, setTick] = createSignal(0);
   const [error, setError] = createSignal('');
-  const members = createLoad(
+  const people = createLoad(
     () => props.context.workspace()?.id,
-    async (id) => (await membersApi.list(id)).members.map((m: MemberView) => ({ id: m.userId, name: m.name })),
+    async (id): Promise<Mentionable[]> => loadMentionable(props.context.docId, id),
   ).value;
+  const members = (): CommentAuthor[] | undefined => people()?.map((p) => ({ id: p.id, name: p.name }));
   // Editor events can fire inside someone else's effect (setEditable dispatches a transaction):
   // write without reading, or that effect would start depending on our signals.
   const track = () => {
@@ -149,6 +109,11 @@ function Threads(props: { context: DocumentContext; editor: Editor; session: Com
   const me = (): CommentAuthor | null => {
     const user = props.context.me();
     return user ? { id: user.id, name: user.name } : null;
+  };
+  // Only those who may invite are offered to (the invite form is on the group's page).
+  const inviteHref = () => {
+    const workspace = props.context.workspace();
+    return workspace && can(workspace.role, 'invites.manage') ? `/w/${encodeURIComponent(workspace.id)}#invites-heading` : undefined;
   };
   const canComment = () => {
     const role = props.context.workspace()?.role;
@@ -167,7 +132,7 @@ function Threads(props: { context: DocumentContext; editor: Editor; session: Com
       .map((t) => withServerNames(t, names()));
   const open = () => props.session.comments.threads().filter((t) => !t.resolved).length;
 
-  const start = (body: string) => {
+  const start = ({ body, mentions, mentionSpans }: ComposedComment) => {
     const author = me();
     const range = selection();
     if (!author || !range) return;
@@ -179,7 +144,7 @@ function Threads(props: { context: DocumentContext; editor: Editor; session: Com
     addThread(
       props.session.comments.doc,
       { id, anchor, quote: props.editor.state.doc.textBetween(range.from, range.to, ' ').slice(0, 300), createdBy: author, createdAt: now },
-      { id: newId(), author, body, mentions: findMentions(body, members() ?? []), createdAt: now },
+      { id: newId(), author, body, mentions, mentionSpans, createdAt: now },
     );
     props.session.setActiveThread(id);
   };
@@ -193,7 +158,7 @@ function Threads(props: { context: DocumentContext; editor: Editor; session: Com
     <section class="feature-panel comments-panel" aria-label="Comments">
       <Show when={canComment()} fallback={<p class="muted small-text">{props.context.workspace()?.role === 'viewer' ? 'Viewers can read comments but not add them.' : 'Loading comments…'}</p>}>
         <Show when={selection()} fallback={<p class="muted small-text">Select text in the document to comment on it.</p>}>
-          <Composer placeholder="Comment on the selected text…" submitLabel="Comment" members={members() ?? []} onSubmit={start} />
+          <MentionComposer placeholder="Comment on the selected text…" submitLabel="Comment" people={people() ?? []} meId={me()?.id ?? null} inviteHref={inviteHref()} onSubmit={start} />
         </Show>
       </Show>
       <Show when={error()}>
@@ -213,11 +178,13 @@ function Threads(props: { context: DocumentContext; editor: Editor; session: Com
               orphaned={orphaned(thread)}
               active={props.session.activeThread() === thread.id}
               canComment={canComment()}
-              members={members() ?? []}
+              people={people() ?? []}
+              meId={me()?.id ?? null}
+              inviteHref={inviteHref()}
               onPick={() => pick(thread)}
-              onReply={(body) => {
+              onReply={({ body, mentions, mentionSpans }) => {
                 const author = me();
-                if (author) addReply(props.session.comments.doc, thread.id, { id: newId(), author, body, mentions: findMentions(body, members() ?? []), createdAt: Date.now() });
+                if (author) addReply(props.session.comments.doc, thread.id, { id: newId(), author, body, mentions, mentionSpans, createdAt: Date.now() });
               }}
               onResolve={(resolved) => setResolved(props.session.comments.doc, thread.id, resolved ? me() : null, Date.now())}
             />

@@ -16,6 +16,7 @@ import { Toolbar } from '../../editor/Toolbar';
 import { ToolPanels, type ToolPanel } from '../../editor/ToolPanels';
 import { ApiError } from '../../lib/api';
 import { documentsApi } from '../../features/documents/api';
+import { loadMentionable } from '../../features/members/mentionable';
 import { randomGuest } from '../../lib/guest';
 import { localCopyName, recordCopy } from '../../lib/local-copies';
 import { announceSignedOut } from '../../lib/signed-out';
@@ -109,6 +110,7 @@ export function DocumentScreen(props: { docId: string }) {
 
   const me = () => session.me();
   const guest = randomGuest();
+  const [mentionable] = createResource(() => meta()?.workspace.id, (workspaceId) => loadMentionable(props.docId, workspaceId).catch(() => []));
   const collab = createCollabEditor({
     docId: () => props.docId,
     element,
@@ -122,6 +124,7 @@ export function DocumentScreen(props: { docId: string }) {
         editMath: (mode, latex, pos) => {
           if (editable()) setPanel({ kind: 'math', mode, latex, pos });
         },
+        mentions: { people: () => mentionable() ?? [], meId: () => me()?.id ?? null },
       }),
     editable,
     // One local copy per person and document, so a shared computer does not mix accounts' drafts.

@@ -8,6 +8,7 @@ import { CatchUpPanel } from '../../features/catch-up/CatchUpPanel';
 import { ChangesChip } from '../../features/catch-up/ChangesChip';
 import { catchUpOf } from '../../features/catch-up/session';
 import { CommentsPanel } from '../../features/comments/CommentsPanel';
+import { followDeepLink } from '../../features/comments/deep-link';
 import { commentsSession } from '../../features/comments/session';
 import { DeadlineTool } from '../../features/deadlines/DeadlineTool';
 import { OutlinePanel } from '../../features/outline/OutlinePanel';
@@ -34,6 +35,8 @@ export const documentTools: readonly DocumentTool[] = [
 export const documentAttachments: readonly DocumentAttachment[] = [
   // Highlights of commented text show (and clicking one picks its thread) with the comments panel closed.
   { id: 'comments', attach: (editor, context) => void commentsSession(editor, context.docId) },
+  // ?thread=&comment= and ?mention= (links from the inbox and emails) lead to the exact place.
+  { id: 'deep-link', attach: (editor, context) => followDeepLink(editor, context) },
   { id: 'word-limits', attach: (editor) => showWordLimits(editor) },
   // The visit is recorded on opening, whether or not anyone looks at the changes.
   { id: 'catch-up', attach: (editor, context) => void catchUpOf(editor, context.docId) },
