@@ -57,6 +57,10 @@ export const limits = {
   maxSocketBufferedBytes: 16 * 1024 * 1024,
   /** Dropped writes by a read-only connection before it is closed (4403). */
   maxReadOnlyViolations: 50,
+  /** Largest image one upload may carry (413 above it): stops one figure from filling the disk. */
+  maxFileBytes: 10 * 1024 * 1024,
+  /** Bytes of stored files per document (413 above it): stops a document from becoming a file host. */
+  maxDocumentFileBytes: 100 * 1024 * 1024,
   /** Document IDs: length and character set checked before anything is loaded. */
   docIdPattern: /^[A-Za-z0-9_-]{1,128}$/,
 } as const;

@@ -1,0 +1,34 @@
+import { getSchema } from '@tiptap/core';
+import { Document } from '@tiptap/extension-document';
+import { Paragraph } from '@tiptap/extension-paragraph';
+import { Text } from '@tiptap/extension-text';
+import { describe, expect, it } from 'vitest';
+import { Figure, figureNumbers, isFigureSrc } from './figure.js';
+
+const hash = 'a'.repeat(64);
+
+describe('figure', () => {
+  it('accepts only a stored file of a document as its image', () => {
+    expect(isFigureSrc(`/api/documents/doc_1/files/${hash}`)).toBe(true);
+    expect(isFigureSrc('https://evil.example/x.png')).toBe(false);
+    expect(isFigureSrc('data:image/png;base64,AAAA')).toBe(false);
+    expect(isFigureSrc(`/api/documents/doc_1/files/${hash}/../x`)).toBe(false);
+  });
+
+  it('numbers figures by their order, so numbers follow moves', () => {
+    expect([...figureNumbers(['b', 'a', 'c']).entries()]).toEqual([['b', 1], ['a', 2], ['c', 3]]);
+    expect(figureNumbers(['a', 'b']).get('b')).toBe(2);
+    expect(figureNumbers(['b', 'a']).get('b')).toBe(1);
+  });
+
+  it('holds a caption as its inline content', () => {
+    const schema = getSchema([Document, Paragraph, Text, Figure]);
+    const node = schema.nodeFromJSON({
+      type: 'doc',
+      content: [{ type: 'figure', attrs: { id: 'f1', src: `/api/documents/d/files/${hash}` }, content: [{ type: 'text', text: 'Gel' }] }],
+    });
+    expect(node.firstChild?.type.name).toBe('figure');
+    expect(node.firstChild?.textContent).toBe('Gel');
+    node.check();
+  });
+});

@@ -1,0 +1,59 @@
+/**
+ * A figure: one image and its caption. The caption is the node's inline content, so it is edited like
+ * text and merges like text in Yjs. The image is addressed by a content hash served by the files
+ * feature (`/api/documents/:doc/files/:hash`), never by a remote URL: the schema refuses any other
+ * source so that no renderer, export or reader's browser ever fetches a third party's image.
+ * Numbering ("Figure 2") is not stored: it is the figure's position among the document's figures,
+ * so it updates by itself when figures move (CSS counters in the editor, `figureNumbers` in exports).
+ */
+import { Node, mergeAttributes } from '@tiptap/core';
+
+/** The only image sources a figure may hold: a document's own stored file, by its SHA-256. */
+export const FIGURE_SRC = /^\/api\/documents\/[A-Za-z0-9_-]{1,128}\/files\/[0-9a-f]{64}$/;
+
+/** True when `src` points at a stored file of a document (never a remote or data URL). */
+export function isFigureSrc(src: unknown): src is string {
+  return typeof src === 'string' && FIGURE_SRC.test(src);
+}
+
+/** Figure numbers by figure id, in document order: what "see Figure N" shows. */
+export function figureNumbers(ids: readonly string[]): Map<string, number> {
+  const numbers = new Map<string, number>();
+  for (const id of ids) if (!numbers.has(id)) numbers.set(id, numbers.size + 1);
+  return numbers;
+}
+
+export const Figure = Node.create({
+  name: 'figure',
+  group: 'block',
+  content: 'inline*',
+  draggable: true,
+  isolating: true,
+  addAttributes() {
+    return {
+      id: { default: null, parseHTML: (el) => el.getAttribute('data-figure-id') },
+      src: {
+        default: null,
+        // A source that is not a stored file is dropped, so a pasted remote image never loads.
+        parseHTML: (el) => {
+          const src = el.querySelector('img')?.getAttribute('src');
+          return isFigureSrc(src) ? src : null;
+        },
+        renderHTML: () => ({}),
+      },
+      alt: { default: '', parseHTML: (el) => el.querySelector('img')?.getAttribute('alt') ?? '', renderHTML: () => ({}) },
+    };
+  },
+  parseHTML() {
+    return [{ tag: 'figure', contentElement: 'figcaption' }];
+  },
+  renderHTML({ node, HTMLAttributes }) {
+    const src = isFigureSrc(node.attrs.src) ? node.attrs.src : '';
+    return [
+      'figure',
+      mergeAttributes({ 'data-figure-id': node.attrs.id as string | null }, HTMLAttributes, { 'data-figure-id': node.attrs.id as string | null }),
+      ['img', { src, alt: String(node.attrs.alt ?? ''), loading: 'lazy', decoding: 'async' }],
+      ['figcaption', 0],
+    ];
+  },
+});
