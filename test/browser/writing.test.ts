@@ -1,6 +1,6 @@
 /**
  * Research features in Chromium against a real server: a comment whose anchor holds while someone
- * else edits around it, then resolved; a version compared with the current text and restored; a
+ * else edits around it (its text highlighted while it is written), then resolved; a version compared with the current text and restored; a
  * section going over its word limit turns red.
  */
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
@@ -83,8 +83,12 @@ describe.skipIf(!browserTestsEnabled())('research writing in Chromium', () => {
     for (let i = 0; i < 'overall survival'.length; i++) await alice.page.keyboard.press('Shift+ArrowLeft');
     await alice.page.getByRole('tab', { name: 'Comments' }).click();
     await alice.page.getByLabel('Comment on the selected text…').fill('Is this OS at five years?');
+    // While she writes (the focus in the panel), the text she selected stays highlighted.
+    const draftText = () => alice.page.locator('.doc-body .comment-draft').allInnerTexts();
+    await waitFor(async () => (await draftText()).join('') === 'overall survival', { what: 'the selection highlighted while writing' });
     await alice.page.getByRole('button', { name: 'Comment', exact: true }).click();
     await waitFor(async () => (await anchoredText(alice.page)).join('') === 'overall survival', { what: 'the highlight at Alice' });
+    await waitFor(async () => (await draftText()).length === 0, { what: 'no draft highlight once posted' });
 
     await open(bob.page, docId);
     await bob.page.getByRole('tab', { name: 'Comments' }).click();
@@ -108,6 +112,8 @@ describe.skipIf(!browserTestsEnabled())('research writing in Chromium', () => {
     await alice.page.locator('.thread', { hasText: 'Is this OS at five years?' }).getByRole('button', { name: 'Resolve' }).click();
     await bob.page.getByText('0 open').waitFor();
     await waitFor(async () => (await anchoredText(bob.page)).length === 0, { what: 'no highlight at Bob' });
+    // The empty list says everything is resolved rather than that nobody commented.
+    await bob.page.getByText('No open comments · 1 resolved').waitFor();
     await bob.page.getByLabel('Show resolved').check();
     await bob.page.locator('.thread.resolved', { hasText: 'Resolved by Alice Adeyemi' }).waitFor();
 

@@ -131,6 +131,9 @@ function Threads(props: { context: DocumentContext; editor: Editor; session: Com
       .filter((t) => showResolved() || !t.resolved)
       .map((t) => withServerNames(t, names()));
   const open = () => props.session.comments.threads().filter((t) => !t.resolved).length;
+  const resolvedCount = () => props.session.comments.threads().length - open();
+  // An empty list says why: nothing yet, or everything resolved (and hidden).
+  const emptyText = () => (resolvedCount() > 0 ? `No open comments · ${resolvedCount()} resolved` : 'No comments yet.');
 
   const start = ({ body, mentions, mentionSpans }: ComposedComment) => {
     const author = me();
@@ -147,6 +150,7 @@ function Threads(props: { context: DocumentContext; editor: Editor; session: Com
       { id: newId(), author, body, mentions, mentionSpans, createdAt: now },
     );
     props.session.setActiveThread(id);
+    props.session.setDrafting(false);
   };
   const pick = (thread: ThreadData) => {
     props.session.setActiveThread(thread.id);
@@ -158,7 +162,16 @@ function Threads(props: { context: DocumentContext; editor: Editor; session: Com
     <section class="feature-panel comments-panel" aria-label="Comments">
       <Show when={canComment()} fallback={<p class="muted small-text">{props.context.workspace()?.role === 'viewer' ? 'Viewers can read comments but not add them.' : 'Loading comments…'}</p>}>
         <Show when={selection()} fallback={<p class="muted small-text">Select text in the document to comment on it.</p>}>
-          <MentionComposer placeholder="Comment on the selected text…" submitLabel="Comment" people={people() ?? []} meId={me()?.id ?? null} inviteHref={inviteHref()} onSubmit={start} />
+          <div
+            class="new-comment"
+            onFocusIn={() => props.session.setDrafting(true)}
+            onFocusOut={(event) => {
+              // Moving between the composer's own controls (the text, the mention list, the button) keeps the highlight.
+              if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget))) props.session.setDrafting(false);
+            }}
+          >
+            <MentionComposer placeholder="Comment on the selected text…" submitLabel="Comment" people={people() ?? []} meId={me()?.id ?? null} inviteHref={inviteHref()} onSubmit={start} />
+          </div>
         </Show>
       </Show>
       <Show when={error()}>
@@ -171,7 +184,7 @@ function Threads(props: { context: DocumentContext; editor: Editor; session: Com
         </label>
       </div>
       <ul class="thread-list">
-        <For each={visible()} fallback={<li class="muted small-text">No comments yet.</li>}>
+        <For each={visible()} fallback={<li class="muted small-text thread-empty">{emptyText()}</li>}>
           {(thread) => (
             <ThreadCard
               thread={thread}

@@ -8,8 +8,12 @@ import { resolveAnchor } from './anchors';
 /** Transaction meta that asks the comment highlights to redraw (threads changed, a thread was picked). */
 export const commentsKey = new PluginKey<DecorationSet>('confer-comment-highlights');
 
-function commentDecorations(state: EditorState, threads: readonly ThreadData[], active: string | null): DecorationSet {
+function commentDecorations(state: EditorState, threads: readonly ThreadData[], active: string | null, drafting: boolean): DecorationSet {
   const decorations: Decoration[] = [];
+  // While a comment is being written the focus is in the panel, so the browser no longer paints the
+  // editor's selection: draw it ourselves, so the writer still sees what the comment is about.
+  const { from, to } = state.selection;
+  if (drafting && to > from) decorations.push(Decoration.inline(from, to, { class: 'comment-draft' }));
   for (const thread of threads) {
     if (thread.resolved) continue;
     const range = resolveAnchor(state, thread.anchor);
@@ -20,15 +24,20 @@ function commentDecorations(state: EditorState, threads: readonly ThreadData[], 
   return DecorationSet.create(state.doc, decorations);
 }
 
-/** Highlights of open threads; `threads` and `active` are read on every redraw. */
-export function commentHighlights(threads: () => readonly ThreadData[], active: () => string | null): Plugin<DecorationSet> {
+/**
+ * Highlights of open threads, and of the selected text while a new comment on it is being written;
+ * `threads`, `active` and `drafting` are read on every redraw.
+ */
+export function commentHighlights(threads: () => readonly ThreadData[], active: () => string | null, drafting: () => boolean): Plugin<DecorationSet> {
   return new Plugin<DecorationSet>({
     key: commentsKey,
     // Transactions can be dispatched inside a Solid effect: read the signals untracked.
     state: {
-      init: (_config, state) => untrack(() => commentDecorations(state, threads(), active())),
+      init: (_config, state) => untrack(() => commentDecorations(state, threads(), active(), drafting())),
       apply: (tr, old, _before, state) =>
-        tr.docChanged || tr.getMeta(commentsKey) ? untrack(() => commentDecorations(state, threads(), active())) : old,
+        tr.docChanged || tr.getMeta(commentsKey) || (tr.selectionSet && untrack(drafting))
+          ? untrack(() => commentDecorations(state, threads(), active(), drafting()))
+          : old,
     },
     props: { decorations: (state) => commentsKey.getState(state) },
   });

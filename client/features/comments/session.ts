@@ -15,6 +15,8 @@ export interface CommentsSession {
   /** The thread picked in the panel or by clicking its highlight. */
   activeThread: Accessor<string | null>;
   setActiveThread(id: string | null): void;
+  /** Whether a new comment on the selected text is being written (its text stays highlighted). */
+  setDrafting(drafting: boolean): void;
 }
 
 const sessionKey = new PluginKey('confer-comments-session');
@@ -28,6 +30,7 @@ export function commentsSession(editor: Editor, docId: string): CommentsSession 
   return perEditor(editor, sessionKey, () => {
     const comments = new CommentsStore(docId, collabUrl());
     const [activeThread, setActive] = createSignal<string | null>(null);
+    const [drafting, setDraftingSignal] = createSignal(false);
     const redraw = () => {
       if (!editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(commentsKey, true));
     };
@@ -38,9 +41,13 @@ export function commentsSession(editor: Editor, docId: string): CommentsSession 
         setActive(id);
         redraw();
       },
+      setDrafting: (value) => {
+        setDraftingSignal(value);
+        redraw();
+      },
     };
     const stopListening = comments.onChange(redraw);
-    editor.registerPlugin(commentHighlights(comments.threads, activeThread));
+    editor.registerPlugin(commentHighlights(comments.threads, activeThread, drafting));
     editor.on('destroy', () => {
       stopListening();
       comments.destroy();
