@@ -1,6 +1,7 @@
 /** Kysely table types for every table Confer stores. */
 import type { Generated } from 'kysely';
 import type { ActivityTable, CalendarFeedsTable, DocDeadlinesTable, DocVersionsTable, DocVisitsTable, SearchCommentsTable, SearchDocsTable } from './feature-schema.js';
+import type { DocumentFollowsTable, NotificationPreferencesTable, NotificationsTable } from './notification-schema.js';
 
 export interface DocSnapshotsTable {
   doc_id: string;
@@ -101,4 +102,7 @@ export interface Schema {
   search_docs: SearchDocsTable;
   search_comments: SearchCommentsTable;
   calendar_feeds: CalendarFeedsTable;
+  notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
+  document_follows: DocumentFollowsTable;
 }
