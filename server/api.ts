@@ -14,6 +14,7 @@ import { calendarFeedRoutes, deadlineRoutes, workspaceDeadlineRoutes } from './f
 import { documentRoutes, workspaceDocumentRoutes, type DocumentSeeder } from './features/documents/index.js';
 import { invitePreviewRoutes, inviteRoutes, workspaceInviteRoutes } from './features/invites/index.js';
 import { memberRoutes, peopleByIds } from './features/members/index.js';
+import { followRoutes, notificationRoutes } from './features/notifications/index.js';
 import { RecentStore, recentRoutes } from './features/recent/index.js';
 import { searchRoutes } from './features/search/index.js';
 import { documentAuthors, exportRoutes, importRoutes } from './features/transfer/index.js';
@@ -91,6 +92,8 @@ export function apiRoutes(deps: ApiDeps): Hono {
   signedIn.route('/documents', deadlineRoutes(deadlineDeps));
   signedIn.route('/workspaces', workspaceDeadlineRoutes(deadlineDeps));
   signedIn.route('/documents', commentRoutes({ documents, workspaces, accounts, hub }));
+  signedIn.route('/notifications', notificationRoutes({ notifications: services.notifications }));
+  signedIn.route('/documents', followRoutes({ documents, store: services.notifications.store }));
   api.route('/api', signedIn);
   return api;
 }

@@ -12,6 +12,8 @@ import { CalendarFeedStore, DeadlineStore } from './features/deadlines/index.js'
 import { ChangeTracker, defaultChangeTimings, type ChangeTimings } from './features/documents/index.js';
 import { SearchService, defaultSearchTimings, type SearchTimings } from './features/search/index.js';
 import { VersionService, defaultVersionTimings, type VersionTimings } from './features/versions/index.js';
+import { peopleByIds } from './features/members/index.js';
+import { NotificationService } from './features/notifications/index.js';
 import { DocumentMetaStore } from './storage/documents.js';
 import type { Engine } from './storage/migrations/index.js';
 import type { Schema } from './storage/schema.js';
@@ -31,6 +33,8 @@ export interface FeatureServices {
   calendarFeeds: CalendarFeedStore;
   /** Stamps documents with their last committed edit and its authors. */
   changes: ChangeTracker;
+  /** Notifications detected from commits, the inbox's store and the feed email delivers from. */
+  notifications: NotificationService;
   /** Runs every pending index, version and activity write now (shutdown, tests). */
   flush(): Promise<void>;
   /** Flushes and stops listening; call before the relay shuts down. */
@@ -43,6 +47,8 @@ export interface FeatureServiceDeps {
   hub: Pick<CollabHub, 'onCommitted' | 'readDocument' | 'applyServerUpdate'>;
   log: Logger;
   now: () => number;
+  /** Whether the server can send email (SMTP configured); shown in notification preferences. */
+  emailAvailable?: boolean;
 }
 
 export function createFeatureServices(deps: FeatureServiceDeps, timings: Partial<FeatureTimings> = {}): FeatureServices {
@@ -51,7 +57,8 @@ export function createFeatureServices(deps: FeatureServiceDeps, timings: Partial
   const versions = new VersionService({ ...deps, logRestore: (docId, userId, label) => activity.logEvent(docId, userId, 'restored', label) }, t);
   const search = new SearchService(deps, t);
   const changes = new ChangeTracker({ ...deps, documents: new DocumentMetaStore(deps.db) }, t);
-  const all = [search, versions, activity, changes];
+  const notifications = new NotificationService({ ...deps, people: (ids) => peopleByIds(deps.db, ids), emailAvailable: deps.emailAvailable ?? false });
+  const all = [search, versions, activity, changes, notifications];
   return {
     search,
     versions,
@@ -60,6 +67,7 @@ export function createFeatureServices(deps: FeatureServiceDeps, timings: Partial
     deadlines: new DeadlineStore(deps.db),
     calendarFeeds: new CalendarFeedStore(deps.db),
     changes,
+    notifications,
     flush: async () => {
       await Promise.all(all.map((s) => s.flush()));
     },

@@ -2,6 +2,7 @@
 import type { Generated } from 'kysely';
 import type { MailKeysTable, MailOutboxTable, MailTokensTable, MailUnsubscribesTable } from './mail-schema.js';
 import type { ActivityTable, CalendarFeedsTable, DocDeadlinesTable, DocVersionsTable, DocVisitsTable, SearchCommentsTable, SearchDocsTable } from './feature-schema.js';
+import type { DocumentFollowsTable, NotificationPreferencesTable, NotificationsTable } from './notification-schema.js';
 
 export interface DocSnapshotsTable {
   doc_id: string;
@@ -108,4 +109,7 @@ export interface Schema {
   mail_tokens: MailTokensTable;
   mail_unsubscribes: MailUnsubscribesTable;
   mail_keys: MailKeysTable;
+  notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
+  document_follows: DocumentFollowsTable;
 }

@@ -8,6 +8,7 @@ import { accounts } from './0002_accounts.js';
 import { research } from './0003_research.js';
 import { changesAndCalendars } from './0004_changes_and_calendars.js';
 import { commentSearch } from './0010_comment_search.js';
+import { notifications } from './0012_notifications.js';
 import { mail } from './0013_mail.js';
 import type { AnyDb, Engine, MigrationFactory } from './engine.js';
 
@@ -17,6 +18,7 @@ const migrations: Array<[name: string, factory: MigrationFactory]> = [
   ['0003_research', research],
   ['0004_changes_and_calendars', changesAndCalendars],
   ['0010_comment_search', commentSearch],
+  ['0012_notifications', notifications],
   ['0013_mail', mail],
 ];
 

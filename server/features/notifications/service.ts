@@ -1,0 +1,147 @@
+/**
+ * The notification feed: listens to the relay's commit notices, detects notifications in the committed
+ * state (lazily parsed, one document at a time), stores them, auto-follows the writers, and tells
+ * listeners (the live channel, email) about every row it created.
+ */
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { NotificationKind, NotificationPreferencesView, NotificationView } from '../../../shared/api/notifications.js';
+import { commentedDocId, commentsDocId } from '../../../shared/comments/threads.js';
+import type { CollabHub } from '../../collab/hub.js';
+import type { Schema } from '../../storage/schema.js';
+import type { PeopleLookup } from '../members/index.js';
+import { detectBodyMentions, detectComments, type DocumentPlace } from './detect.js';
+import { presentNotifications } from './presenters.js';
+import { NotificationStore, type NewNotification } from './store.js';
+
+export interface CreatedNotification {
+  id: string;
+  userId: string;
+  kind: NotificationKind;
+  createdAt: number;
+}
+
+/** What the email branch (and anything else delivering notifications) reads. */
+export interface NotificationFeed {
+  onCreated(listener: (n: CreatedNotification) => void): () => void;
+  unreadAmong(userId: string, ids: string[]): Promise<string[]>;
+  viewsOf(userId: string, ids: string[]): Promise<NotificationView[]>;
+  preferencesOf(userId: string): Promise<NotificationPreferencesView>;
+}
+
+export interface NotificationServiceDeps {
+  db: Kysely<Schema>;
+  hub: Pick<CollabHub, 'onCommitted' | 'readDocument'>;
+  log: Logger;
+  now: () => number;
+  people: PeopleLookup;
+  /** Whether the server can send email (SMTP configured). */
+  emailAvailable: boolean;
+}
+
+export class NotificationService implements NotificationFeed {
+  readonly store: NotificationStore;
+  private readonly listeners = new Set<(n: CreatedNotification) => void>();
+  /** One detection at a time per document, in commit order; the tail of each chain. */
+  private readonly chains = new Map<string, Promise<void>>();
+  private stopped = false;
+
+  constructor(private readonly deps: NotificationServiceDeps) {
+    this.store = new NotificationStore(deps.db, deps.now);
+    deps.hub.onCommitted((docId, authors) => {
+      if (this.stopped || authors.size === 0) return;
+      this.enqueue(docId, [...authors]);
+    });
+  }
+
+  private enqueue(docId: string, authors: string[]): void {
+    const previous = this.chains.get(docId) ?? Promise.resolve();
+    const next = previous
+      .then(() => this.detect(docId, authors))
+      .catch((error: unknown) => this.deps.log.warn({ err: error, docId }, 'notification detection failed'));
+    this.chains.set(docId, next);
+    void next.then(() => {
+      if (this.chains.get(docId) === next) this.chains.delete(docId);
+    });
+  }
+
+  private async placeOf(docId: string): Promise<DocumentPlace | undefined> {
+    const row = await this.deps.db.selectFrom('documents').select(['id', 'workspace_id']).where('id', '=', docId).executeTakeFirst();
+    return row ? { docId: row.id, workspaceId: row.workspace_id } : undefined;
+  }
+
+  private async detect(roomId: string, authors: string[]): Promise<void> {
+    const commented = commentedDocId(roomId);
+    const place = await this.placeOf(commented ?? roomId);
+    if (!place) return;
+    await this.store.autoFollow(authors, place.docId);
+    const state = await this.deps.hub.readDocument(commented ? commentsDocId(place.docId) : place.docId);
+    const found = commented ? detectComments(state, place, authors) : detectBodyMentions(state, place, authors);
+    await this.deliver(await this.allowed(found, place.workspaceId));
+  }
+
+  /** Keeps notifications for members of the document's group who have not turned that kind off. */
+  private async allowed(found: NewNotification[], workspaceId: string): Promise<NewNotification[]> {
+    if (found.length === 0) return [];
+    const members = await this.deps.db
+      .selectFrom('memberships')
+      .select('user_id')
+      .where('workspace_id', '=', workspaceId)
+      .where('user_id', 'in', [...new Set(found.map((n) => n.userId))])
+      .execute();
+    const memberIds = new Set(members.map((m) => m.user_id));
+    const out: NewNotification[] = [];
+    for (const n of found) {
+      if (!memberIds.has(n.userId)) continue;
+      const prefs = await this.store.preferences(n.userId);
+      if (prefs.kinds[n.kind] !== 'off') out.push(n);
+    }
+    return out;
+  }
+
+  /** Stores notifications (idempotently) and announces the new ones; other features call this too. */
+  async deliver(entries: NewNotification[]): Promise<void> {
+    const created = await this.store.add(entries);
+    for (const n of created) {
+      for (const listener of this.listeners) {
+        try {
+          listener(n);
+        } catch (error) {
+          this.deps.log.error({ err: error }, 'a notification listener failed');
+        }
+      }
+    }
+  }
+
+  onCreated(listener: (n: CreatedNotification) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  unreadAmong(userId: string, ids: string[]): Promise<string[]> {
+    return this.store.unreadAmong(userId, ids);
+  }
+
+  async viewsOf(userId: string, ids: string[]): Promise<NotificationView[]> {
+    const records = await this.store.byIds(userId, ids);
+    return presentNotifications(records, await this.deps.people(records.flatMap((r) => (r.actorId ? [r.actorId] : []))));
+  }
+
+  async preferencesOf(userId: string): Promise<NotificationPreferencesView> {
+    return { ...(await this.store.preferences(userId)), emailAvailable: this.deps.emailAvailable };
+  }
+
+  followedBy(userId: string): Promise<string[]> {
+    return this.store.followedBy(userId);
+  }
+
+  /** Waits for every detection under way (shutdown, tests). */
+  async flush(): Promise<void> {
+    while (this.chains.size > 0) await Promise.all([...this.chains.values()]);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.flush();
+  }
+}
