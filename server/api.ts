@@ -3,6 +3,7 @@
  * route except signup, login and an invitation's preview, then each feature's sub-app with the stores
  * and services it needs.
  */
+import type { Mail } from './features/mail/index.js';
 import { Hono } from 'hono';
 import type { Auth } from './auth/index.js';
 import type { CollabHub } from './collab/hub.js';
@@ -30,6 +31,8 @@ import type { PdfRenderer } from './text/pdf/renderer.js';
 import type { MetaStores } from './storage/stores.js';
 
 export interface ApiDeps {
+  /** Email (features/mail): reset and verification routes, emailed invitations; null without SMTP. */
+  mail?: Mail | null;
   auth: Auth;
   stores: MetaStores;
   storage: Pick<Storage, 'db' | 'documents'>;
@@ -53,6 +56,8 @@ export function apiRoutes(deps: ApiDeps): Hono {
   const api = new Hono();
   api.use('/api/*', originGuard(deps.allowedOrigins));
   api.use('/api/*', jsonBodyLimit());
+  if (deps.mail) api.route('/', deps.mail.routes);
+  const inviteMail = { mailInvite: deps.mail?.mailInvite, isEmailVerified: deps.mail?.isEmailVerified };
   // Registered before the session middleware below, so signup and login answer without a session.
   api.route('/api/auth', accountRoutes({ accounts, auth, publicUrl: deps.publicUrl, clientAddress: deps.clientAddress }));
   // An invitation's preview is for the link's holder before they sign in (features/invites/preview-routes.ts).
@@ -70,8 +75,8 @@ export function apiRoutes(deps: ApiDeps): Hono {
 
   signedIn.route('/workspaces', workspaceRoutes({ workspaces, now }));
   signedIn.route('/workspaces', memberRoutes({ workspaces, auth, now }));
-  signedIn.route('/workspaces', workspaceInviteRoutes({ invites, workspaces, now }));
-  signedIn.route('/invites', inviteRoutes({ invites, workspaces, now }));
+  signedIn.route('/workspaces', workspaceInviteRoutes({ invites, workspaces, now, ...inviteMail }));
+  signedIn.route('/invites', inviteRoutes({ invites, workspaces, now, ...inviteMail }));
   const documentDeps = { documents, workspaces, people, store: deps.storage.documents, auth, now, seed: deps.seed };
   signedIn.route('/workspaces', workspaceDocumentRoutes(documentDeps));
   signedIn.route('/documents', documentRoutes({ ...documentDeps, onRenamed: (docId) => services.search.indexDocument(docId) }));

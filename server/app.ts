@@ -1,4 +1,5 @@
 /** createApp(deps): middleware and routes. No module-level state: everything comes in through deps. */
+import type { Mail } from './features/mail/index.js';
 import { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { PdfRenderer } from './text/pdf/renderer.js';
@@ -20,6 +21,8 @@ import type { Storage } from './storage/storage.js';
 import type { MetaStores } from './storage/stores.js';
 
 export interface AppDeps {
+  /** Email (features/mail), null or absent when SMTP is not configured. */
+  mail?: Mail | null;
   storage: Storage;
   hub: CollabHub;
   policy: AccessPolicy;
@@ -73,9 +76,12 @@ export function createApp(deps: AppDeps): Hono {
     return c.body(await deps.metrics.registry.metrics());
   });
 
+  // One-click unsubscribe is POSTed by mail clients without an Origin: before the API's origin guard.
+  if (deps.mail) app.route('/', deps.mail.unsubscribeRoutes);
   app.route(
     '/',
     apiRoutes({
+      mail: deps.mail ?? null,
       auth: deps.auth,
       stores: deps.stores,
       storage: deps.storage,

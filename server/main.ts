@@ -20,6 +20,7 @@ import { loopbackOrigins } from './http/origin.js';
 import { createLogger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { commentWriteGuard } from './features/comments/index.js';
+import { setupMail } from './features/mail/index.js';
 import { createFeatureServices, type FeatureServices, type FeatureTimings } from './services.js';
 import { openStorage } from './storage/open.js';
 import type { Storage } from './storage/storage.js';
@@ -101,10 +102,23 @@ export async function assembleServer(config: Config, options: StartOptions = {},
     { accounts: stores.accounts, documents: stores.documents, hub, log, commentGuard: commentWriteGuard },
     sharedLimiters && !options.auth?.limiters ? { ...options.auth, limiters: sharedLimiters.factory } : options.auth,
   );
-  const services = createFeatureServices({ db: storage.db, engine: storage.engine, hub, log, now: auth.now }, options.timings);
+  const services = createFeatureServices({ db: storage.db, engine: storage.engine, hub, log, now: auth.now, emailAvailable: config.mail !== null }, options.timings);
+  // Email (notifications, digest, reset, verification, invitations) only with SMTP_URL; else a log line says it is off.
+  const mail = setupMail(config.mail, {
+    db: storage.db,
+    engine: storage.engine,
+    accounts: stores.accounts,
+    auth,
+    hub,
+    versions: services.versions,
+    feed: services.notifications,
+    followed: (userId) => services.notifications.followedBy(userId),
+    log,
+  });
   const pdf = new PdfRenderer({ executablePath: config.chromiumPath, maxConcurrent: Math.max(1, config.pdfRenderers), log });
   const app = createApp({
     pdf,
+    mail,
     storage,
     hub,
     auth,
@@ -123,6 +137,7 @@ export async function assembleServer(config: Config, options: StartOptions = {},
   const shutdown = async (afterRelay?: () => Promise<void>) => {
     await auth.stop();
     await pdf.close();
+    await mail?.stop();
     // Pending index and version work reads documents through the hub: finish it before the hub stops.
     await services.stop();
     await hub.shutdown();
