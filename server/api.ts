@@ -3,7 +3,7 @@
  * route except signup, login and an invitation's preview, then each feature's sub-app with the stores
  * and services it needs.
  */
-import type { Mail } from './features/mail/index.js';
+import { mailOffRoutes, type Mail } from './features/mail/index.js';
 import { Hono } from 'hono';
 import type { Auth } from './auth/index.js';
 import type { CollabHub } from './collab/hub.js';
@@ -56,7 +56,7 @@ export function apiRoutes(deps: ApiDeps): Hono {
   const api = new Hono();
   api.use('/api/*', originGuard(deps.allowedOrigins));
   api.use('/api/*', jsonBodyLimit());
-  if (deps.mail) api.route('/', deps.mail.routes);
+  api.route('/', deps.mail ? deps.mail.routes : mailOffRoutes());
   const inviteMail = { mailInvite: deps.mail?.mailInvite, isEmailVerified: deps.mail?.isEmailVerified };
   // Registered before the session middleware below, so signup and login answer without a session.
   api.route('/api/auth', accountRoutes({ accounts, auth, publicUrl: deps.publicUrl, clientAddress: deps.clientAddress }));

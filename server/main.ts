@@ -20,7 +20,7 @@ import { loopbackOrigins } from './http/origin.js';
 import { createLogger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { commentWriteGuard } from './features/comments/index.js';
-import { setupMail } from './features/mail/index.js';
+import { setupMail, type MailTimings } from './features/mail/index.js';
 import { createFeatureServices, type FeatureServices, type FeatureTimings } from './services.js';
 import { openStorage } from './storage/open.js';
 import type { Storage } from './storage/storage.js';
@@ -41,6 +41,8 @@ export interface StartOptions {
   clientAddress?: ClientAddress;
   /** Wraps the relay's document store (storage-fault tests inject failures at this seam). */
   wrapStore?: (store: DocumentStore) => DocumentStore;
+  /** The mail scheduler's poll, lease and retry periods (tests poll often instead of waiting 15 s). */
+  mailTimings?: Partial<MailTimings>;
 }
 
 export interface RunningServer {
@@ -114,7 +116,7 @@ export async function assembleServer(config: Config, options: StartOptions = {},
     feed: services.notifications,
     followed: (userId) => services.notifications.followedBy(userId),
     log,
-  });
+  }, options.mailTimings);
   const pdf = new PdfRenderer({ executablePath: config.chromiumPath, maxConcurrent: Math.max(1, config.pdfRenderers), log });
   const app = createApp({
     pdf,

@@ -22,6 +22,7 @@ import { UnsubscribeStore } from './unsubscribes.js';
 export { digestSource, type DigestContent, type DigestDeps, type DigestSource } from './digest.js';
 export type { CreatedNotification, NotificationFeed } from './feed.js';
 export { isEmailVerified } from './routes.js';
+export { mailOffRoutes } from './off-routes.js';
 export { defaultMailTimings, type MailTimings } from './scheduler.js';
 export { setupMail, type MailSetupDeps } from './setup.js';
 export { smtpTransport, type MailTransport, type OutgoingMail } from './transport.js';
