@@ -2,10 +2,14 @@
  * The formatting toolbar: labelled buttons (name and shortcut in the tooltip and accessible name),
  * pressed states from the editor, arrow keys to move between controls, and a slot for tools mounted
  * by other features (comments, history, export).
+ *
+ * On a phone only the most used controls stay in the bar; the rest, and every feature's tool, wait
+ * behind "More" (a disclosure that opens them as rows under the bar), so nothing needs sideways
+ * scrolling. Whatever a feature puts in the slot joins the overflow without knowing about it.
  */
 import type { Editor } from '@tiptap/core';
 import { createEditorTransaction } from 'solid-tiptap';
-import { For, Show, type JSX } from 'solid-js';
+import { createSignal, For, Show, type JSX } from 'solid-js';
 import { Icon, type IconName } from './icons';
 import type { ToolPanel } from './ToolPanels';
 
@@ -19,14 +23,18 @@ interface Action {
   run: (editor: Editor) => void;
   active?: (editor: Editor) => boolean;
   enabled?: (editor: Editor) => boolean;
+  /** Kept in the bar on a phone; every other control waits behind "More". */
+  essential?: true;
 }
 
 const focus = (editor: Editor) => editor.chain().focus();
 
 export interface ToolbarProps {
   editor: Editor | undefined;
-  /** Read-only: the toolbar is shown but every control is disabled. */
+  /** Every formatting control is disabled (the role is not known yet, or the document is in the trash). */
   readOnly: boolean;
+  /** Whether the formatting controls are shown at all: not for viewers and commenters, who cannot use them. */
+  formatting?: boolean;
   openPanel: (panel: ToolPanel) => void;
   /** Extra controls from other features, placed at the end. */
   children?: JSX.Element;
@@ -35,12 +43,12 @@ export interface ToolbarProps {
 export function Toolbar(props: ToolbarProps) {
   const actions = (): Action[][] => [
     [
-      { label: 'Undo', shortcut: `${mod}+Z`, icon: 'undo', run: (e) => focus(e).undo().run(), enabled: (e) => e.can().undo() },
-      { label: 'Redo', shortcut: `${mod}+Shift+Z`, icon: 'redo', run: (e) => focus(e).redo().run(), enabled: (e) => e.can().redo() },
+      { label: 'Undo', shortcut: `${mod}+Z`, icon: 'undo', run: (e) => focus(e).undo().run(), enabled: (e) => e.can().undo(), essential: true },
+      { label: 'Redo', shortcut: `${mod}+Shift+Z`, icon: 'redo', run: (e) => focus(e).redo().run(), enabled: (e) => e.can().redo(), essential: true },
     ],
     [
-      { label: 'Bold', shortcut: `${mod}+B`, icon: { text: 'B', class: 'b' }, run: (e) => focus(e).toggleBold().run(), active: (e) => e.isActive('bold') },
-      { label: 'Italic', shortcut: `${mod}+I`, icon: { text: 'I', class: 'i' }, run: (e) => focus(e).toggleItalic().run(), active: (e) => e.isActive('italic') },
+      { label: 'Bold', shortcut: `${mod}+B`, icon: { text: 'B', class: 'b' }, run: (e) => focus(e).toggleBold().run(), active: (e) => e.isActive('bold'), essential: true },
+      { label: 'Italic', shortcut: `${mod}+I`, icon: { text: 'I', class: 'i' }, run: (e) => focus(e).toggleItalic().run(), active: (e) => e.isActive('italic'), essential: true },
       { label: 'Underline', shortcut: `${mod}+U`, icon: { text: 'U', class: 'u' }, run: (e) => focus(e).toggleUnderline().run(), active: (e) => e.isActive('underline') },
       { label: 'Strikethrough', shortcut: `${mod}+Shift+S`, icon: { text: 'S', class: 's' }, run: (e) => focus(e).toggleStrike().run(), active: (e) => e.isActive('strike') },
       { label: 'Code', shortcut: `${mod}+E`, icon: { text: '</>', class: 'code' }, run: (e) => focus(e).toggleCode().run(), active: (e) => e.isActive('code') },
@@ -92,7 +100,8 @@ export function Toolbar(props: ToolbarProps) {
     if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft' && event.key !== 'Home' && event.key !== 'End') return;
     if (event.target instanceof HTMLSelectElement && event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
     const bar = event.currentTarget as HTMLElement;
-    const items = Array.from(bar.querySelectorAll<HTMLElement>('button:not(:disabled), select:not(:disabled)'));
+    // Controls hidden behind a closed "More" are skipped.
+    const items = Array.from(bar.querySelectorAll<HTMLElement>('button:not(:disabled), select:not(:disabled)')).filter((item) => item.getClientRects().length > 0);
     const index = items.indexOf(document.activeElement as HTMLElement);
     const next = event.key === 'Home' ? 0 : event.key === 'End' ? items.length - 1 : index + (event.key === 'ArrowRight' ? 1 : -1);
     const target = items[(next + items.length) % items.length];
@@ -118,6 +127,7 @@ export function Toolbar(props: ToolbarProps) {
       <button
         type="button"
         class="tool"
+        classList={{ 'tool-extra': !action.essential }}
         aria-label={action.label}
         aria-keyshortcuts={action.shortcut?.replace('Ctrl', 'Control').replace('⌘', 'Meta')}
         aria-pressed={pressed()}
@@ -133,31 +143,42 @@ export function Toolbar(props: ToolbarProps) {
     );
   };
 
+  const [moreOpen, setMoreOpen] = createSignal(false);
+  const formatting = () => props.formatting !== false;
   return (
-    <div class="toolbar" role="toolbar" aria-label="Formatting" aria-disabled={props.readOnly} onKeyDown={onKeyDown}>
-      <label class="visually-hidden" for="block-type">
-        Text style
-      </label>
-      <select id="block-type" class="block-type" value={state()?.block ?? 'p'} disabled={props.readOnly || !state()} onChange={(e) => setBlock(e.currentTarget.value)} title={`Text style (${mod}+Alt+0…3)`}>
-        <option value="p">Paragraph</option>
-        <option value="h1">Heading 1</option>
-        <option value="h2">Heading 2</option>
-        <option value="h3">Heading 3</option>
-      </select>
-      <For each={actions()}>
-        {(group) => (
-          <span class="tool-group" role="group">
-            <For each={group}>{button}</For>
+    <div class="toolbar" classList={{ 'more-open': moreOpen() }} role="toolbar" aria-label={formatting() ? 'Formatting' : 'Document tools'} aria-disabled={props.readOnly} onKeyDown={onKeyDown}>
+      <Show when={formatting()}>
+        <label class="visually-hidden" for="block-type">
+          Text style
+        </label>
+        <select id="block-type" class="block-type" value={state()?.block ?? 'p'} disabled={props.readOnly || !state()} onChange={(e) => setBlock(e.currentTarget.value)} title={`Text style (${mod}+Alt+0…3)`}>
+          <option value="p">Paragraph</option>
+          <option value="h1">Heading 1</option>
+          <option value="h2">Heading 2</option>
+          <option value="h3">Heading 3</option>
+        </select>
+        <For each={actions()}>
+          {(group) => (
+            <span class="tool-group" role="group">
+              <For each={group}>{button}</For>
+            </span>
+          )}
+        </For>
+        <Show when={state()?.inTable && !props.readOnly}>
+          <span class="tool-group" role="group" aria-label="Table">
+            <For each={tableActions}>{button}</For>
           </span>
-        )}
-      </For>
-      <Show when={state()?.inTable && !props.readOnly}>
-        <span class="tool-group" role="group" aria-label="Table">
-          <For each={tableActions}>{button}</For>
-        </span>
+        </Show>
+        {/* Shown only on a phone (editor.css); the break puts what it opens on rows of its own. */}
+        <button type="button" class="tool-more small ghost" aria-expanded={moreOpen()} onClick={() => setMoreOpen(!moreOpen())}>
+          More
+        </button>
+        <span class="tool-break" aria-hidden="true" />
       </Show>
       <Show when={props.children}>
-        <span class="tool-group tool-slot">{props.children}</span>
+        <span class="tool-group tool-slot" classList={{ 'tool-extra': formatting() }}>
+          {props.children}
+        </span>
       </Show>
     </div>
   );

@@ -1,5 +1,5 @@
 /** The side region of the document page: one tab per mounted panel (see registry.tsx); absent when there are none. */
-import { createSignal, For, Show } from 'solid-js';
+import { createEffect, createSignal, For, on, Show } from 'solid-js';
 import type { DocumentContext, DocumentPanel } from '../../editor/document-plugins';
 
 export interface SidePanelsProps {
@@ -12,7 +12,10 @@ export interface SidePanelsProps {
 
 export function SidePanels(props: SidePanelsProps) {
   const current = () => props.panels.find((p) => p.id === props.open) ?? props.panels[0];
-  const [collapsed, setCollapsed] = createSignal(false);
+  // On a phone the panels are a bottom sheet (editor.css) that starts closed, leaving the text in view.
+  const [collapsed, setCollapsed] = createSignal(window.matchMedia('(max-width: 40rem)').matches);
+  // A panel asked for from elsewhere (a comment highlight clicked in the text) opens the sheet.
+  createEffect(on(() => props.open, () => setCollapsed(false), { defer: true }));
   return (
     <Show when={props.panels.length > 0}>
       <aside class="doc-side" aria-label="Document tools">
