@@ -146,7 +146,7 @@ export function Toolbar(props: ToolbarProps) {
   const [moreOpen, setMoreOpen] = createSignal(false);
   const formatting = () => props.formatting !== false;
   return (
-    <div class="toolbar" classList={{ 'more-open': moreOpen() }} role="toolbar" aria-label={formatting() ? 'Formatting' : 'Document tools'} aria-disabled={props.readOnly} onKeyDown={onKeyDown}>
+    <div class="toolbar" classList={{ 'more-open': moreOpen() }} role="toolbar" aria-label={formatting() ? 'Formatting' : 'Document actions'} aria-disabled={props.readOnly} onKeyDown={onKeyDown}>
       <Show when={formatting()}>
         <label class="visually-hidden" for="block-type">
           Text style

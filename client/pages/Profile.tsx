@@ -12,6 +12,7 @@ import { ZonePicker } from '../components/ZonePicker';
 import { browserTimeZone, clockIn, utcOffset, zoneCity, zoneLabel } from '../lib/time';
 import { PasswordForm } from './PasswordForm';
 import { VerifyEmailButton } from '../features/mail/VerifyEmailButton';
+import { ThemeSwitch } from '../features/appearance/ThemeSwitch';
 
 function ProfileForm(props: { me: MeView }) {
   const session = useSession();
@@ -135,6 +136,8 @@ export default function ProfilePage() {
           )}
         </Show>
       </Show>
+      {/* Signed out too: the colours belong to this browser, not to an account. */}
+      <ThemeSwitch />
     </section>
   );
 }

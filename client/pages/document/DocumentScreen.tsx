@@ -189,7 +189,8 @@ export function DocumentScreen(props: { docId: string }) {
       <div class="doc-page" classList={{ 'has-side': documentPanels.length > 0 }}>
         <DocumentHeader document={meta()?.document} workspace={meta()?.workspace} people={people()} />
         <div class="doc-chrome">
-          <Toolbar editor={collab.editor()} readOnly={!editable()} openPanel={setPanel}>
+          {/* Viewers and commenters get no formatting controls they could never use, only the features' tools. */}
+          <Toolbar editor={collab.editor()} readOnly={!editable()} formatting={!readOnly()} openPanel={setPanel}>
             {documentTools.length > 0 ? <span class="document-tools">{documentTools.map((tool) => tool.render(context))}</span> : undefined}
           </Toolbar>
           <Show when={panel() && collab.editor()} keyed>
