@@ -43,8 +43,9 @@ function UserNav() {
             <A href="/" end class="nav-link">
               Working groups
             </A>
-            <A href="/profile" class="nav-user" aria-label={`Profile: ${me().name}`}>
-              <Avatar name={me().name} color={me().color} size="small" />
+            {/* Named by its words ("Profile: Ada Lovelace"), which include the visible name (WCAG 2.5.3). */}
+            <A href="/profile" class="nav-user">
+              <span class="visually-hidden">Profile:</span> <Avatar name={me().name} color={me().color} size="small" />
               <span class="nav-user-name">{me().name}</span>
             </A>
             <button type="button" class="ghost" onClick={() => void signOut()}>

@@ -22,7 +22,8 @@ export function readableInk(background: string): string {
   const l = luminance(background);
   if (l === null) return '#ffffff';
   // Contrast with black is (l + 0.05) / 0.05, with white 1.05 / (l + 0.05); they are equal at l ≈ 0.179.
-  return l > 0.179 ? '#111111' : '#ffffff';
+  // Pure black, not a softer near-black: only black and white together reach 4.5:1 on every colour.
+  return l > 0.179 ? '#000000' : '#ffffff';
 }
 
 /** CollaborationCaret `render`: a caret bar with a name label in the person's colour. */

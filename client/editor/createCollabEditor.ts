@@ -112,7 +112,7 @@ export function createCollabEditor(options: CollabEditorOptions): CollabEditor {
             Collaboration.configure({ document: ydoc, field: DOCUMENT_FRAGMENT }),
             CollaborationCaret.configure({ provider, user: { ...user }, render: renderCaret }),
           ],
-          editorProps: { attributes: { class: 'doc-body', 'aria-label': 'Document text', 'aria-multiline': 'true', spellcheck: 'true' } },
+          editorProps: { attributes: { class: 'doc-body', 'aria-label': 'Document text', role: 'textbox', 'aria-multiline': 'true', spellcheck: 'true' } },
         }));
         setCurrent(() => instance);
         stopSession = watch.stop;
@@ -144,6 +144,8 @@ export function createCollabEditor(options: CollabEditorOptions): CollabEditor {
       const editable = options.editable?.() ?? true;
       const editor = current()();
       if (editor && editor.isEditable !== editable) untrack(() => editor.setEditable(editable));
+      // The text is a textbox to assistive technology (role above); say when it cannot be changed.
+      if (editor) editor.view.dom.setAttribute('aria-readonly', String(!editable));
     });
   });
 

@@ -19,24 +19,27 @@ export function SidePanels(props: SidePanelsProps) {
   return (
     <Show when={props.panels.length > 0}>
       <aside class="doc-side" aria-label="Document tools">
-        <div class="side-tabs" role="tablist" aria-label="Panels">
-          <For each={props.panels}>
-            {(panel) => (
-              <button
-                type="button"
-                role="tab"
-                id={`side-tab-${panel.id}`}
-                aria-selected={current()?.id === panel.id}
-                aria-controls="side-panel"
-                onClick={() => {
-                  setCollapsed(false);
-                  props.onOpen(panel.id);
-                }}
-              >
-                {panel.title}
-              </button>
-            )}
-          </For>
+        <div class="side-head">
+          <div class="side-tabs" role="tablist" aria-label="Panels">
+            <For each={props.panels}>
+              {(panel) => (
+                <button
+                  type="button"
+                  role="tab"
+                  id={`side-tab-${panel.id}`}
+                  aria-selected={current()?.id === panel.id}
+                  aria-controls={collapsed() ? undefined : 'side-panel'}
+                  onClick={() => {
+                    setCollapsed(false);
+                    props.onOpen(panel.id);
+                  }}
+                >
+                  {panel.title}
+                </button>
+              )}
+            </For>
+          </div>
+          {/* Outside the tablist, which may hold only tabs. */}
           <button type="button" class="ghost small side-toggle" aria-expanded={!collapsed()} onClick={() => setCollapsed(!collapsed())}>
             {collapsed() ? 'Show' : 'Hide'}
           </button>
