@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
+import { VitePWA } from 'vite-plugin-pwa';
 import solid from 'vite-plugin-solid';
 
 /** Where the dev server forwards API, WebSocket, health and metrics requests when nothing else says. */
@@ -53,9 +54,28 @@ function precompressed(): Plugin {
   });
 }
 
+/**
+ * The service worker that lets the app open offline (client/features/offline/sw.ts, registered by
+ * features/offline/register.ts), with the list of this build's files to precache injected into it.
+ * Source maps and the .br/.gz copies are not precached: browsers never ask for them.
+ */
+function offlineShell(): Plugin[] {
+  return VitePWA({
+    strategies: 'injectManifest',
+    srcDir: 'features/offline',
+    filename: 'sw.ts',
+    injectRegister: false,
+    manifest: false,
+    injectManifest: {
+      globPatterns: ['**/*.{js,css,html,svg,woff2}'],
+      sourcemap: false,
+    },
+  });
+}
+
 export default defineConfig(() => ({
   root: fileURLToPath(new URL('./client', import.meta.url)),
-  plugins: [lazyKatex(), solid(), precompressed()],
+  plugins: [lazyKatex(), solid(), offlineShell(), precompressed()],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

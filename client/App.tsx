@@ -7,6 +7,7 @@ import { Loading } from './components/Loading';
 import { SignedOutNotice } from './components/SignedOutNotice';
 import { QuickSwitcher } from './features/recent/QuickSwitcher';
 import { accountApi } from './lib/api';
+import { rememberUser } from './lib/last-user';
 import { deleteCopies, unsavedCopies } from './lib/local-copies';
 import { SessionProvider, useSession } from './lib/session';
 import { routes } from './routes';
@@ -30,6 +31,8 @@ function UserNav() {
     navigate('/signin', { replace: true });
     // Even if the server is unreachable, leave: the cookie is HttpOnly and the next request will tell.
     await accountApi.logout().catch(() => undefined);
+    // Offline, the server cannot say so: forget this person here all the same (lib/last-user.ts).
+    rememberUser(null);
     await session.refresh();
     // A shared computer keeps nothing of this person's documents (lib/local-copies.ts).
     await deleteCopies(me.id);

@@ -2,6 +2,7 @@
 import { render } from 'solid-js/web';
 import { App } from './App';
 import { followTheme } from './lib/theme';
+import { registerServiceWorker } from './features/offline/register';
 import './styles.css';
 import './pages/pages.css';
 
@@ -10,3 +11,4 @@ followTheme();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 render(() => <App />, root);
+registerServiceWorker();

@@ -14,6 +14,7 @@
  * owner signs out here.
  */
 import { clearDocument } from 'y-indexeddb';
+import type { Role } from '../../shared/roles.js';
 
 const registryKey = 'confer:local-copies';
 const guest = 'guest';
@@ -22,6 +23,8 @@ interface CopyFacts {
   title: string | null;
   /** Holds changes the server has not confirmed as committed. */
   unsaved: boolean;
+  /** The owner's role in the document's group when last online: an offline start may edit only if it could. */
+  role?: Role | null;
 }
 
 interface Owner {
@@ -64,10 +67,15 @@ export function recordCopy(owner: { id: string; name: string }, docId: string, f
   const registry = readRegistry();
   const entry = registry[owner.id] ?? { name: owner.name, copies: {} };
   const previous = entry.copies[docId] ?? { title: null, unsaved: false };
-  const next = { title: facts.title ?? previous.title, unsaved: facts.unsaved ?? previous.unsaved };
-  if (entry.name === owner.name && previous.title === next.title && previous.unsaved === next.unsaved && registry[owner.id]) return;
+  const next = { title: facts.title ?? previous.title, unsaved: facts.unsaved ?? previous.unsaved, role: facts.role ?? previous.role ?? null };
+  if (entry.name === owner.name && previous.title === next.title && previous.unsaved === next.unsaved && previous.role === next.role && registry[owner.id]) return;
   registry[owner.id] = { name: owner.name, copies: { ...entry.copies, [docId]: next } };
   writeRegistry(registry);
+}
+
+/** What is known of `userId`'s copy of `docId` (for an offline start), if there is one. */
+export function copyFacts(userId: string, docId: string): Readonly<CopyFacts> | undefined {
+  return readRegistry()[userId]?.copies[docId];
 }
 
 /** `userId`'s copies with changes the server has not confirmed. */

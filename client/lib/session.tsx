@@ -7,6 +7,7 @@ import { createContext, createEffect, useContext, type Accessor, type ParentProp
 import type { MeView } from '../../shared/api/auth.js';
 import { accountApi } from './api';
 import { createClock } from './clock';
+import { lastUser, rememberUser } from './last-user';
 import { keepCopiesOnlyFor } from './local-copies';
 import { browserTimeZone } from './time';
 
@@ -15,7 +16,7 @@ export const getMe = query(async (): Promise<MeView | null> => (await accountApi
 
 /** What every page may read about the viewer. */
 export interface Session {
-  /** undefined while loading, null when signed out. */
+  /** undefined while loading, null when signed out; with the server unreachable, the last user seen signed in here. */
   me: Accessor<MeView | null | undefined>;
   /** The zone timestamps are shown in: the profile's, else the browser's. */
   zone: Accessor<string>;
@@ -32,10 +33,14 @@ const SessionContext = createContext<Session>();
 /** Provides the session to everything below it. */
 export function SessionProvider(props: ParentProps) {
   // `known` tells a real answer from an unreachable server: only a real one may delete local copies.
+  // Unreachable (an offline start), the last user seen here stands in, so their copies open.
   const answer = createAsync(() =>
     getMe().then(
-      (user) => ({ user, known: true }),
-      () => ({ user: null, known: false }),
+      (user) => {
+        rememberUser(user);
+        return { user, known: true };
+      },
+      () => ({ user: lastUser(), known: false }),
     ),
   );
   const me = () => answer.latest?.user;

@@ -1,6 +1,6 @@
 /**
- * Serves the built client from dist/client: hashed assets cached for a year, index.html never cached
- * (it names the current hashes), and the SPA fallback for client-side routes. Scripts, styles and the
+ * Serves the built client from dist/client: hashed assets cached for a year, index.html and the
+ * service worker never cached (they name the current hashes), and the SPA fallback for client-side routes. Scripts, styles and the
  * page go out as the brotli or gzip copies made at build time (vite.config.ts) when the browser
  * accepts them, so nothing is compressed per request.
  */
@@ -44,6 +44,12 @@ export function staticRoutes(distDir: string): Hono {
     varyOnEncoding(),
     files,
   );
+  // The service worker (client/features/offline/sw.ts) is checked for a new version on every visit:
+  // cached, a deploy would reach offline starts only when the cached copy expired.
+  app.get('/sw.js', async function serviceWorkerNotCached(c, next) {
+    await next();
+    if (c.res.status === 200) c.header('Cache-Control', 'no-cache');
+  });
   app.get('*', varyOnEncoding(), async (c, next) => {
     const p = c.req.path;
     if (p.startsWith('/api/') || p.startsWith('/collab/')) return next();

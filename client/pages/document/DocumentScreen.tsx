@@ -18,7 +18,7 @@ import { ApiError } from '../../lib/api';
 import { documentsApi } from '../../features/documents/api';
 import { loadMentionable } from '../../features/members/mentionable';
 import { randomGuest } from '../../lib/guest';
-import { localCopyName, recordCopy } from '../../lib/local-copies';
+import { copyFacts, localCopyName, recordCopy } from '../../lib/local-copies';
 import { announceSignedOut } from '../../lib/signed-out';
 import { useSession } from '../../lib/session';
 import { getDocumentInfo, type DocumentInfo } from '../document.data';
@@ -68,13 +68,24 @@ export function DocumentScreen(props: { docId: string }) {
   createEffect(() => {
     if (missing()) setElement(undefined);
   });
-  const role = () => meta()?.workspace.role;
+  // The API is unreachable (an offline start, served by the service worker): what this browser knew of
+  // its copy when last online stands in for the metadata, so an editor can go on writing.
+  const unreachable = () => {
+    const result = loaded();
+    return result !== undefined && !result.ok && result.error instanceof ApiError && result.error.code === 'network';
+  };
+  const offlineFacts = () => {
+    const user = session.me();
+    return user && unreachable() ? copyFacts(user.id, props.docId) : undefined;
+  };
+  const role = () => meta()?.workspace.role ?? offlineFacts()?.role ?? undefined;
   // Until the role is known nobody types (a viewer's keystrokes would only be dropped by the server).
   // Signed out, the relay decides alone (only the development open policy lets guests in at all).
   const editable = () => {
     if (!session.me()) return true;
     const result = loaded();
-    return result?.ok === true && canWriteDocuments(result.value.workspace.role) && result.value.document.deletedAt === null;
+    if (result?.ok !== true) return unreachable() && canWriteDocuments(offlineFacts()?.role ?? 'viewer');
+    return canWriteDocuments(result.value.workspace.role) && result.value.document.deletedAt === null;
   };
   const readOnly = () => role() !== undefined && !canWriteDocuments(role() ?? 'viewer');
 
@@ -161,7 +172,7 @@ export function DocumentScreen(props: { docId: string }) {
     if (!user) return;
     const save = collab.save();
     const unsaved = collab.pending() > 0 || save === 'saving' ? true : save === 'saved' ? false : undefined;
-    recordCopy(user, props.docId, { title: meta()?.document.title ?? null, unsaved });
+    recordCopy(user, props.docId, { title: meta()?.document.title ?? null, unsaved, role: meta()?.workspace.role ?? null });
   });
 
   // Closing the tab with unsaved edits loses nothing once the local copy is there; warn only without one.
