@@ -5,7 +5,8 @@
  *
  * On a phone only the most used controls stay in the bar; the rest, and every feature's tool, wait
  * behind "More" (a disclosure that opens them as rows under the bar), so nothing needs sideways
- * scrolling. Whatever a feature puts in the slot joins the overflow without knowing about it.
+ * scrolling. Whatever a feature puts in the slot joins the overflow without knowing about it; a
+ * status chip that should stay in view (a deadline) carries the class `tool-status` (editor.css).
  */
 import type { Editor } from '@tiptap/core';
 import { createEditorTransaction } from 'solid-tiptap';

@@ -13,7 +13,7 @@ function Chip(props: { catchUp: Accessor<CatchUpView | null | undefined>; open: 
   };
   return (
     <Show when={changed() > 0}>
-      <button type="button" class="small changes-chip" onClick={() => props.open()}>
+      <button type="button" class="small changes-chip tool-status" onClick={() => props.open()}>
         {changed()} words changed since your last visit
       </button>
     </Show>

@@ -47,7 +47,7 @@ function Deadline(props: { context: DocumentContext }) {
             <>
               <button
                 type="button"
-                class="ghost small deadline-chip"
+                class="ghost small deadline-chip tool-status"
                 classList={{ urgent: left().urgent, passed: left().passed }}
                 title={`Deadline set in ${zoneLabel(zone())}`}
                 onClick={() => canSet() && setEditing(!editing())}
