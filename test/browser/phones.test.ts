@@ -3,6 +3,8 @@
  * every toolbar action is on screen, in the bar or behind "More"; the side panels are a bottom sheet
  * over the text, not a column below it; a wide table scrolls inside its own box.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { browserTestsEnabled, buildClient, collectErrors, launchBrowser, type ClientBuild } from '../helpers/browser.js';
@@ -19,6 +21,14 @@ async function post<T>(request: APIRequestContext, url: string, data: unknown): 
   const res = await request.post(url, { data });
   if (!res.ok()) throw new Error(`${url}: ${res.status()} ${await res.text()}`);
   return (await res.json()) as T;
+}
+
+/** Screenshots for a person to look at (git-ignored), as workspace-screens.test.ts keeps them. */
+const shots = path.resolve(import.meta.dirname, '..', '..', 'screenshots');
+
+async function shoot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: path.join(shots, `${name}.png`) });
 }
 
 /** The page's sideways overflow in pixels (0 when nothing scrolls sideways). */
@@ -106,7 +116,6 @@ describe.skipIf(!browserTestsEnabled())('phones, 390 x 844 (issue 19, item 9)', 
       return Math.max(...boxes.map((b) => b.top)) < Math.min(...boxes.map((b) => b.bottom));
     });
     expect(oneRow).toBe(true);
-    await page.screenshot({ path: '/tmp/shots/toolbar-closed-phone.png' });
 
     // Open, every action is on screen, including the features' tools (Export, Deadline).
     await more.click();
@@ -144,7 +153,7 @@ describe.skipIf(!browserTestsEnabled())('phones, 390 x 844 (issue 19, item 9)', 
     expect(box.scroll).toBeGreaterThan(box.client);
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await wrapper.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: '/tmp/shots/table-phone.png' });
+    await shoot(page, 'table-phone');
     expect(errors).toEqual([]);
   });
 
@@ -179,6 +188,25 @@ describe.skipIf(!browserTestsEnabled())('phones, 390 x 844 (issue 19, item 9)', 
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await sheet.getByRole('button', { name: 'Hide' }).click();
     await waitFor(async () => (await panel.count()) === 0, { what: 'the sheet to close' });
+    expect(errors).toEqual([]);
+  });
+  it('shows the document page in light and dark, on a desktop and a phone (screenshots)', async () => {
+    const { context, page, errors } = await phone('Lena Light');
+    const { workspace } = await post<{ workspace: { id: string } }>(context.request, `${base()}/api/workspaces`, { name: 'Marine ecology' });
+    const { document: doc } = await post<{ document: { id: string } }>(context.request, `${base()}/api/workspaces/${workspace.id}/documents`, { title: 'Reef survey protocol', template: 'protocol' });
+    for (const scheme of ['light', 'dark'] as const) {
+      // The theme follows the system's setting (no choice made in Profile).
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const [tag, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', PHONE]] as const) {
+        await page.setViewportSize(viewport);
+        await page.goto(`${base()}/d/${doc.id}`);
+        await page.locator('.status[data-connection="connected"]').waitFor();
+        await page.locator('.doc-body h1').waitFor();
+        expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(scheme);
+        expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+        await shoot(page, `document-${tag}-${scheme}`);
+      }
+    }
     expect(errors).toEqual([]);
   });
 });
