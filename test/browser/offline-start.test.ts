@@ -95,7 +95,8 @@ describe.skipIf(!browserTestsEnabled())('offline start (issue 19, item 13)', () 
     await page.locator('.doc-body').waitFor();
     await waitFor(async () => (await editorText(page)).includes('Written online.'), { what: 'the offline copy' });
     await page.locator('.status[data-connection="offline"], .status[data-connection="connecting"]').first().waitFor();
-    // As the last signed-in user, who may edit: the text takes what is typed.
+    // With the title this browser knew, as the last signed-in user, who may edit: the text takes what is typed.
+    expect(await page.locator('.doc-title').innerText()).toBe('Field notes');
     expect(await page.getByRole('link', { name: 'Profile: Omar Offline' }).count()).toBe(1);
     await page.locator('.doc-body[contenteditable="true"]').waitFor();
     await typeAtEnd(page, 'Typed with no server.');

@@ -13,12 +13,14 @@ export interface DocumentHeaderProps {
   document: DocumentView | undefined;
   workspace: WorkspaceView | undefined;
   people: Collaborator[];
+  /** The title this browser last saw, shown while the server cannot be reached (an offline start). */
+  offlineTitle?: string | null;
 }
 
 export function DocumentHeader(props: DocumentHeaderProps) {
   const [title, setTitle] = createSignal('');
   const [error, setError] = createSignal<string | null>(null);
-  createEffect(() => setTitle(props.document?.title ?? ''));
+  createEffect(() => setTitle(props.document?.title ?? props.offlineTitle ?? ''));
   createEffect(() => {
     document.title = `${title() || 'Document'} · Confer`;
   });

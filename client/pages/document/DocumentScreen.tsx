@@ -198,7 +198,7 @@ export function DocumentScreen(props: { docId: string }) {
   return (
     <Show when={!missing()} fallback={<ErrorView error={missing()} retry={() => void refetch()} />}>
       <div class="doc-page" classList={{ 'has-side': documentPanels.length > 0 }}>
-        <DocumentHeader document={meta()?.document} workspace={meta()?.workspace} people={people()} />
+        <DocumentHeader document={meta()?.document} workspace={meta()?.workspace} people={people()} offlineTitle={offlineFacts()?.title} />
         <div class="doc-chrome">
           {/* Viewers and commenters get no formatting controls they could never use, only the features' tools. */}
           <Toolbar editor={collab.editor()} readOnly={!editable()} formatting={!readOnly()} openPanel={setPanel}>
