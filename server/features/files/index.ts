@@ -2,3 +2,5 @@
 export { FileStore, fileIdOf, type FileInfo, type FileLimits, type NewFile, type StoredFile } from './file-store.js';
 export { openFileStore } from './open.js';
 export { sniffImageType, FIGURE_TYPES, type FigureType } from './sniff.js';
+export { documentFileRoutes, fileRoutes, type FileRouteDeps } from './routes.js';
+export { FileCollector, defaultCollectorTimings, type CollectorTimings } from './collector.js';
