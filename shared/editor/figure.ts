@@ -51,7 +51,11 @@ export const Figure = Node.create({
     const src = isFigureSrc(node.attrs.src) ? node.attrs.src : '';
     return [
       'figure',
-      mergeAttributes({ 'data-figure-id': node.attrs.id as string | null }, HTMLAttributes, { 'data-figure-id': node.attrs.id as string | null }),
+      mergeAttributes(HTMLAttributes, {
+        'data-figure-id': node.attrs.id as string | null,
+        // The anchor a cross-reference links to (in exports and in the editor).
+        id: typeof node.attrs.id === 'string' ? `figure-${node.attrs.id}` : null,
+      }),
       ['img', { src, alt: String(node.attrs.alt ?? ''), loading: 'lazy', decoding: 'async' }],
       ['figcaption', 0],
     ];
