@@ -15,7 +15,7 @@ import { calendarFeedRoutes, deadlineRoutes, workspaceDeadlineRoutes } from './f
 import { documentRoutes, workspaceDocumentRoutes, type DocumentSeeder } from './features/documents/index.js';
 import { invitePreviewRoutes, inviteRoutes, workspaceInviteRoutes } from './features/invites/index.js';
 import { memberRoutes, peopleByIds } from './features/members/index.js';
-import { documentFileRoutes, fileRoutes, type FileStore } from './features/files/index.js';
+import { documentFileRoutes, exportImagesOf, fileRoutes, type FileStore } from './features/files/index.js';
 import { followRoutes, notificationRoutes } from './features/notifications/index.js';
 import { RecentStore, recentRoutes } from './features/recent/index.js';
 import { searchRoutes } from './features/search/index.js';
@@ -95,7 +95,7 @@ export function apiRoutes(deps: ApiDeps): Hono {
     '/documents',
     versionRoutes({ people, documents, hub, versions: services.versions, logNamed: (docId, userId, name) => services.activity.logEvent(docId, userId, 'version', name) }),
   );
-  signedIn.route('/documents', exportRoutes({ documents, hub, pdf: deps.pdf, authorsOf: documentAuthors({ activity: services.activity.store, people }), now }));
+  signedIn.route('/documents', exportRoutes({ documents, hub, pdf: deps.pdf, imagesOf: (docId, state) => exportImagesOf(deps.files, docId, state), authorsOf: documentAuthors({ activity: services.activity.store, people }), now }));
   signedIn.route('/documents', catchUpRoutes({ people, documents, hub, visits: services.visits, activity: services.activity, versions: services.versions, now }));
   signedIn.route('/documents', deadlineRoutes(deadlineDeps));
   signedIn.route('/workspaces', workspaceDeadlineRoutes(deadlineDeps));

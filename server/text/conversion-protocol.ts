@@ -5,11 +5,12 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { ExportedFile, ExportFormat, ImportKind } from './convert.js';
 import type { ImportErrorCode } from './errors.js';
+import type { ExportImages } from './figures.js';
 
 /** What to convert. */
 export type ConversionRequest =
   | { op: 'import'; kind: ImportKind; bytes: Uint8Array }
-  | { op: 'export'; format: ExportFormat; state: Uint8Array; title: string }
+  | { op: 'export'; format: ExportFormat; state: Uint8Array; title: string; /** Figures' images by file id. */ images: ExportImages }
   /** The document's plain text, for the search index. */
   | { op: 'text'; state: Uint8Array };
 

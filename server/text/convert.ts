@@ -9,6 +9,7 @@ import { fromDocx } from './docx-import.js';
 import { toDocx } from './docx-export.js';
 import { checkDocumentSize, checkUpdateSize } from './document-limits.js';
 import { ImportError, MAX_IMPORT_BYTES } from './errors.js';
+import type { ExportImages } from './figures.js';
 import { toHtmlDocument } from './html.js';
 import { fromMarkdown, toMarkdown } from './markdown.js';
 import { titleFromJson } from './title.js';
@@ -37,11 +38,12 @@ export async function exportDocument(
   source: Y.Doc | Uint8Array | JSONContent,
   format: ExportFormat,
   title: string,
+  images: ExportImages = {},
 ): Promise<ExportedFile> {
   const json = source instanceof Uint8Array || !('type' in source) ? docToJson(source as Y.Doc | Uint8Array) : source;
   const utf8 = (text: string) => new TextEncoder().encode(text);
   const body =
-    format === 'md' ? utf8(toMarkdown(json)) : format === 'html' ? utf8(toHtmlDocument(json, { title })) : await toDocx(json, { title });
+    format === 'md' ? utf8(toMarkdown(json, images)) : format === 'html' ? utf8(toHtmlDocument(json, { title, images })) : await toDocx(json, { title, images });
   return { body, contentType: CONTENT_TYPES[format], fileName: `${fileBaseName(title)}.${format}` };
 }
 

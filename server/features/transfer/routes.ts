@@ -80,7 +80,7 @@ export function exportRoutes(deps: ExportRouteDeps): Hono<SessionEnv> {
         'Cache-Control': 'no-store',
       });
     }
-    const file = await exportFile(state, format, doc.title).catch((error: unknown) => {
+    const file = await exportFile(state, format, doc.title, await deps.imagesOf(doc.id, state)).catch((error: unknown) => {
       throw conversionError(error);
     });
     return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
