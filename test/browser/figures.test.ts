@@ -5,7 +5,7 @@
  * the image's address; and every export format carries the figures.
  */
 import JSZip from 'jszip';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gifBytes, pngBytes } from '../fixtures/images.js';
 import { browserTestsEnabled, buildClient, launchBrowser, type ClientBuild } from '../helpers/browser.js';
@@ -33,9 +33,9 @@ async function pasteImage(page: Page, bytes: Uint8Array, name: string, type: str
 }
 
 /** Drops an image file onto the editor at the start of the given element. */
-async function dropImage(page: Page, target: string, bytes: Uint8Array, name: string, type: string): Promise<void> {
-  const box = await page.locator(target).boundingBox();
-  if (!box) throw new Error(`${target} is not on screen`);
+async function dropImage(page: Page, target: Locator, bytes: Uint8Array, name: string, type: string): Promise<void> {
+  const box = await target.boundingBox();
+  if (!box) throw new Error('the drop target is not on screen');
   await page.locator('.ProseMirror').evaluate(
     (editor, file) => {
       const data = new DataTransfer();
@@ -112,7 +112,7 @@ describe.skipIf(!browserTestsEnabled())('figures', () => {
     await page.keyboard.type('Western blot of lysates');
 
     // Dropped on the first paragraph: the new figure goes before the pasted one and takes number 1.
-    await dropImage(page, '.ProseMirror p', gifBytes(8), 'chart.gif', 'image/gif');
+    await dropImage(page, page.locator('.ProseMirror p').first(), gifBytes(8), 'chart.gif', 'image/gif');
     await page.locator('.ProseMirror figure').nth(1).waitFor();
     const figures = page.locator('.ProseMirror figure');
     const dropped = (await figuresOn(page)).findIndex((f) => f.caption === '');
