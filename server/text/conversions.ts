@@ -27,8 +27,8 @@ function backgroundPool(): ConversionPool {
 }
 
 /** An uploaded file as a new document, converted on a worker thread. Throws ImportError or ConversionUnavailableError. */
-export function importFile(kind: ImportKind, bytes: Uint8Array): Promise<ImportedFile> {
-  return pool().importFile(kind, bytes);
+export function importFile(kind: ImportKind, bytes: Uint8Array, docId?: string): Promise<ImportedFile> {
+  return pool().importFile(kind, bytes, docId);
 }
 
 /** A document's encoded state as an export file, rendered on a worker thread. Throws ConversionUnavailableError. */

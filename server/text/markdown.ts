@@ -12,6 +12,8 @@ import { EscapedBlockMath, protectDollars, restoreDollars, StrictInlineMath } fr
 import { checkMarkdownNesting } from './markdown-nesting.js';
 import type { ExportImages } from './figures.js';
 import { figureWriters } from './markdown-figures.js';
+import type { ImportImages } from './import-images.js';
+import { extractFigures } from './markdown-images.js';
 import { markdownExtensionList } from './markdown-overrides.js';
 import { documentExtensions, normaliseJson, toDocumentNode } from './schema.js';
 import { repairToSchema } from './schema-repair.js';
@@ -49,12 +51,14 @@ export function toMarkdown(json: JSONContent, images: ExportImages = {}): string
 /**
  * Markdown to canonical JSON. Raw HTML in the source stays literal text: the server has no
  * browser DOM to parse it with, and literal is the safe reading of untrusted input anyway. An
- * image becomes its alt text (the schema has no figures; nothing is ever fetched). Nesting is
+ * image becomes its alt text (nothing is ever fetched), except one on a line of its own from a data: URL,
+ * which becomes a figure when `images` collects them (markdown-images.ts). Nesting is
  * checked before the parser runs, and what the parser makes is fitted to the schema rather than
  * refused. Throws ImportError for what cannot become a document.
  */
-export function fromMarkdown(markdown: string): JSONContent {
-  const source = markdown.replace(/\r\n?/g, '\n');
+export function fromMarkdown(markdown: string, images?: ImportImages): JSONContent {
+  const figures = images ? extractFigures(markdown.replace(/\r\n?/g, '\n'), images) : null;
+  const source = figures ? figures.markdown : markdown.replace(/\r\n?/g, '\n');
   checkMarkdownNesting(source);
   let parsed: JSONContent;
   try {
@@ -63,5 +67,6 @@ export function fromMarkdown(markdown: string): JSONContent {
     throw new ImportError('unreadable', 'The Markdown file could not be read as a document.', { cause });
   }
   checkDocumentSize(parsed);
-  return normaliseJson(repairToSchema(parsed));
+  const repaired = repairToSchema(parsed);
+  return normaliseJson(figures ? figures.restore(repaired) : repaired);
 }
