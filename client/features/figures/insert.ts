@@ -13,7 +13,7 @@ export function imageFiles(list: FileList | null | undefined): File[] {
 }
 
 /** A figure's id: random, so two people adding figures at once never pick the same. */
-function newFigureId(): string {
+export function newFigureId(): string {
   return `fig-${crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`;
 }
 

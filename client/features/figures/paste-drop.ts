@@ -6,6 +6,7 @@
 import type { Editor } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { imageFiles, insertImages, reportUploadErrors } from './insert';
+import { keepFigureIdsUnique } from './unique-ids';
 
 const key = new PluginKey('figureFiles');
 
@@ -33,6 +34,7 @@ export function acceptImageFiles(editor: Editor, docId: string): void {
   });
   // First in line: a pasted file must become a figure before any other paste handler sees it.
   editor.registerPlugin(plugin, (added, plugins) => [added, ...plugins]);
+  keepFigureIdsUnique(editor);
   editor.on('destroy', () => {
     if (!editor.isDestroyed) editor.unregisterPlugin(key);
   });
