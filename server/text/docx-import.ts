@@ -8,7 +8,7 @@ import mammoth from 'mammoth';
 import { CODE_LANGUAGE_BOOKMARK, DOCX_STYLE, WORD_LIMIT_BOOKMARK } from './docx-styles.js';
 import { checkedDocxArchive } from './docx-zip.js';
 import { ImportError, MAX_IMPORT_BYTES } from './errors.js';
-import { isFigureSrc } from '../../shared/editor/figure.js';
+import { isFigureSrc } from '../../shared/editor/figure-src.js';
 import { fromHtml } from './html.js';
 import type { ImportImages } from './import-images.js';
 

@@ -4,7 +4,7 @@
  * an exported file stands alone (and the PDF renderer makes no network request at all).
  */
 import type { JSONContent } from '@tiptap/core';
-import { figureNumbers, FIGURE_SRC } from '../../shared/editor/figure.js';
+import { figureNumbers, FIGURE_SRC } from '../../shared/editor/figure-src.js';
 
 /** A stored image, as the export needs it. */
 export interface ExportImage {

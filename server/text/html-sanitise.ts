@@ -4,7 +4,7 @@
  * emitting scripts, event handlers or unsafe URLs without this list changing too.
  */
 import sanitizeHtml from 'sanitize-html';
-import { isFigureSrc } from '../../shared/editor/figure.js';
+import { isFigureSrc } from '../../shared/editor/figure-src.js';
 import { SAFE_LINK_SCHEMES } from '../../shared/editor/links.js';
 
 /** MathML that KaTeX emits (output: 'mathml'). */
