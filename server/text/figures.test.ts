@@ -44,6 +44,8 @@ describe('figures in exports', () => {
     expect(html).toContain(Buffer.from(pngBytes(2)).toString('base64'));
     expect(html).not.toContain('tracker.example');
     expect(html).not.toContain('/api/documents/');
+    // Inline images gain nothing from lazy loading, and a lazy one might miss the PDF.
+    expect(html).not.toContain('loading=');
     expect(html).toContain("img-src data:");
   });
 

@@ -28,7 +28,8 @@ const OPTIONS: sanitizeHtml.IOptions = {
   ],
   allowedAttributes: {
     a: ['href', 'rel', 'target', 'data-type', 'data-figure-id'],
-    figure: ['id', 'data-figure-id'], img: ['src', 'alt', 'loading', 'decoding'],
+    // Not `loading=lazy`: an export's images are inside it, and a lazy one might not be printed to PDF.
+    figure: ['id', 'data-figure-id'], img: ['src', 'alt'],
     h1: ['data-word-limit'], h2: ['data-word-limit'], h3: ['data-word-limit'],
     h4: ['data-word-limit'], h5: ['data-word-limit'], h6: ['data-word-limit'],
     ul: ['data-type'], ol: ['start', 'type'], li: ['data-type', 'data-checked'],
