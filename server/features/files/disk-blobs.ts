@@ -1,6 +1,7 @@
 /**
  * The bytes of files on disk, for the embedded setup: DATA_DIR/files/<docId>/<sha256>. Written to a
- * temporary name, fsynced and renamed, so a crash leaves either the whole file or none.
+ * temporary name, fsynced and renamed (and the directory fsynced), so a crash leaves either the whole
+ * file or none, and never a row without its file.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
@@ -31,6 +32,13 @@ export class DiskBlobs implements BlobPlace {
       await handle.close();
     }
     await fs.rename(temp, target);
+    // The rename is durable only once the directory is: the row written next must not outlive the file.
+    const dir = await fs.open(path.dirname(target), 'r');
+    try {
+      await dir.sync();
+    } finally {
+      await dir.close();
+    }
   }
 
   async read(docId: string, id: string): Promise<Uint8Array | null> {

@@ -79,6 +79,10 @@ describe('files of a document', () => {
     const again = await download(app, team.viewer, file.url, { 'if-none-match': `"${file.id}"` });
     expect(again.status).toBe(304);
 
+    // On SQLite the bytes are a file under DATA_DIR, not a value in the database.
+    const row = await app.storage.db.selectFrom('document_files').select('data').where('id', '=', file.id).executeTakeFirstOrThrow();
+    expect(row.data).toBeNull();
+
     const same = await upload(app, team.owner, team.docId, bytes);
     expect(same.body.file?.id).toBe(file.id);
     expect(await app.files.usage(team.docId)).toBe(bytes.byteLength);
