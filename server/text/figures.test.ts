@@ -8,6 +8,7 @@ import { pngBytes } from '../../test/fixtures/images.js';
 import { exportDocument } from './convert.js';
 import { figureFilesIn, type ExportImages } from './figures.js';
 import { imageSize } from './image-size.js';
+import { toPlainText } from './plain.js';
 import { jsonToUpdate } from './ydoc.js';
 
 const first = 'a'.repeat(64);
@@ -82,6 +83,10 @@ describe('figures in exports', () => {
     Y.applyUpdate(doc, jsonToUpdate(json));
     expect(figureFilesIn(Y.encodeStateAsUpdate(doc), 'doc1')).toEqual([first]);
     doc.destroy();
+  });
+
+  it('gives search the captions and the references as text', () => {
+    expect(toPlainText(document)).toBe('See Figure.\nSurvival curve\nWestern blot\nRemote');
   });
 
   it('reads image sizes from their headers', () => {
