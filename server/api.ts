@@ -88,7 +88,7 @@ export function apiRoutes(deps: ApiDeps): Hono {
   signedIn.route('/recent', recentRoutes({ recent: new RecentStore(deps.storage.db), people }));
   signedIn.route(
     '/workspaces',
-    importRoutes({ documents, workspaces, store: deps.storage.documents, versions: services.versions, search: services.search, activity: services.activity, now }),
+    importRoutes({ documents, workspaces, store: deps.storage.documents, versions: services.versions, search: services.search, activity: services.activity, files: deps.files, now }),
   );
   signedIn.route('/workspaces', activityRoutes({ people, workspaces, activity: services.activity.store }));
   signedIn.route(
