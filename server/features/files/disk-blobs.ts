@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { isValidDocId } from '../../../shared/limits.js';
+import { documentFilesDir } from '../../storage/sqlite/files.js';
 import type { BlobPlace } from './file-store.js';
 
 const FILE_ID = /^[0-9a-f]{64}$/;
@@ -55,7 +56,7 @@ export class DiskBlobs implements BlobPlace {
   }
 }
 
-/** Where the embedded setup keeps files: beside the database in DATA_DIR. */
+/** Where the embedded setup keeps files: beside the database in DATA_DIR (named in storage/sqlite/files.ts). */
 export function filesDirOf(dataDir: string): string {
-  return path.join(dataDir, 'files');
+  return documentFilesDir(dataDir);
 }
