@@ -15,6 +15,7 @@ import { calendarFeedRoutes, deadlineRoutes, workspaceDeadlineRoutes } from './f
 import { documentRoutes, workspaceDocumentRoutes, type DocumentSeeder } from './features/documents/index.js';
 import { invitePreviewRoutes, inviteRoutes, workspaceInviteRoutes } from './features/invites/index.js';
 import { memberRoutes, peopleByIds } from './features/members/index.js';
+import { documentFileRoutes, exportImagesOf, fileRoutes, type FileStore } from './features/files/index.js';
 import { followRoutes, notificationRoutes } from './features/notifications/index.js';
 import { RecentStore, recentRoutes } from './features/recent/index.js';
 import { searchRoutes } from './features/search/index.js';
@@ -45,6 +46,8 @@ export interface ApiDeps {
   clientAddress: ClientAddress;
   /** Prints PDF exports (headless Chromium, started on first use). */
   pdf: Pick<PdfRenderer, 'render'>;
+  /** Documents' files (figures' images). */
+  files: FileStore;
 }
 
 export function apiRoutes(deps: ApiDeps): Hono {
@@ -85,18 +88,21 @@ export function apiRoutes(deps: ApiDeps): Hono {
   signedIn.route('/recent', recentRoutes({ recent: new RecentStore(deps.storage.db), people }));
   signedIn.route(
     '/workspaces',
-    importRoutes({ documents, workspaces, store: deps.storage.documents, versions: services.versions, search: services.search, activity: services.activity, now }),
+    importRoutes({ documents, workspaces, store: deps.storage.documents, versions: services.versions, search: services.search, activity: services.activity, files: deps.files, now }),
   );
   signedIn.route('/workspaces', activityRoutes({ people, workspaces, activity: services.activity.store }));
   signedIn.route(
     '/documents',
     versionRoutes({ people, documents, hub, versions: services.versions, logNamed: (docId, userId, name) => services.activity.logEvent(docId, userId, 'version', name) }),
   );
-  signedIn.route('/documents', exportRoutes({ documents, hub, pdf: deps.pdf, authorsOf: documentAuthors({ activity: services.activity.store, people }), now }));
+  signedIn.route('/documents', exportRoutes({ documents, hub, pdf: deps.pdf, imagesOf: (docId, state) => exportImagesOf(deps.files, docId, state), authorsOf: documentAuthors({ activity: services.activity.store, people }), now }));
   signedIn.route('/documents', catchUpRoutes({ people, documents, hub, visits: services.visits, activity: services.activity, versions: services.versions, now }));
   signedIn.route('/documents', deadlineRoutes(deadlineDeps));
   signedIn.route('/workspaces', workspaceDeadlineRoutes(deadlineDeps));
   signedIn.route('/documents', commentRoutes({ documents, workspaces, accounts, hub }));
+  const fileDeps = { documents, files: deps.files, now };
+  signedIn.route('/documents', documentFileRoutes(fileDeps));
+  signedIn.route('/files', fileRoutes(fileDeps));
   signedIn.route('/notifications', notificationRoutes({ notifications: services.notifications }));
   signedIn.route('/documents', followRoutes({ documents, store: services.notifications.store }));
   api.route('/api', signedIn);

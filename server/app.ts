@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { PdfRenderer } from './text/pdf/renderer.js';
 import { apiRoutes } from './api.js';
+import type { FileStore } from './features/files/index.js';
 import type { Auth } from './auth/index.js';
 import type { AccessPolicy } from './collab/access.js';
 import type { CollabHub } from './collab/hub.js';
@@ -49,6 +50,8 @@ export interface AppDeps {
   metricsAccess?: Omit<MetricsAccessOptions, 'clientAddress'> | undefined;
   /** Prints PDF exports; omitted, PDF export answers 501. */
   pdf?: Pick<PdfRenderer, 'render'> | undefined;
+  /** Documents' files (figures' images). */
+  files: FileStore;
 }
 
 /** Template content goes through the editor schema (TipTap, KaTeX), which loads on the first seeded document. */
@@ -91,6 +94,7 @@ export function createApp(deps: AppDeps): Hono {
       allowedOrigins: deps.allowedOrigins,
       publicUrl: deps.publicUrl,
       clientAddress,
+      files: deps.files,
       pdf: deps.pdf ?? new PdfRenderer({ executablePath: null, log: deps.log }),
     }),
   );

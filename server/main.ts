@@ -21,6 +21,7 @@ import { createLogger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { commentWriteGuard } from './features/comments/index.js';
 import { setupMail, type MailTimings } from './features/mail/index.js';
+import { FileCollector, openFileStore, type CollectorTimings, type FileLimits, type FileStore } from './features/files/index.js';
 import { createFeatureServices, type FeatureServices, type FeatureTimings } from './services.js';
 import { openStorage } from './storage/open.js';
 import type { Storage } from './storage/storage.js';
@@ -43,6 +44,8 @@ export interface StartOptions {
   wrapStore?: (store: DocumentStore) => DocumentStore;
   /** The mail scheduler's poll, lease and retry periods (tests poll often instead of waiting 15 s). */
   mailTimings?: Partial<MailTimings>;
+  /** Limits of documents' files and the collector's grace and period (tests lower them). */
+  files?: Partial<FileLimits & CollectorTimings>;
 }
 
 export interface RunningServer {
@@ -68,6 +71,9 @@ export interface AssembledServer {
   metrics: Metrics;
   log: Logger;
   services: FeatureServices;
+  /** Documents' files (figures' images) and their garbage collector. */
+  files: FileStore;
+  fileCollector: FileCollector;
   /**
    * Stops auth, the services and the relay (which commits what is pending and closes its sockets with
    * 1012), then runs `afterRelay` (the listener closes what is left), then closes bus and stores.
@@ -118,7 +124,11 @@ export async function assembleServer(config: Config, options: StartOptions = {},
     log,
   }, options.mailTimings);
   const pdf = new PdfRenderer({ executablePath: config.chromiumPath, maxConcurrent: Math.max(1, config.pdfRenderers), log });
+  const files = openFileStore(storage, config.dataDir, options.files);
+  const fileCollector = new FileCollector({ files, store: storage.documents, db: storage.db, log, now: auth.now }, options.files);
+  fileCollector.start();
   const app = createApp({
+    files,
     pdf,
     mail,
     storage,
@@ -139,6 +149,7 @@ export async function assembleServer(config: Config, options: StartOptions = {},
   const shutdown = async (afterRelay?: () => Promise<void>) => {
     await auth.stop();
     await pdf.close();
+    await fileCollector.stop();
     await mail?.stop();
     // Pending index and version work reads documents through the hub: finish it before the hub stops.
     await services.stop();
@@ -148,7 +159,7 @@ export async function assembleServer(config: Config, options: StartOptions = {},
     sharedLimiters?.close();
     await storage.close();
   };
-  return { app, hub, storage, stores, auth, metrics, log, services, shutdown };
+  return { app, hub, storage, stores, auth, metrics, log, services, files, fileCollector, shutdown };
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {

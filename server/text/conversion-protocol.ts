@@ -5,11 +5,13 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { ExportedFile, ExportFormat, ImportKind } from './convert.js';
 import type { ImportErrorCode } from './errors.js';
+import type { ExportImages } from './figures.js';
+import type { ImportedImage } from './import-images.js';
 
 /** What to convert. */
 export type ConversionRequest =
-  | { op: 'import'; kind: ImportKind; bytes: Uint8Array }
-  | { op: 'export'; format: ExportFormat; state: Uint8Array; title: string }
+  | { op: 'import'; kind: ImportKind; bytes: Uint8Array; /** The new document's id, which its figures' sources name. */ docId?: string }
+  | { op: 'export'; format: ExportFormat; state: Uint8Array; title: string; /** Figures' images by file id. */ images: ExportImages }
   /** The document's plain text, for the search index. */
   | { op: 'text'; state: Uint8Array };
 
@@ -23,6 +25,8 @@ export type ConversionTask = ConversionRequest & {
 export interface ImportedFile {
   update: Uint8Array;
   title: string | null;
+  /** Pictures of the file, to store as the new document's files. */
+  images: ImportedImage[];
 }
 
 /** What the worker answers: the result, or why the input was refused. */

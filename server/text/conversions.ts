@@ -7,6 +7,7 @@
 import { createConversionPool, type ConversionPool } from './conversion-pool.js';
 import type { ImportedFile } from './conversion-protocol.js';
 import type { ExportedFile, ExportFormat, ImportKind } from './convert.js';
+import type { ExportImages } from './figures.js';
 
 let shared: ConversionPool | null = null;
 let background: ConversionPool | null = null;
@@ -26,13 +27,13 @@ function backgroundPool(): ConversionPool {
 }
 
 /** An uploaded file as a new document, converted on a worker thread. Throws ImportError or ConversionUnavailableError. */
-export function importFile(kind: ImportKind, bytes: Uint8Array): Promise<ImportedFile> {
-  return pool().importFile(kind, bytes);
+export function importFile(kind: ImportKind, bytes: Uint8Array, docId?: string): Promise<ImportedFile> {
+  return pool().importFile(kind, bytes, docId);
 }
 
 /** A document's encoded state as an export file, rendered on a worker thread. Throws ConversionUnavailableError. */
-export function exportFile(state: Uint8Array, format: ExportFormat, title: string): Promise<ExportedFile> {
-  return pool().exportFile(state, format, title);
+export function exportFile(state: Uint8Array, format: ExportFormat, title: string, images?: ExportImages): Promise<ExportedFile> {
+  return pool().exportFile(state, format, title, images);
 }
 
 /** A document's encoded state as plain text for the search index, extracted on a background thread. */

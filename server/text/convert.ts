@@ -9,6 +9,8 @@ import { fromDocx } from './docx-import.js';
 import { toDocx } from './docx-export.js';
 import { checkDocumentSize, checkUpdateSize } from './document-limits.js';
 import { ImportError, MAX_IMPORT_BYTES } from './errors.js';
+import { ImportImages, type ImportedImage } from './import-images.js';
+import type { ExportImages } from './figures.js';
 import { toHtmlDocument } from './html.js';
 import { fromMarkdown, toMarkdown } from './markdown.js';
 import { titleFromJson } from './title.js';
@@ -37,11 +39,12 @@ export async function exportDocument(
   source: Y.Doc | Uint8Array | JSONContent,
   format: ExportFormat,
   title: string,
+  images: ExportImages = {},
 ): Promise<ExportedFile> {
   const json = source instanceof Uint8Array || !('type' in source) ? docToJson(source as Y.Doc | Uint8Array) : source;
   const utf8 = (text: string) => new TextEncoder().encode(text);
   const body =
-    format === 'md' ? utf8(toMarkdown(json)) : format === 'html' ? utf8(toHtmlDocument(json, { title })) : await toDocx(json, { title });
+    format === 'md' ? utf8(toMarkdown(json, images)) : format === 'html' ? utf8(toHtmlDocument(json, { title, images })) : await toDocx(json, { title, images });
   return { body, contentType: CONTENT_TYPES[format], fileName: `${fileBaseName(title)}.${format}` };
 }
 
@@ -52,6 +55,8 @@ export interface ImportedDocument {
   update: Uint8Array;
   /** From the first heading or line; callers fall back to the file name. */
   title: string | null;
+  /** Pictures of the file, to store as the new document's files. */
+  images: ImportedImage[];
 }
 
 
@@ -59,8 +64,10 @@ export interface ImportedDocument {
  * Turns an uploaded Markdown or DOCX file into a new document, within the caps of limits.ts.
  * Throws ImportError on bad or oversized input.
  */
-export async function importDocument(kind: ImportKind, bytes: Uint8Array): Promise<ImportedDocument> {
+export async function importDocument(kind: ImportKind, bytes: Uint8Array, docId?: string): Promise<ImportedDocument> {
   if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ImportError('too-large', `The file is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB.`);
+  // Pictures become figures only when the new document's id is known (their sources name it).
+  const images = docId ? new ImportImages(docId) : undefined;
   let json: JSONContent;
   if (kind === 'md') {
     let text: string;
@@ -69,12 +76,12 @@ export async function importDocument(kind: ImportKind, bytes: Uint8Array): Promi
     } catch (cause) {
       throw new ImportError('unreadable', 'The Markdown file is not valid UTF-8 text.', { cause });
     }
-    json = fromMarkdown(text.replace(/^\uFEFF/, ''));
+    json = fromMarkdown(text.replace(/^\uFEFF/, ''), images);
   } else {
-    json = await fromDocx(bytes);
+    json = await fromDocx(bytes, images);
   }
   checkDocumentSize(json);
   const update = jsonToUpdate(json);
   checkUpdateSize(update);
-  return { json, update, title: titleFromJson(json) };
+  return { json, update, title: titleFromJson(json), images: images?.list() ?? [] };
 }

@@ -8,11 +8,13 @@
 import type { JSONContent } from '@tiptap/core';
 import type { Node } from '@tiptap/pm/model';
 import {
-  Bookmark, CheckBox, Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, Table, TableCell,
+  AlignmentType, Bookmark, CheckBox, Document, ExternalHyperlink, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell,
   TableRow, TextRun, WidthType, type INumberingOptions, type IParagraphOptions, type ParagraphChild,
 } from 'docx';
 import { bulletLevels, codeLanguageBookmark, DOCX_STYLE, docxStyles, orderedLevels, taskLevels, wordLimitBookmark } from './docx-styles.js';
 import { normaliseWordLimit } from '../../shared/editor/heading.js';
+import { fileIdOfSrc, figureLabel, figureNumbersOf, type ExportImages } from './figures.js';
+import { imageSize } from './image-size.js';
 import { toDocumentNode } from './schema.js';
 
 type Block = Paragraph | Table;
@@ -22,6 +24,9 @@ type NumberingConfig = INumberingOptions['config'][number];
 interface Context {
   numbering: NumberingConfig[];
   bookmarks: number;
+  /** Figures' images by file id, and their numbers by figure id. */
+  images: ExportImages;
+  figures: ReadonlyMap<string, number>;
 }
 
 /** Where a paragraph sits: a list item (reference + level), inside a quote, or a task item. */
@@ -37,10 +42,12 @@ const HEADINGS = [
 ] as const;
 
 /** The runs of a textblock. */
-function inlineRuns(block: Node): ParagraphChild[] {
+function inlineRuns(block: Node, ctx: Context): ParagraphChild[] {
   const runs: ParagraphChild[] = [];
   block.forEach((child) => {
-    if (child.type.name === 'hardBreak') {
+    if (child.type.name === 'figureRef') {
+      runs.push(new TextRun(figureLabel(ctx.figures, child.attrs.target)));
+    } else if (child.type.name === 'hardBreak') {
       runs.push(new TextRun({ text: '', break: 1 }));
     } else if (child.type.name === 'inlineMath') {
       runs.push(new TextRun({ text: `$${String(child.attrs.latex)}$`, style: DOCX_STYLE.inlineMath.id }));
@@ -88,7 +95,7 @@ function listBlocks(list: Node, ctx: Context, level: number, quote: boolean): Bl
     item.forEach((child) => {
       if (first && child.isTextblock) {
         const checked = item.type.name === 'taskItem' ? Boolean(item.attrs.checked) : undefined;
-        out.push(paragraph(inlineRuns(child), { numbering: { reference, level }, quote, checked }));
+        out.push(paragraph(inlineRuns(child, ctx), { numbering: { reference, level }, quote, checked }));
       } else {
         out.push(...blocks(child, ctx, level + 1, quote));
       }
@@ -122,13 +129,50 @@ function tableBlock(table: Node, ctx: Context): Table {
   return new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } });
 }
 
+/** Word's picture types among the images a figure may hold (WebP has none: its caption stays). */
+const DOCX_PICTURE_TYPES: Record<string, 'png' | 'jpg' | 'gif'> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif' };
+
+/** Widest picture on the page, in pixels at 96 dpi (A4 or Letter less the margins). */
+const MAX_PICTURE_WIDTH = 600;
+
+/** A figure: its picture, centred, then a caption paragraph "Figure N: …" in Word's Caption style. */
+function figureBlocks(node: Node, ctx: Context): Block[] {
+  const out: Block[] = [];
+  const id = fileIdOfSrc(node.attrs.src);
+  const image = id ? ctx.images[id] : undefined;
+  const type = image ? DOCX_PICTURE_TYPES[image.contentType] : undefined;
+  if (image && type) {
+    const size = imageSize(image.bytes, image.contentType) ?? { width: MAX_PICTURE_WIDTH, height: Math.round(MAX_PICTURE_WIDTH * 0.75) };
+    const scale = Math.min(1, MAX_PICTURE_WIDTH / size.width);
+    const label = figureLabel(ctx.figures, node.attrs.id);
+    out.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        keepNext: true,
+        children: [
+          new ImageRun({
+            type,
+            data: image.bytes,
+            transformation: { width: Math.round(size.width * scale), height: Math.round(size.height * scale) },
+            altText: { name: label, title: label, description: String(node.attrs.alt || node.textContent || label) },
+          }),
+        ],
+      }),
+    );
+  }
+  const label = figureLabel(ctx.figures, node.attrs.id);
+  const caption = node.textContent ? [new TextRun({ text: `${label}: `, bold: true }), ...inlineRuns(node, ctx)] : [new TextRun({ text: label, bold: true })];
+  out.push(new Paragraph({ style: 'Caption', alignment: AlignmentType.CENTER, children: caption }));
+  return out;
+}
+
 /** The Word blocks for one schema block. `level` is the list depth for nested content. */
 function blocks(node: Node, ctx: Context, level: number, quote: boolean): Block[] {
   switch (node.type.name) {
     case 'paragraph':
-      return [paragraph(inlineRuns(node), { quote })];
+      return [paragraph(inlineRuns(node, ctx), { quote })];
     case 'heading': {
-      const runs = inlineRuns(node);
+      const runs = inlineRuns(node, ctx);
       const limit = normaliseWordLimit(node.attrs.wordLimit);
       const children = limit === null ? runs : [new Bookmark({ id: wordLimitBookmark(limit, ctx.bookmarks++), children: runs })];
       return [new Paragraph({ heading: HEADINGS[Number(node.attrs.level) - 1] ?? HeadingLevel.HEADING_1, children })];
@@ -157,6 +201,8 @@ function blocks(node: Node, ctx: Context, level: number, quote: boolean): Block[
       return [paragraph([], {}, { style: DOCX_STYLE.rule.id })];
     case 'table':
       return [tableBlock(node, ctx)];
+    case 'figure':
+      return figureBlocks(node, ctx);
     default:
       // A block type added to the schema without an export rule still keeps its text.
       return node.textContent ? [paragraph([new TextRun(node.textContent)], { quote })] : [];
@@ -164,13 +210,15 @@ function blocks(node: Node, ctx: Context, level: number, quote: boolean): Block[
 }
 
 /** The document as a .docx file. */
-export async function toDocx(json: JSONContent, options: { title: string }): Promise<Uint8Array> {
+export async function toDocx(json: JSONContent, options: { title: string; images?: ExportImages }): Promise<Uint8Array> {
   const ctx: Context = {
     numbering: [
       { reference: 'confer-bullet', levels: bulletLevels },
       { reference: 'confer-task', levels: taskLevels },
     ],
     bookmarks: 0,
+    images: options.images ?? {},
+    figures: figureNumbersOf(json),
   };
   const children: Block[] = [];
   toDocumentNode(json).forEach((node) => children.push(...blocks(node, ctx, 0, false)));

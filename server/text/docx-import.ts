@@ -8,10 +8,13 @@ import mammoth from 'mammoth';
 import { CODE_LANGUAGE_BOOKMARK, DOCX_STYLE, WORD_LIMIT_BOOKMARK } from './docx-styles.js';
 import { checkedDocxArchive } from './docx-zip.js';
 import { ImportError, MAX_IMPORT_BYTES } from './errors.js';
+import { isFigureSrc } from '../../shared/editor/figure-src.js';
 import { fromHtml } from './html.js';
+import type { ImportImages } from './import-images.js';
 
 const INLINE_MATH_CLASS = 'confer-inline-math';
 const BLOCK_MATH_CLASS = 'confer-block-math';
+const CAPTION_CLASS = 'confer-caption';
 
 /** Our styles back to HTML (mammoth's default map still handles headings, lists and the rest). */
 const STYLE_MAP = [
@@ -23,6 +26,9 @@ const STYLE_MAP = [
   `p[style-name='${DOCX_STYLE.mathBlock.name}'] => div.${BLOCK_MATH_CLASS}:fresh`,
   `p[style-name='${DOCX_STYLE.quote.name}'] => blockquote > p:fresh`,
   `p[style-name='${DOCX_STYLE.rule.name}'] => hr:fresh`,
+  // Word's own caption style, and the one our export names by id.
+  `p[style-name='caption'] => p.${CAPTION_CLASS}:fresh`,
+  `p.Caption => p.${CAPTION_CLASS}:fresh`,
 ];
 
 /**
@@ -93,10 +99,47 @@ function restoreTaskLists(body: HTMLElement): void {
 }
 
 /**
+ * Each picture (an <img> with a stored-file source) becomes a figure after the block it sat in; a
+ * caption paragraph right after that block becomes its caption, without the "Figure N:" label our
+ * export writes (the number is the figure's place, not text). Other images are dropped.
+ */
+function restoreFigures(body: HTMLElement, document: Document, images: ImportImages): void {
+  for (const img of Array.from(body.querySelectorAll('img'))) {
+    const src = img.getAttribute('src');
+    if (!isFigureSrc(src)) {
+      img.remove();
+      continue;
+    }
+    const block = img.closest('p, h1, h2, h3, h4, h5, h6') ?? img;
+    const figure = document.createElement('figure');
+    figure.setAttribute('data-figure-id', images.figureId());
+    const picture = document.createElement('img');
+    picture.setAttribute('src', src);
+    picture.setAttribute('alt', img.getAttribute('alt') ?? '');
+    const caption = document.createElement('figcaption');
+    const next = block.nextElementSibling;
+    if (next?.classList.contains(CAPTION_CLASS)) {
+      caption.append(...Array.from(next.childNodes));
+      next.remove();
+      const first = caption.firstChild;
+      if (first?.nodeType === 3) first.textContent = (first.textContent ?? '').replace(/^\s*Figure\s+[0-9?]+\s*:?\s*/, '');
+      const label = caption.firstElementChild;
+      if (label && /^\s*Figure\s+[0-9?]+\s*:?\s*$/.test(label.textContent ?? '')) label.remove();
+    }
+    figure.append(picture, caption);
+    block.after(figure);
+    img.remove();
+    if (block !== img && !(block.textContent ?? '').trim() && !block.querySelector('img')) block.remove();
+  }
+  // Captions without a picture before them stay paragraphs.
+  for (const stray of Array.from(body.querySelectorAll(`p.${CAPTION_CLASS}`))) stray.removeAttribute('class');
+}
+
+/**
  * A .docx file as canonical JSON. Throws ImportError for oversized or unreadable files; the zip is
  * checked against the caps (docx-zip.ts) before mammoth reads any of it.
  */
-export async function fromDocx(bytes: Uint8Array): Promise<JSONContent> {
+export async function fromDocx(bytes: Uint8Array, images?: ImportImages): Promise<JSONContent> {
   if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ImportError('too-large', `The file is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB.`);
   const archive = await checkedDocxArchive(bytes);
   let html: string;
@@ -107,8 +150,12 @@ export async function fromDocx(bytes: Uint8Array): Promise<JSONContent> {
         styleMap: STYLE_MAP,
         // Horizontal rules are empty paragraphs; keeping empties keeps them (and the author's spacing).
         ignoreEmptyParagraphs: false,
-        // The schema has no images (and the checked archive no longer holds them): never read one.
-        convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
+        // Pictures become figures when `images` collects them; anything else (a linked, remote picture) is never read.
+        convertImage: mammoth.images.imgElement(async (image) => {
+          if (!images) return { src: '' };
+          const src = images.add(new Uint8Array(await image.read()));
+          return { src: src ?? '' };
+        }),
       },
     );
     html = result.value;
@@ -120,5 +167,6 @@ export async function fromDocx(bytes: Uint8Array): Promise<JSONContent> {
     restoreInlineMath(body, document);
     restoreBlockMath(body);
     restoreTaskLists(body);
+    if (images) restoreFigures(body, document, images);
   });
 }

@@ -1,7 +1,8 @@
 /**
  * The zip check a .docx passes before anything parses it. yauzl reads the central directory: the
  * entry count and each part's declared size are checked first, and while a part inflates its
- * bytes are counted and inflation stops at the cap, so a lying header cannot get past it either. Only the XML parts (all mammoth reads; images are never converted) are kept,
+ * bytes are counted and inflation stops at the cap, so a lying header cannot get past it either. Only the XML parts and the
+ * pictures under word/media (which become figures; counted against the same caps) are kept,
  * and they are handed on as a new, uncompressed archive: the parser then reads exactly the bytes
  * that were counted, whatever two zip readers might make of an ambiguous archive.
  */
@@ -13,6 +14,9 @@ import { conversionLimits } from './limits.js';
 
 /** The parts of a package that hold markup: the document, styles, numbering, relationships. */
 const XML_PART = /\.(xml|rels)$/i;
+
+/** Pictures a figure may hold (their bytes are sniffed again before they are stored). */
+const MEDIA_PART = /^word\/media\/[^/]+\.(png|jpe?g|gif|webp)$/i;
 
 /** Elements that each become at least one node: paragraphs and table cells, in any namespace prefix. */
 const NODE_ELEMENT = /<(?:[\w.-]+:)?(?:p|tc)[\s/>]/g;
@@ -61,7 +65,7 @@ export async function checkedDocxArchive(bytes: Uint8Array): Promise<Uint8Array>
     const entries: yauzl.Entry[] = [];
     let declaredTotal = 0;
     for await (const entry of zip.eachEntry()) {
-      if (!XML_PART.test(entry.fileName)) continue;
+      if (!XML_PART.test(entry.fileName) && !MEDIA_PART.test(entry.fileName)) continue;
       if (entries.some((seen) => seen.fileName === entry.fileName)) throw new ImportError('unreadable', 'The .docx file names one part twice.');
       if (entry.uncompressedSize > limits.maxZipPartBytes) throw tooLarge(`a part holds more than ${limits.maxZipPartBytes / MiB} MB`);
       declaredTotal += entry.uncompressedSize;
@@ -76,7 +80,7 @@ export async function checkedDocxArchive(bytes: Uint8Array): Promise<Uint8Array>
       const limit = Math.min(limits.maxZipPartBytes, limits.maxZipTotalBytes - total);
       const part = await readPart(await zip.openReadStreamPromise(entry), limit);
       total += part.byteLength;
-      nodeElements += countNodeElements(part);
+      if (XML_PART.test(entry.fileName)) nodeElements += countNodeElements(part);
       if (nodeElements > limits.maxDocxBlocks) throw tooLarge(`it has more than ${limits.maxDocxBlocks} paragraphs and table cells`);
       parts[entry.fileName] = part;
     }

@@ -4,6 +4,7 @@
  * emitting scripts, event handlers or unsafe URLs without this list changing too.
  */
 import sanitizeHtml from 'sanitize-html';
+import { isFigureSrc } from '../../shared/editor/figure-src.js';
 import { SAFE_LINK_SCHEMES } from '../../shared/editor/links.js';
 
 /** MathML that KaTeX emits (output: 'mathml'). */
@@ -23,10 +24,12 @@ const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
     'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'strong', 'em', 's', 'u', 'code', 'pre', 'a',
     'blockquote', 'hr', 'ul', 'ol', 'li', 'label', 'input', 'span', 'div', 'table', 'colgroup', 'col',
-    'thead', 'tbody', 'tr', 'th', 'td', ...MATHML_TAGS,
+    'thead', 'tbody', 'tr', 'th', 'td', 'figure', 'figcaption', 'img', ...MATHML_TAGS,
   ],
   allowedAttributes: {
-    a: ['href', 'rel', 'target'],
+    a: ['href', 'rel', 'target', 'data-type', 'data-figure-id'],
+    // Not `loading=lazy`: an export's images are inside it, and a lazy one might not be printed to PDF.
+    figure: ['id', 'data-figure-id'], img: ['src', 'alt'],
     h1: ['data-word-limit'], h2: ['data-word-limit'], h3: ['data-word-limit'],
     h4: ['data-word-limit'], h5: ['data-word-limit'], h6: ['data-word-limit'],
     ul: ['data-type'], ol: ['start', 'type'], li: ['data-type', 'data-checked'],
@@ -35,12 +38,19 @@ const OPTIONS: sanitizeHtml.IOptions = {
     code: ['class'], th: ['colspan', 'rowspan'], td: ['colspan', 'rowspan'],
     ...Object.fromEntries(MATHML_TAGS.map((tag) => [tag, MATHML_ATTRIBUTES])),
   },
-  allowedClasses: { code: [/^language-[\w+-]+$/], span: ['katex', 'katex-error'] },
+  allowedClasses: { code: [/^language-[\w+-]+$/], span: ['katex', 'katex-error', 'figure-label'] },
   allowedSchemes: [...SAFE_LINK_SCHEMES],
   allowedSchemesAppliedToAttributes: ['href'],
   allowProtocolRelative: false,
   // Only checkboxes exist in exported HTML (task items); any other input is dropped.
   exclusiveFilter: (frame) => frame.tag === 'input' && frame.attribs.type !== 'checkbox',
+  // An image may only show a stored file of the document (inlined afterwards, text/figures.ts).
+  transformTags: {
+    img: (tagName, attribs) => {
+      const { src, ...rest } = attribs;
+      return { tagName, attribs: isFigureSrc(src) ? { src, ...rest } : rest };
+    },
+  },
   disallowedTagsMode: 'discard',
 };
 

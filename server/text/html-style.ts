@@ -20,6 +20,11 @@ li[data-type="taskItem"] { display: flex; gap: 0.5em; align-items: baseline; }
 li[data-type="taskItem"] > div > p { margin: 0; }
 div[data-type="block-math"] { margin: 1em 0; overflow-x: auto; }
 hr { border: 0; border-top: 1px solid #ccc; margin: 2em 0; }
+figure { margin: 1.5em 0; text-align: center; }
+figure img { max-width: 100%; height: auto; }
+figcaption { font-size: 0.92em; margin-top: 0.4em; }
+.figure-label { font-weight: bold; }
+a[data-type="figure-ref"] { color: inherit; text-decoration: none; }
 @page { margin: 2cm; }
 @media print {
   body { font-size: 11pt; }
@@ -27,6 +32,6 @@ hr { border: 0; border-top: 1px solid #ccc; margin: 2em 0; }
   a { color: inherit; }
   a[href^="http"]::after { content: ' (' attr(href) ')'; font-size: 0.85em; color: #555; }
   h1, h2, h3, h4, h5, h6 { break-after: avoid; }
-  table, pre, blockquote, div[data-type="block-math"] { break-inside: avoid; }
+  table, pre, blockquote, figure, div[data-type="block-math"] { break-inside: avoid; }
 }
 `.trim();

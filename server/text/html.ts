@@ -8,6 +8,7 @@ import type { JSONContent } from '@tiptap/core';
 import { DOMParser as SchemaParser, DOMSerializer } from '@tiptap/pm/model';
 import katex from 'katex';
 import { withDocument, withParsedBody } from './dom.js';
+import { inlineImagesInHtml, numberFiguresInHtml, type ExportImages } from './figures.js';
 import { sanitiseHtml } from './html-sanitise.js';
 import { printStylesheet } from './html-style.js';
 import { documentSchema, emptyDocument, normaliseJson, toDocumentNode } from './schema.js';
@@ -29,17 +30,18 @@ function freezeCheckboxes(root: HTMLElement): void {
   for (const input of Array.from(root.querySelectorAll('input[type="checkbox"]'))) input.setAttribute('disabled', '');
 }
 
-/** The document body as sanitised HTML (no surrounding page). */
-export function toHtmlFragment(json: JSONContent): string {
+/** The document body as sanitised HTML (no surrounding page), with figures' images from `images` inlined. */
+export function toHtmlFragment(json: JSONContent, images: ExportImages = {}): string {
   const node = toDocumentNode(json);
   const html = withDocument((document) => {
     const wrap = document.createElement('div');
     DOMSerializer.fromSchema(documentSchema).serializeFragment(node.content, { document }, wrap);
     renderMath(wrap);
     freezeCheckboxes(wrap);
+    numberFiguresInHtml(wrap);
     return wrap.innerHTML;
   });
-  return sanitiseHtml(html);
+  return inlineImagesInHtml(sanitiseHtml(html), images);
 }
 
 /** Escapes text for an HTML text or attribute context. */
@@ -48,7 +50,7 @@ function escapeText(text: string): string {
 }
 
 /** A standalone HTML page for the document, with a print stylesheet (browsers print it to PDF). */
-export function toHtmlDocument(json: JSONContent, options: { title: string; lang?: string }): string {
+export function toHtmlDocument(json: JSONContent, options: { title: string; lang?: string; images?: ExportImages }): string {
   const title = escapeText(options.title);
   return [
     '<!DOCTYPE html>',
@@ -56,13 +58,14 @@ export function toHtmlDocument(json: JSONContent, options: { title: string; lang
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    // The page runs nothing and loads nothing, even if it is served from somewhere permissive.
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    // The page runs nothing and loads nothing, even if it is served from somewhere permissive; its
+    // figures' images are inside it (data: URLs).
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'${Object.keys(options.images ?? {}).length > 0 ? '; img-src data:' : ''}">`,
     `<title>${title}</title>`,
     `<style>${printStylesheet}</style>`,
     '</head>',
     '<body>',
-    `<main class="confer-document">${toHtmlFragment(json)}</main>`,
+    `<main class="confer-document">${toHtmlFragment(json, options.images)}</main>`,
     '</body>',
     '</html>',
     '',

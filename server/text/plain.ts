@@ -9,6 +9,7 @@ import { toDocumentNode } from './schema.js';
 /** Text of inline leaves that carry no text node. */
 function leafText(leaf: Node): string {
   if (leaf.type.name === 'hardBreak') return '\n';
+  if (leaf.type.name === 'figureRef') return 'Figure';
   if (leaf.type.name === 'inlineMath' || leaf.type.name === 'blockMath') return String(leaf.attrs.latex ?? '');
   return '';
 }

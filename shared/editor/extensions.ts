@@ -8,6 +8,8 @@ import { TaskItem, TaskList } from '@tiptap/extension-list';
 import { Mathematics } from '@tiptap/extension-mathematics';
 import { TableKit } from '@tiptap/extension-table';
 import { StarterKit } from '@tiptap/starter-kit';
+import { Figure } from './figure.js';
+import { FigureRef } from './figure-ref.js';
 import { Guidance } from './guidance.js';
 import { WordLimitHeading } from './heading.js';
 import { isSafeHref } from './links.js';
@@ -35,6 +37,8 @@ export function schemaExtensions(): AnyExtension[] {
     Mathematics,
     Guidance,
     DocumentMention,
+    Figure,
+    FigureRef,
     ...suggestionMarks(),
   ];
 }

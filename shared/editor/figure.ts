@@ -7,21 +7,9 @@
  * so it updates by itself when figures move (CSS counters in the editor, `figureNumbers` in exports).
  */
 import { Node, mergeAttributes } from '@tiptap/core';
+import { isFigureSrc } from './figure-src.js';
 
-/** The only image sources a figure may hold: a document's own stored file, by its SHA-256. */
-export const FIGURE_SRC = /^\/api\/documents\/[A-Za-z0-9_-]{1,128}\/files\/[0-9a-f]{64}$/;
-
-/** True when `src` points at a stored file of a document (never a remote or data URL). */
-export function isFigureSrc(src: unknown): src is string {
-  return typeof src === 'string' && FIGURE_SRC.test(src);
-}
-
-/** Figure numbers by figure id, in document order: what "see Figure N" shows. */
-export function figureNumbers(ids: readonly string[]): Map<string, number> {
-  const numbers = new Map<string, number>();
-  for (const id of ids) if (!numbers.has(id)) numbers.set(id, numbers.size + 1);
-  return numbers;
-}
+export { FIGURE_SRC, figureNumbers, isFigureSrc } from './figure-src.js';
 
 export const Figure = Node.create({
   name: 'figure',
@@ -51,7 +39,11 @@ export const Figure = Node.create({
     const src = isFigureSrc(node.attrs.src) ? node.attrs.src : '';
     return [
       'figure',
-      mergeAttributes({ 'data-figure-id': node.attrs.id as string | null }, HTMLAttributes, { 'data-figure-id': node.attrs.id as string | null }),
+      mergeAttributes(HTMLAttributes, {
+        'data-figure-id': node.attrs.id as string | null,
+        // The anchor a cross-reference links to (in exports and in the editor).
+        id: typeof node.attrs.id === 'string' ? `figure-${node.attrs.id}` : null,
+      }),
       ['img', { src, alt: String(node.attrs.alt ?? ''), loading: 'lazy', decoding: 'async' }],
       ['figcaption', 0],
     ];

@@ -11,6 +11,8 @@ import { CommentsPanel } from '../../features/comments/CommentsPanel';
 import { followDeepLink } from '../../features/comments/deep-link';
 import { commentsSession } from '../../features/comments/session';
 import { DeadlineTool } from '../../features/deadlines/DeadlineTool';
+import { FigureTool } from '../../features/figures/FigureTool';
+import { acceptImageFiles } from '../../features/figures/paste-drop';
 import { OutlinePanel } from '../../features/outline/OutlinePanel';
 import { showWordLimits } from '../../features/outline/word-limits';
 import { ExportTool } from '../../features/transfer/ExportMenu';
@@ -27,6 +29,7 @@ export const documentPanels: readonly DocumentPanel[] = [
 /** Toolbar controls, in order. */
 export const documentTools: readonly DocumentTool[] = [
   { id: 'changes', render: (context) => <ChangesChip context={context} /> },
+  { id: 'figures', render: (context) => <FigureTool context={context} /> },
   { id: 'deadline', render: (context) => <DeadlineTool context={context} /> },
   { id: 'export', render: (context) => <ExportTool context={context} /> },
 ];
@@ -38,6 +41,8 @@ export const documentAttachments: readonly DocumentAttachment[] = [
   // ?thread=&comment= and ?mention= (links from the inbox and emails) lead to the exact place.
   { id: 'deep-link', attach: (editor, context) => followDeepLink(editor, context) },
   { id: 'word-limits', attach: (editor) => showWordLimits(editor) },
+  // Pasted and dropped images become figures (uploaded first).
+  { id: 'figures', attach: (editor, context) => acceptImageFiles(editor, context.docId) },
   // The visit is recorded on opening, whether or not anyone looks at the changes.
   { id: 'catch-up', attach: (editor, context) => void catchUpOf(editor, context.docId) },
 ];

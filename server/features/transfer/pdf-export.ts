@@ -7,6 +7,7 @@ import type { PaperSize } from '../../text/pdf/paper.js';
 import { printPage } from '../../text/pdf/print-page.js';
 import { PdfBusyError, PdfUnavailableError, type PdfRenderer } from '../../text/pdf/renderer.js';
 import { exportFile } from '../../text/conversions.js';
+import type { ExportImages } from '../../text/figures.js';
 import { ApiError } from '../../http/errors.js';
 import type { DocumentRecord } from '../../storage/documents.js';
 
@@ -15,6 +16,8 @@ export interface PdfExportDeps {
   /** Display names of the document's authors, creator first. */
   authorsOf: (doc: DocumentRecord) => Promise<string[]>;
   now: () => number;
+  /** The stored images of the document's figures, inlined: the renderer makes no network request. */
+  imagesOf: (docId: string, state: Uint8Array) => Promise<ExportImages>;
 }
 
 /** The first language of an Accept-Language header that Intl knows, else English. */
@@ -48,7 +51,8 @@ export async function exportPdf(
   reader: { timeZone: string; acceptLanguage: string | undefined },
   paper: PaperSize,
 ): Promise<Uint8Array> {
-  const [html, authors] = await Promise.all([exportFile(state, 'html', doc.title), deps.authorsOf(doc)]);
+  const images = await deps.imagesOf(doc.id, state);
+  const [html, authors] = await Promise.all([exportFile(state, 'html', doc.title, images), deps.authorsOf(doc)]);
   const date = titleDate(deps.now(), readerLocale(reader.acceptLanguage), reader.timeZone);
   const page = printPage(new TextDecoder().decode(html.body), doc.title, { authors, date });
   return deps.pdf.render(page, { paper }).catch((error: unknown) => {

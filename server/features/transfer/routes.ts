@@ -19,6 +19,7 @@ import { exportFile, importFile } from '../../text/conversions.js';
 import { ConversionUnavailableError, ImportError, MAX_IMPORT_BYTES } from '../../text/errors.js';
 import { fileBaseName, importKindOf } from '../../text/formats.js';
 import type { ActivityLog } from '../activity/index.js';
+import { sniffImageType, type FileStore } from '../files/index.js';
 import { onlyMe, presentDocument } from '../documents/index.js';
 import type { SearchService } from '../search/index.js';
 import type { VersionService } from '../versions/index.js';
@@ -37,6 +38,8 @@ export interface ImportRouteDeps {
   versions: Pick<VersionService, 'save'>;
   search: Pick<SearchService, 'indexDocument'>;
   activity: Pick<ActivityLog, 'logEvent'>;
+  /** Where the pictures of an imported file are stored, as the new document's files. */
+  files: Pick<FileStore, 'put'>;
   now: () => number;
 }
 
@@ -80,7 +83,7 @@ export function exportRoutes(deps: ExportRouteDeps): Hono<SessionEnv> {
         'Cache-Control': 'no-store',
       });
     }
-    const file = await exportFile(state, format, doc.title).catch((error: unknown) => {
+    const file = await exportFile(state, format, doc.title, await deps.imagesOf(doc.id, state)).catch((error: unknown) => {
       throw conversionError(error);
     });
     return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
@@ -115,14 +118,15 @@ export function importRoutes(deps: ImportRouteDeps): Hono<SessionEnv> {
       if (!(file instanceof File)) throw new ApiError(400, 'invalid_input', 'some fields are not valid', { file: ['attach a .md or .docx file'] });
       const kind = importKindOf(file.name);
       if (!kind) throw new ApiError(400, 'invalid_input', 'some fields are not valid', { file: ['only .md and .docx files can be imported'] });
-      const imported = await importFile(kind, new Uint8Array(await file.arrayBuffer())).catch((error: unknown) => {
+      const docId = generateSecureRandomString();
+      const imported = await importFile(kind, new Uint8Array(await file.arrayBuffer()), docId).catch((error: unknown) => {
         throw conversionError(error);
       });
       const fallback = file.name.replace(/\.[^.]+$/, '') || 'Imported document';
       const title = importTitle.safeParse(imported.title ?? fallback).data ?? importTitle.safeParse(fallback).data ?? 'Imported document';
       const now = deps.now();
       const doc: NewDocument = {
-        id: generateSecureRandomString(),
+        id: docId,
         workspaceId: row.workspace.id,
         title,
         template: 'blank',
@@ -131,7 +135,12 @@ export function importRoutes(deps: ImportRouteDeps): Hono<SessionEnv> {
         updatedAt: now,
         deletedAt: null,
       };
-      // Content first, as in documents.ts: a failed metadata insert leaves only unreachable log rows.
+      // Pictures, then content, as in documents.ts: a failed metadata insert leaves only unreachable rows.
+      for (const image of imported.images) {
+        // Sniffed again here with the same check as an upload; the worker's table already took only images.
+        const contentType = await sniffImageType(image.bytes).catch(() => null);
+        if (contentType) await deps.files.put({ docId, contentType, bytes: image.bytes, createdBy: me.id, createdAt: now });
+      }
       await deps.store.append([{ docId: doc.id, update: imported.update }]);
       const created = await deps.documents.create(doc);
       await deps.versions.save(doc.id, { kind: 'named', name: `Imported from ${file.name}`, createdBy: me.id, authors: [me.id], state: imported.update });

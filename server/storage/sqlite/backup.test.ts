@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupSqliteDatabase } from './backup.js';
-import { databaseFile } from './files.js';
+import { databaseFile, documentFilesDir } from './files.js';
 import { openSqliteStorage } from './open.js';
 import { restoreSqliteDatabase } from './restore.js';
 
@@ -43,6 +43,15 @@ describe('backup', () => {
     fs.writeFileSync(path.join(dataDir, 'notes.txt'), 'not ours');
     const result = await backupSqliteDatabase(dataDir, path.join(newDir(), 'b.sqlite'));
     expect(result.notCopied).toEqual(['notes.txt']);
+    expect(result.filesDir).toBeNull();
+  });
+
+  it('points at the documents\' files for the operator to copy, rather than calling them foreign', async () => {
+    const dataDir = await conferDataDir();
+    fs.mkdirSync(path.join(documentFilesDir(dataDir), 'doc1'), { recursive: true });
+    const result = await backupSqliteDatabase(dataDir, path.join(newDir(), 'b.sqlite'));
+    expect(result.notCopied).toEqual([]);
+    expect(result.filesDir).toBe(documentFilesDir(dataDir));
   });
 });
 

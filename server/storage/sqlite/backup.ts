@@ -6,14 +6,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { BackupError } from './backup-error.js';
-import { assertConferDatabase, databaseFile, fsyncPath, isDatabaseFile } from './files.js';
+import { assertConferDatabase, databaseFile, documentFilesDir, fsyncPath, isDatabaseFile } from './files.js';
 
 
 export interface BackupResult {
   file: string;
   bytes: number;
-  /** Entries of DATA_DIR that are not the database: Confer keeps nothing else there, so they are not copied. */
+  /** Entries of DATA_DIR that are neither the database nor documents' files: Confer keeps nothing else there, so they are not copied. */
   notCopied: string[];
+  /** Documents' files (DATA_DIR/files), which the operator copies beside the backup; null when there are none. */
+  filesDir: string | null;
 }
 
 // Copy every page in one backup step: the step reads one snapshot of the database (WAL lets the server
@@ -53,6 +55,8 @@ export async function backupSqliteDatabase(dataDir: string, destination: string)
     fs.rmSync(`${partial}-journal`, { force: true });
     throw error;
   }
-  const notCopied = fs.readdirSync(dataDir).filter((name) => !isDatabaseFile(name));
-  return { file: destination, bytes: fs.statSync(destination).size, notCopied };
+  const filesDir = documentFilesDir(dataDir);
+  const hasFiles = fs.existsSync(filesDir);
+  const notCopied = fs.readdirSync(dataDir).filter((name) => !isDatabaseFile(name) && path.join(dataDir, name) !== filesDir);
+  return { file: destination, bytes: fs.statSync(destination).size, notCopied, filesDir: hasFiles ? filesDir : null };
 }

@@ -6,6 +6,14 @@ import { BackupError } from './backup-error.js';
 
 const DATABASE_FILE_NAME = 'confer.sqlite';
 
+/**
+ * Where the embedded setup keeps documents' files (figures' images) inside DATA_DIR: immutable files
+ * named by their hash, which a backup names for the operator to copy beside the database.
+ */
+export function documentFilesDir(dataDir: string): string {
+  return path.join(dataDir, 'files');
+}
+
 /** The database file in `dataDir`. */
 export function databaseFile(dataDir: string): string {
   return path.join(dataDir, DATABASE_FILE_NAME);
