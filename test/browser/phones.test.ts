@@ -125,17 +125,21 @@ describe.skipIf(!browserTestsEnabled())('phones, 390 x 844 (issue 19, item 9)', 
     expect(await onScreen(page, toolbar.locator('summary', { hasText: 'Export' }))).toBe(true);
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     // Every control of the toolbar, whoever mounted it, is inside the screen's width.
-    const outside = await toolbar.evaluate((bar, width) => {
-      return [...bar.querySelectorAll<HTMLElement>('button, select, summary, a[href]')]
-        .filter((c) => c.getClientRects().length > 0)
-        .filter((c) => c.getBoundingClientRect().left < 0 || c.getBoundingClientRect().right > width)
-        .map((c) => c.getAttribute('aria-label') ?? c.textContent);
-    }, PHONE.width);
-    expect(outside).toEqual([]);
+    // Shown means rendered: a closed menu's items (inside a closed <details>) are skipped by checkVisibility.
+    const controlsOutside = () =>
+      toolbar.evaluate((bar, width) => {
+        return [...bar.querySelectorAll<HTMLElement>('button, select, summary, a[href]')]
+          .filter((c) => c.checkVisibility())
+          .filter((c) => c.getBoundingClientRect().left < 0 || c.getBoundingClientRect().right > width)
+          .map((c) => c.getAttribute('aria-label') ?? c.textContent);
+      }, PHONE.width);
+    expect(await controlsOutside()).toEqual([]);
 
-    // The Export menu opens inside the screen.
+    // The Export menu opens inside the screen, every entry of it too.
     await toolbar.locator('summary', { hasText: 'Export' }).click();
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    expect(await toolbar.getByRole('menuitem', { name: 'Print…' }).isVisible()).toBe(true);
+    expect(await controlsOutside()).toEqual([]);
     await toolbar.locator('summary', { hasText: 'Export' }).click();
 
     // A table: inserted from "More", made wider than the screen, it scrolls inside its own box.
