@@ -2,6 +2,7 @@
 import type { Generated } from 'kysely';
 import type { MailKeysTable, MailOutboxTable, MailTokensTable, MailUnsubscribesTable } from './mail-schema.js';
 import type { ActivityTable, CalendarFeedsTable, DocDeadlinesTable, DocVersionsTable, DocVisitsTable, SearchCommentsTable, SearchDocsTable } from './feature-schema.js';
+import type { DocGuestsTable, DocLinksTable } from './sharing-schema.js';
 import type { DocumentFollowsTable, NotificationPreferencesTable, NotificationsTable } from './notification-schema.js';
 
 export interface DocSnapshotsTable {
@@ -112,4 +113,6 @@ export interface Schema {
   notifications: NotificationsTable;
   notification_preferences: NotificationPreferencesTable;
   document_follows: DocumentFollowsTable;
+  doc_guests: DocGuestsTable;
+  doc_links: DocLinksTable;
 }

@@ -87,8 +87,8 @@ export function documentRoutes(deps: DocumentRouteDeps): Hono<SessionEnv> {
 
   app.patch('/:id', jsonBody(renameDocumentInput), async (c) => {
     const me = c.get('session').user;
-    const { doc, role } = await documentOr404(documents, c.req.param('id'), me.id);
-    requireCapability(role, 'document.manage');
+    const { doc, role, guest } = await documentOr404(documents, c.req.param('id'), me.id);
+    requireCapability(role, 'document.manage', guest);
     const { title } = c.req.valid('json');
     const now = deps.now();
     await documents.rename(doc.id, title, now, me.id);
@@ -98,8 +98,8 @@ export function documentRoutes(deps: DocumentRouteDeps): Hono<SessionEnv> {
 
   app.delete('/:id', async (c) => {
     const me = c.get('session').user;
-    const { doc, role } = await documentOr404(documents, c.req.param('id'), me.id);
-    requireCapability(role, 'document.manage');
+    const { doc, role, guest } = await documentOr404(documents, c.req.param('id'), me.id);
+    requireCapability(role, 'document.manage', guest);
     const now = deps.now();
     const deletedAt = doc.deletedAt ?? now;
     await documents.setDeleted(doc.id, deletedAt, now, me.id);
@@ -109,8 +109,8 @@ export function documentRoutes(deps: DocumentRouteDeps): Hono<SessionEnv> {
 
   app.post('/:id/restore', async (c) => {
     const me = c.get('session').user;
-    const { doc, role } = await documentOr404(documents, c.req.param('id'), me.id);
-    requireCapability(role, 'document.manage');
+    const { doc, role, guest } = await documentOr404(documents, c.req.param('id'), me.id);
+    requireCapability(role, 'document.manage', guest);
     const now = deps.now();
     await documents.setDeleted(doc.id, null, now, me.id);
     return c.json({ document: presentDocument({ ...doc, deletedAt: null, updatedAt: now, changedBy: [me.id] }, onlyMe(me)) });

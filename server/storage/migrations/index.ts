@@ -10,6 +10,7 @@ import { changesAndCalendars } from './0004_changes_and_calendars.js';
 import { commentSearch } from './0010_comment_search.js';
 import { notifications } from './0012_notifications.js';
 import { mail } from './0013_mail.js';
+import { sharing } from './0014_sharing.js';
 import type { AnyDb, Engine, MigrationFactory } from './engine.js';
 
 const migrations: Array<[name: string, factory: MigrationFactory]> = [
@@ -20,6 +21,7 @@ const migrations: Array<[name: string, factory: MigrationFactory]> = [
   ['0010_comment_search', commentSearch],
   ['0012_notifications', notifications],
   ['0013_mail', mail],
+  ['0014_sharing', sharing],
 ];
 
 /**
