@@ -18,6 +18,7 @@ import { memberRoutes, peopleByIds } from './features/members/index.js';
 import { followRoutes, notificationRoutes } from './features/notifications/index.js';
 import { RecentStore, recentRoutes } from './features/recent/index.js';
 import { searchRoutes } from './features/search/index.js';
+import { documentSharingRoutes, publicLinkRoutes, sharedWithMeRoutes } from './features/sharing/index.js';
 import { documentAuthors, exportRoutes, importRoutes } from './features/transfer/index.js';
 import { versionRoutes } from './features/versions/index.js';
 import { workspaceRoutes } from './features/workspaces/index.js';
@@ -49,7 +50,7 @@ export interface ApiDeps {
 
 export function apiRoutes(deps: ApiDeps): Hono {
   const { auth, stores, services, hub } = deps;
-  const { accounts, workspaces, invites, documents } = stores;
+  const { accounts, workspaces, invites, documents, sharing } = stores;
   const people = (ids: Iterable<string>) => peopleByIds(deps.storage.db, ids);
   const now = auth.now;
 
@@ -65,6 +66,8 @@ export function apiRoutes(deps: ApiDeps): Hono {
   // Calendar apps cannot sign in: the secret token in the feed's address is its credential.
   const deadlineDeps = { people, workspaces, documents, deadlines: services.deadlines, feeds: services.calendarFeeds, now, publicUrl: deps.publicUrl };
   api.route('/api/calendar', calendarFeedRoutes(deadlineDeps));
+  // A read-only link opens its document signed in or not: the token is its credential.
+  api.route('/api/links', publicLinkRoutes({ sharing, documents, now }));
 
   // Mounted at /api, this middleware covers every /api/* route registered after it.
   const signedIn = new Hono<SessionEnv>();
@@ -99,6 +102,9 @@ export function apiRoutes(deps: ApiDeps): Hono {
   signedIn.route('/documents', commentRoutes({ documents, workspaces, accounts, hub }));
   signedIn.route('/notifications', notificationRoutes({ notifications: services.notifications }));
   signedIn.route('/documents', followRoutes({ documents, store: services.notifications.store }));
+  const sharingDeps = { sharing, documents, workspaces, accounts, auth, activity: services.activity, people, now };
+  signedIn.route('/documents', documentSharingRoutes(sharingDeps));
+  signedIn.route('/shared-with-me', sharedWithMeRoutes(sharingDeps));
   api.route('/api', signedIn);
   return api;
 }

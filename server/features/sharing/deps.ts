@@ -1,0 +1,19 @@
+/** What the sharing routes are given by api.ts. */
+import type { Auth } from '../../auth/index.js';
+import type { AccountStore } from '../../storage/accounts.js';
+import type { DocumentMetaStore } from '../../storage/documents.js';
+import type { SharingStore } from '../../storage/sharing.js';
+import type { WorkspaceStore } from '../../storage/workspaces.js';
+import type { ActivityLog } from '../activity/index.js';
+import type { PeopleLookup } from '../members/index.js';
+
+export interface SharingDeps {
+  sharing: SharingStore;
+  documents: DocumentMetaStore;
+  workspaces: Pick<WorkspaceStore, 'members' | 'membership'>;
+  accounts: Pick<AccountStore, 'userByEmail'>;
+  auth: Pick<Auth, 'revoker'>;
+  activity: Pick<ActivityLog, 'logEvent'>;
+  people: PeopleLookup;
+  now: () => number;
+}
