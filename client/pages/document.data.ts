@@ -3,19 +3,30 @@ import { query, type RoutePreloadFuncArgs } from '@solidjs/router';
 import type { DocumentView } from '../../shared/api/documents.js';
 import type { WorkspaceView } from '../../shared/api/workspaces.js';
 import { documentsApi } from '../features/documents/api';
+import { guestWorkspace } from '../features/sharing/guest-info';
 import { workspacesApi } from '../features/workspaces/api';
+import { ApiError } from '../lib/api';
 import { getMe } from '../lib/session';
 
 /** A document with its working group; `workspace.role` is the caller's role. */
 export interface DocumentInfo {
   document: DocumentView;
   workspace: WorkspaceView;
+  /** The caller is a guest of this one document, not a member of the group (features/sharing). */
+  guest?: boolean;
 }
 
 export const getDocumentInfo = query(async (id: string): Promise<DocumentInfo> => {
   const { document } = await documentsApi.get(id);
-  const { workspace } = await workspacesApi.get(document.workspaceId);
-  return { document, workspace };
+  try {
+    const { workspace } = await workspacesApi.get(document.workspaceId);
+    return { document, workspace };
+  } catch (error) {
+    // The document answered but its group does not: the caller is a guest of this one document.
+    const guest = error instanceof ApiError && error.status === 404 ? await guestWorkspace(document) : undefined;
+    if (!guest) throw error;
+    return { document, workspace: guest, guest: true };
+  }
 }, 'document-info');
 
 export function preloadDocument(args: RoutePreloadFuncArgs): void {

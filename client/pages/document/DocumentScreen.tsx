@@ -187,7 +187,7 @@ export function DocumentScreen(props: { docId: string }) {
   return (
     <Show when={!missing()} fallback={<ErrorView error={missing()} retry={() => void refetch()} />}>
       <div class="doc-page" classList={{ 'has-side': documentPanels.length > 0 }}>
-        <DocumentHeader document={meta()?.document} workspace={meta()?.workspace} people={people()} />
+        <DocumentHeader document={meta()?.document} workspace={meta()?.workspace} people={people()} guest={meta()?.guest === true} />
         <div class="doc-chrome">
           <Toolbar editor={collab.editor()} readOnly={!editable()} openPanel={setPanel}>
             {documentTools.length > 0 ? <span class="document-tools">{documentTools.map((tool) => tool.render(context))}</span> : undefined}
@@ -207,7 +207,7 @@ export function DocumentScreen(props: { docId: string }) {
             signInNext={location.pathname}
           />
         </div>
-        <Show when={readOnly() && meta()}>{(m) => <ReadOnlyNotice role={m().workspace.role} workspaceName={m().workspace.name} />}</Show>
+        <Show when={readOnly() && meta()}>{(m) => <ReadOnlyNotice role={m().workspace.role} workspaceName={m().workspace.name} guest={m().guest === true} />}</Show>
         <div class="doc-layout">
           <article class="doc-paper" aria-label="Document">
             <div class="doc-editor" ref={setElement} />
