@@ -17,16 +17,15 @@ export interface DocumentInfo {
 }
 
 export const getDocumentInfo = query(async (id: string): Promise<DocumentInfo> => {
-  const { document } = await documentsApi.get(id);
-  try {
-    const { workspace } = await workspacesApi.get(document.workspaceId);
-    return { document, workspace };
-  } catch (error) {
-    // The document answered but its group does not: the caller is a guest of this one document.
-    const guest = error instanceof ApiError && error.status === 404 ? await guestWorkspace(document) : undefined;
-    if (!guest) throw error;
-    return { document, workspace: guest, guest: true };
+  const { document, guest } = await documentsApi.get(id);
+  if (guest) {
+    // Shared with the caller as a guest: the group is not theirs to read, the "Shared with me" entry stands in.
+    const workspace = await guestWorkspace(document);
+    if (!workspace) throw new ApiError(404, 'not_found', 'no such document');
+    return { document, workspace, guest: true };
   }
+  const { workspace } = await workspacesApi.get(document.workspaceId);
+  return { document, workspace };
 }, 'document-info');
 
 export function preloadDocument(args: RoutePreloadFuncArgs): void {

@@ -48,6 +48,9 @@ describe('a document guest', () => {
     for (const path of ['', '/comments', '/versions', '/export?format=md', '/catch-up', '/follow', '/people']) {
       expect((await guest.get(`/api/documents/${shared}${path}`)).status, `shared${path}`).toBe(200);
     }
+    // The page learns it is a guest's view (so it never asks for the group).
+    expect(((await guest.get(`/api/documents/${shared}`)).body as { guest?: boolean }).guest).toBe(true);
+    expect(((await owner.get(`/api/documents/${shared}`)).body as { guest?: boolean }).guest).toBeUndefined();
     expect(await upgradeStatus(server.url, shared, guest.socketHeaders())).toBe(101);
     expect(await upgradeStatus(server.url, `${shared}--comments`, guest.socketHeaders())).toBe(101);
 

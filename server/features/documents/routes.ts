@@ -81,8 +81,9 @@ export function documentRoutes(deps: DocumentRouteDeps): Hono<SessionEnv> {
   const app = new Hono<SessionEnv>();
 
   app.get('/:id', async (c) => {
-    const { doc } = await documentOr404(documents, c.req.param('id'), c.get('session').user.id);
-    return c.json({ document: presentDocument(doc, await deps.people(doc.changedBy)) });
+    const { doc, guest } = await documentOr404(documents, c.req.param('id'), c.get('session').user.id);
+    // `guest`: the caller has this one document shared with them, so its group is not theirs to read.
+    return c.json({ document: presentDocument(doc, await deps.people(doc.changedBy)), ...(guest ? { guest: true } : {}) });
   });
 
   app.patch('/:id', jsonBody(renameDocumentInput), async (c) => {
