@@ -38,6 +38,11 @@ describe('a document guest', () => {
     expect(await upgradeStatus(server.url, shared, guest.socketHeaders())).toBe(403);
     await addGuest(scene, 'commenter');
 
+    // Told in the inbox who shared what.
+    type Inbox = { notifications: Array<{ kind: string; actor: { name: string } | null; document: { id: string; title: string } | null }> };
+    const inbox = ((await guest.get('/api/notifications')).body as Inbox).notifications;
+    expect(inbox.map((n) => [n.kind, n.actor?.name, n.document])).toEqual([['invitation', 'Olga Owner', { id: shared, title: 'Ethics protocol' }]]);
+
     const list = await guest.get('/api/shared-with-me');
     expect(list.status).toBe(200);
     expect((list.body as { documents: Array<{ id: string; role: string; sharedBy: { name: string } }> }).documents).toEqual([

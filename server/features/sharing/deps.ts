@@ -6,6 +6,7 @@ import type { SharingStore } from '../../storage/sharing.js';
 import type { WorkspaceStore } from '../../storage/workspaces.js';
 import type { ActivityLog } from '../activity/index.js';
 import type { PeopleLookup } from '../members/index.js';
+import type { NotificationService } from '../notifications/index.js';
 
 export interface SharingDeps {
   sharing: SharingStore;
@@ -15,5 +16,7 @@ export interface SharingDeps {
   auth: Pick<Auth, 'revoker'>;
   activity: Pick<ActivityLog, 'logEvent'>;
   people: PeopleLookup;
+  /** Tells a new guest, in the inbox (and by email when they chose it), that a document was shared with them. */
+  notifications?: Pick<NotificationService, 'deliver' | 'preferencesOf'>;
   now: () => number;
 }

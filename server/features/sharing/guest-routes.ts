@@ -12,6 +12,7 @@ import { jsonBody } from '../../http/validate.js';
 import type { GuestRecord } from '../../storage/sharing.js';
 import type { SharingDeps } from './deps.js';
 import { shareableDocument } from './manage.js';
+import { notifySharedWith } from './notify.js';
 import { presentGuest } from './presenters.js';
 
 const noGuest = () => new ApiError(404, 'not_found', 'no such guest of this document');
@@ -31,9 +32,12 @@ export function guestRoutes(deps: SharingDeps): Hono<SessionEnv> {
     if (await deps.workspaces.membership(doc.workspaceId, user.id)) {
       throw new ApiError(409, 'already_member', `${user.name} is a member of this group and already has access`);
     }
-    const before = await deps.sharing.putGuest(doc.id, user.id, role, me.id, deps.now());
-    if (before === null) await deps.activity.logEvent(doc.id, me.id, 'guest-added', `${user.name} (${role})`);
-    else if (before !== role) deps.auth.revoker.guestChanged(doc.id, user.id, role);
+    const now = deps.now();
+    const before = await deps.sharing.putGuest(doc.id, user.id, role, me.id, now);
+    if (before === null) {
+      await deps.activity.logEvent(doc.id, me.id, 'guest-added', `${user.name} (${role})`);
+      await notifySharedWith(deps, doc, user.id, me.id, now);
+    } else if (before !== role) deps.auth.revoker.guestChanged(doc.id, user.id, role);
     const guest = await find(doc.id, user.id);
     if (!guest) throw noGuest();
     return c.json({ guest: await present(guest) }, before === null ? 201 : 200);
