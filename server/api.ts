@@ -62,7 +62,7 @@ export function apiRoutes(deps: ApiDeps): Hono {
   // Registered before the session middleware below, so signup and login answer without a session.
   api.route('/api/auth', accountRoutes({ accounts, auth, publicUrl: deps.publicUrl, clientAddress: deps.clientAddress }));
   // An invitation's preview is for the link's holder before they sign in (features/invites/preview-routes.ts).
-  api.route('/api/invites', invitePreviewRoutes({ invites, workspaces, people, now }));
+  api.route('/api/invites', invitePreviewRoutes({ invites, workspaces, documents, people, now }));
   // Calendar apps cannot sign in: the secret token in the feed's address is its credential.
   const deadlineDeps = { people, workspaces, documents, deadlines: services.deadlines, feeds: services.calendarFeeds, now, publicUrl: deps.publicUrl };
   api.route('/api/calendar', calendarFeedRoutes(deadlineDeps));
@@ -102,7 +102,7 @@ export function apiRoutes(deps: ApiDeps): Hono {
   signedIn.route('/documents', commentRoutes({ documents, workspaces, accounts, hub }));
   signedIn.route('/notifications', notificationRoutes({ notifications: services.notifications }));
   signedIn.route('/documents', followRoutes({ documents, store: services.notifications.store }));
-  const sharingDeps = { sharing, documents, workspaces, accounts, auth, activity: services.activity, notifications: services.notifications, people, now };
+  const sharingDeps = { sharing, invites, documents, workspaces, accounts, auth, activity: services.activity, notifications: services.notifications, people, now };
   signedIn.route('/documents', documentSharingRoutes(sharingDeps));
   signedIn.route('/shared-with-me', sharedWithMeRoutes(sharingDeps));
   api.route('/api', signedIn);

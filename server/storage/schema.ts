@@ -74,6 +74,8 @@ export interface InvitesTable {
   revoked_at: Millis | null;
   accepted_at: Millis | null;
   accepted_by: string | null;
+  /** Set for an invitation to one document as a guest (0014); null for the group. */
+  doc_id?: string | null;
 }
 
 export interface DocumentsTable {

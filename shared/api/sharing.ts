@@ -3,7 +3,9 @@
  *
  * Routes (signed in unless marked public):
  *   GET    /api/documents/:id/access               → DocumentAccessView (the Share dialog; owners and editors of the group)
- *   POST   /api/documents/:id/guests {email, role} → 201 { guest: GuestView }
+ *   POST   /api/documents/:id/guests {email, role} → 201 { guest: GuestView }, or for an email without an
+ *                                                  account 201 CreatedInvitationView (a link to sign up and accept)
+ *   DELETE /api/documents/:id/invitations/:inviteId → 204 (a pending invitation to the document, revoked)
  *   PATCH  /api/documents/:id/guests/:userId {role} → { guest: GuestView }
  *   DELETE /api/documents/:id/guests/:userId       → 204 (managers, or the guest leaving)
  *   GET    /api/documents/:id/links                → { links: LinkView[] }
@@ -59,6 +61,25 @@ export interface CreatedLinkView {
   link: LinkView;
 }
 
+/** A pending invitation to the document, for someone who had no account yet. */
+export interface DocumentInvitationView {
+  id: string;
+  email: string;
+  role: GuestRole;
+  invitedBy: PersonView;
+  createdAt: number;
+  expiresAt: number;
+}
+
+/** The invitation's token is shown once; the link is `/invite/<token>`. */
+export interface CreatedInvitationView {
+  invitation: DocumentInvitationView;
+  token: string;
+}
+
+/** What adding a person answers: the guest, or the invitation made for an address without an account. */
+export type AddGuestView = { guest: GuestView } | CreatedInvitationView;
+
 /** A member of the document's group, as the Share dialog lists them. */
 export interface AccessMemberView {
   userId: string;
@@ -71,6 +92,8 @@ export interface AccessMemberView {
 export interface DocumentAccessView {
   members: AccessMemberView[];
   guests: GuestView[];
+  /** Invitations sent to addresses without an account, not accepted yet. */
+  invitations: DocumentInvitationView[];
   links: LinkView[];
 }
 

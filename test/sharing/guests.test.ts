@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/protocol/index.js';
-import { errorOf } from '../auth/api-client.js';
+import { ApiClient, errorOf, uniqueEmail } from '../auth/api-client.js';
 import { closeOf, upgradeStatus } from '../helpers/clients.js';
 import { waitFor } from '../helpers/wait.js';
 import { startFeatureServer } from '../features/setup.js';
@@ -173,15 +173,13 @@ describe('a document guest', () => {
     expect((await scene.owner.delete(`${d}/guests/${scene.ids.guest}`)).status).toBe(404);
   });
 
-  it('is added only with an account and only from outside the group; the activity list shows sharing', async () => {
+  it('is added from outside the group only; the activity list shows sharing', async () => {
     const server = await start();
     const scene = await sharingScene(server);
     const d = `/api/documents/${scene.shared}`;
-    const none = await scene.owner.post(`${d}/guests`, { email: 'nobody-here@example.org', role: 'viewer' });
-    expect(none.status).toBe(404);
-    expect(errorOf(none).code).toBe('no_account');
     const member = await scene.owner.post(`${d}/guests`, { email: scene.memberEmail, role: 'viewer' });
     expect(member.status).toBe(409);
+    expect(errorOf(member).code).toBe('already_member');
     expect((await scene.owner.post(`${d}/guests`, { email: scene.guestEmail, role: 'owner' })).status).toBe(400);
     // A member editor may share too.
     expect((await scene.member.post(`${d}/guests`, { email: scene.guestEmail, role: 'commenter' })).status).toBe(201);
@@ -194,5 +192,47 @@ describe('a document guest', () => {
       ['guest-removed', 'Rita Reviewer', 'Rita Reviewer'],
       ['guest-added', 'Mia Member', 'Rita Reviewer (commenter)'],
     ]);
+  });
+
+  it('without an account is invited by email: after signing up and accepting, they are a guest of that one document', async () => {
+    const server = await start();
+    const scene = await sharingScene(server);
+    const d = `/api/documents/${scene.shared}`;
+    const email = uniqueEmail('board');
+    const invited = await scene.owner.post(`${d}/guests`, { email, role: 'commenter' });
+    expect(invited.status).toBe(201);
+    const { token, invitation } = invited.body as { token: string; invitation: { id: string; email: string; role: string } };
+    expect(invitation).toMatchObject({ email, role: 'commenter' });
+    const access = (await scene.owner.get(`${d}/access`)).body as { invitations: Array<{ id: string }> };
+    expect(access.invitations.map((i) => i.id)).toEqual([invitation.id]);
+    // Not an invitation to the group: the group's list of invitations does not show it.
+    expect(((await scene.owner.get(`/api/workspaces/${scene.workspaceId}/invites`)).body as { invites: unknown[] }).invites).toEqual([]);
+
+    const board = new ApiClient(server.url);
+    const preview = await board.get(`/api/invites/${token}`);
+    expect(preview.body).toMatchObject({ invite: { documentTitle: 'Ethics protocol', role: 'commenter', invitedBy: 'Olga Owner', addressed: true } });
+    await board.signup('Ethics Board', email);
+    const accepted = await board.post(`/api/invites/${token}/accept`);
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toEqual({ document: { id: scene.shared } });
+    expect((await board.get(d)).status).toBe(200);
+    expect((await board.get(`/api/documents/${scene.other}`)).status).toBe(404);
+    expect((await board.get(`/api/workspaces/${scene.workspaceId}/members`)).status).toBe(404);
+    expect(((await board.get('/api/workspaces')).body as { workspaces: unknown[] }).workspaces).toEqual([]);
+    expect(((await board.get('/api/shared-with-me')).body as { documents: Array<{ id: string; role: string }> }).documents).toEqual([
+      expect.objectContaining({ id: scene.shared, role: 'commenter' }),
+    ]);
+    expect(await upgradeStatus(server.url, scene.shared, board.socketHeaders())).toBe(101);
+    expect((await board.post(`/api/invites/${token}/accept`)).status).toBe(410);
+
+    // A revoked invitation cannot be accepted.
+    const other = uniqueEmail('funder');
+    const second = (await scene.owner.post(`${d}/guests`, { email: other, role: 'viewer' })).body as { token: string; invitation: { id: string } };
+    expect((await scene.guest.delete(`${d}/invitations/${second.invitation.id}`)).status).toBe(404);
+    expect((await scene.owner.delete(`${d}/invitations/${second.invitation.id}`)).status).toBe(204);
+    const funder = new ApiClient(server.url);
+    await funder.signup('Funder', other);
+    expect((await funder.post(`/api/invites/${second.token}/accept`)).status).toBe(410);
+    expect((await funder.get(d)).status).toBe(404);
   });
 });

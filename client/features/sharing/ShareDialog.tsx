@@ -1,5 +1,6 @@
 /**
- * "Share" on a document, as users know it from Google Docs: add a person by email with a role, see
+ * "Share" on a document, as users know it from Google Docs: add a person by email with a role (someone
+ * without an account gets an invitation link to sign up with, shown once), see
  * who has access and how (the group's members by role, guests with a role select and Remove, read-only
  * links with their expiry), make a link for 1, 7 or 30 days, copy it (shown once: only a hash is
  * kept) and revoke it. Revoking or removing closes their open sockets at once (server side).
@@ -25,6 +26,7 @@ export default function ShareDialog(props: { docId: string; title: string; onClo
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
   const [link, setLink] = createSignal<string | null>(null);
+  const [inviteLink, setInviteLink] = createSignal<string | null>(null);
   const [copied, setCopied] = createSignal(false);
   let linkInput: HTMLInputElement | undefined;
 
@@ -47,10 +49,11 @@ export default function ShareDialog(props: { docId: string; title: string; onClo
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     const data = new FormData(form);
-    const done = await run(
-      () => sharingApi.addGuest(props.docId, { email: String(data.get('email') ?? '').trim(), role: String(data.get('role')) as GuestRole }),
-      'Could not share the document.',
-    );
+    setInviteLink(null);
+    const done = await run(async () => {
+      const added = await sharingApi.addGuest(props.docId, { email: String(data.get('email') ?? '').trim(), role: String(data.get('role')) as GuestRole });
+      if ('token' in added) setInviteLink(`${location.origin}/invite/${encodeURIComponent(added.token)}`);
+    }, 'Could not share the document.');
     if (done) form.reset();
   };
 
@@ -62,17 +65,16 @@ export default function ShareDialog(props: { docId: string; title: string; onClo
     linkInput?.select();
   };
 
-  const copy = async () => {
-    const value = link();
-    if (!value) return;
+  const copy = async (value: string, input: HTMLInputElement | undefined, done: () => void) => {
     try {
       await navigator.clipboard.writeText(value);
     } catch {
       // Clipboard access can be refused (permissions, insecure origin): select it for Ctrl+C instead.
-      linkInput?.select();
+      input?.select();
     }
-    setCopied(true);
+    done();
   };
+  let inviteInput: HTMLInputElement | undefined;
 
   const membersIn = (role: string): AccessMemberView[] => (access()?.members ?? []).filter((m) => m.role === role);
 
@@ -102,6 +104,18 @@ export default function ShareDialog(props: { docId: string; title: string; onClo
           )}
         </Show>
 
+        <Show when={inviteLink()}>
+          {(url) => (
+            <div class="share-link">
+              <p class="small-text">They have no Confer account yet. Send them this invitation: they sign up with that address, then accept it.</p>
+              <input ref={inviteInput} readOnly value={url()} aria-label="Invitation link" onFocus={(e) => e.currentTarget.select()} />
+              <button type="button" class="button small" onClick={() => void copy(url(), inviteInput, () => undefined)}>
+                Copy invitation
+              </button>
+            </div>
+          )}
+        </Show>
+
         <Show when={access()} fallback={<p class="muted">Loading who has access…</p>}>
           <h3 class="share-heading">People with access</h3>
           <ul class="share-list" aria-label="Guests">
@@ -122,6 +136,21 @@ export default function ShareDialog(props: { docId: string; title: string; onClo
                   </select>
                   <button type="button" class="ghost small" disabled={busy()} onClick={() => void run(() => sharingApi.removeGuest(props.docId, guest.userId), 'Could not remove the guest.')}>
                     Remove
+                  </button>
+                </li>
+              )}
+            </For>
+            <For each={access()?.invitations ?? []}>
+              {(invitation) => (
+                <li class="share-row">
+                  <span class="share-who">
+                    <strong>{invitation.email}</strong> <span class="share-tag">Invited</span>
+                    <span class="muted small-text">
+                      {roleLabel(invitation.role)}, until <Timestamp ms={invitation.expiresAt} full />
+                    </span>
+                  </span>
+                  <button type="button" class="ghost small" disabled={busy()} onClick={() => void run(() => sharingApi.revokeInvitation(props.docId, invitation.id), 'Could not withdraw the invitation.')}>
+                    Withdraw
                   </button>
                 </li>
               )}
@@ -158,7 +187,7 @@ export default function ShareDialog(props: { docId: string; title: string; onClo
             {(url) => (
               <div class="share-link">
                 <input ref={linkInput} readOnly value={url()} aria-label="New read-only link" onFocus={(e) => e.currentTarget.select()} />
-                <button type="button" class="button small" onClick={() => void copy()}>
+                <button type="button" class="button small" onClick={() => void copy(url(), linkInput, () => setCopied(true))}>
                   {copied() ? 'Copied' : 'Copy link'}
                 </button>
                 <p class="muted small-text">Copy it now: it is shown only once.</p>

@@ -2,6 +2,7 @@
 import type { DocumentPeopleView } from '../../../shared/api/notifications.js';
 import type {
   AddGuestInput,
+  AddGuestView,
   CreatedLinkView,
   DocumentAccessView,
   GuestRole,
@@ -17,7 +18,9 @@ const doc = (id: string) => `/api/documents/${seg(id)}`;
 export const sharingApi = {
   access: (docId: string) => request<DocumentAccessView>('GET', `${doc(docId)}/access`),
   people: (docId: string) => request<DocumentPeopleView>('GET', `${doc(docId)}/people`),
-  addGuest: (docId: string, input: AddGuestInput) => request<{ guest: GuestView }>('POST', `${doc(docId)}/guests`, input),
+  /** The guest, or (an address without an account) an invitation whose link is shown once. */
+  addGuest: (docId: string, input: AddGuestInput) => request<AddGuestView>('POST', `${doc(docId)}/guests`, input),
+  revokeInvitation: (docId: string, inviteId: string) => request<null>('DELETE', `${doc(docId)}/invitations/${seg(inviteId)}`),
   setGuestRole: (docId: string, userId: string, role: GuestRole) => request<{ guest: GuestView }>('PATCH', `${doc(docId)}/guests/${seg(userId)}`, { role }),
   removeGuest: (docId: string, userId: string) => request<null>('DELETE', `${doc(docId)}/guests/${seg(userId)}`),
   links: (docId: string) => request<{ links: LinkView[] }>('GET', `${doc(docId)}/links`),

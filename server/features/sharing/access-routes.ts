@@ -13,22 +13,24 @@ import { documentOr404 } from '../../http/access.js';
 import type { SessionEnv } from '../../http/session.js';
 import type { SharingDeps } from './deps.js';
 import { shareableDocument } from './manage.js';
-import { presentGuest, presentLink } from './presenters.js';
+import { presentGuest, presentInvitation, presentLink } from './presenters.js';
 
 export function accessRoutes(deps: SharingDeps): Hono<SessionEnv> {
   const app = new Hono<SessionEnv>();
 
   app.get('/:id/access', async (c) => {
     const doc = await shareableDocument(deps, c.req.param('id'), c.get('session').user.id);
-    const [members, guests, links] = await Promise.all([
+    const [members, guests, invitations, links] = await Promise.all([
       deps.workspaces.members(doc.workspaceId),
       deps.sharing.guests(doc.id),
+      deps.invites.pendingForDocument(doc.id, deps.now()),
       deps.sharing.liveLinks(doc.id, deps.now()),
     ]);
-    const people = await deps.people([...guests.map((g) => g.invitedBy), ...links.map((l) => l.createdBy)]);
+    const people = await deps.people([...guests.map((g) => g.invitedBy), ...invitations.map((i) => i.createdBy), ...links.map((l) => l.createdBy)]);
     const view: DocumentAccessView = {
       members: members.map((m) => ({ userId: m.userId, name: m.name, email: m.email, role: m.role })),
       guests: guests.map((g) => presentGuest(g, people)),
+      invitations: invitations.map((i) => presentInvitation(i, people)),
       links: links.map((l) => presentLink(l, people)),
     };
     return c.json(view);

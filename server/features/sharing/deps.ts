@@ -2,6 +2,7 @@
 import type { Auth } from '../../auth/index.js';
 import type { AccountStore } from '../../storage/accounts.js';
 import type { DocumentMetaStore } from '../../storage/documents.js';
+import type { InviteStore } from '../../storage/invites.js';
 import type { SharingStore } from '../../storage/sharing.js';
 import type { WorkspaceStore } from '../../storage/workspaces.js';
 import type { ActivityLog } from '../activity/index.js';
@@ -10,6 +11,8 @@ import type { NotificationService } from '../notifications/index.js';
 
 export interface SharingDeps {
   sharing: SharingStore;
+  /** Invitations to one document, for addresses without an account (accepted through features/invites). */
+  invites: Pick<InviteStore, 'create' | 'pendingForDocument' | 'revokeForDocument'>;
   documents: DocumentMetaStore;
   workspaces: Pick<WorkspaceStore, 'members' | 'membership'>;
   accounts: Pick<AccountStore, 'userByEmail'>;

@@ -1,7 +1,8 @@
 /**
- * Guests of one document under /api/documents/:id/guests: an owner or editor of the group adds an
- * existing account by email with a role (editor, commenter, viewer), changes it or removes it; a guest
- * may remove themselves. A new role reconnects the guest's sockets; removal closes them (4403).
+ * Guests of one document under /api/documents/:id/guests: an owner or editor of the group adds a
+ * person by email with a role (editor, commenter, viewer): an account at once, an address without one
+ * by an invitation to sign up and accept; they change the role or remove the guest, and a guest may
+ * remove themselves. A new role reconnects the guest's sockets; removal closes them (4403).
  */
 import { Hono } from 'hono';
 import { addGuestInput, updateGuestInput } from '../../../shared/api/sharing.js';
@@ -13,7 +14,8 @@ import type { GuestRecord } from '../../storage/sharing.js';
 import type { SharingDeps } from './deps.js';
 import { shareableDocument } from './manage.js';
 import { notifySharedWith } from './notify.js';
-import { presentGuest } from './presenters.js';
+import { inviteToDocument } from './invitations.js';
+import { presentGuest, presentInvitation } from './presenters.js';
 
 const noGuest = () => new ApiError(404, 'not_found', 'no such guest of this document');
 
@@ -27,8 +29,12 @@ export function guestRoutes(deps: SharingDeps): Hono<SessionEnv> {
     const doc = await shareableDocument(deps, c.req.param('id'), me.id);
     const { email, role } = c.req.valid('json');
     const user = await deps.accounts.userByEmail(email);
-    // Only accounts: the guest signs in to comment or edit, and their name is what others see.
-    if (!user) throw new ApiError(404, 'no_account', 'nobody has a Confer account with this email: ask them to sign up, then share again');
+    // No account yet: an invitation bound to the address, accepted after signing up.
+    if (!user) {
+      const { invite, token } = await inviteToDocument(deps, doc, email, role, me.id);
+      await deps.activity.logEvent(doc.id, me.id, 'guest-added', `${email} (${role}, invited)`);
+      return c.json({ invitation: presentInvitation(invite, await deps.people([me.id])), token }, 201);
+    }
     if (await deps.workspaces.membership(doc.workspaceId, user.id)) {
       throw new ApiError(409, 'already_member', `${user.name} is a member of this group and already has access`);
     }
@@ -51,6 +57,14 @@ export function guestRoutes(deps: SharingDeps): Hono<SessionEnv> {
     if (!previous || !(await deps.sharing.setGuestRole(doc.id, userId, role))) throw noGuest();
     if (previous.role !== role) deps.auth.revoker.guestChanged(doc.id, userId, role);
     return c.json({ guest: await present({ ...previous, role }) });
+  });
+
+  app.delete('/:id/invitations/:inviteId', async (c) => {
+    const doc = await shareableDocument(deps, c.req.param('id'), c.get('session').user.id);
+    if (!(await deps.invites.revokeForDocument(doc.id, c.req.param('inviteId'), deps.now()))) {
+      throw new ApiError(404, 'not_found', 'no pending invitation to this document with this ID');
+    }
+    return c.body(null, 204);
   });
 
   // Managers remove any guest; a guest may leave on their own.

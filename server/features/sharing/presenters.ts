@@ -1,5 +1,7 @@
 /** Guests, links and shared documents as the API shows them; every field listed explicitly, never a link's secret. */
-import type { GuestView, LinkView, SharedDocumentView } from '../../../shared/api/sharing.js';
+import type { DocumentInvitationView, GuestView, LinkView, SharedDocumentView } from '../../../shared/api/sharing.js';
+import type { InviteRecord } from '../../storage/invites.js';
+import { asGuestRole } from '../../storage/sharing.js';
 import type { GuestRecord, LinkRecord, SharedDocumentRecord } from '../../storage/sharing.js';
 import { person, type People } from '../members/index.js';
 
@@ -21,5 +23,17 @@ export function presentShared(s: SharedDocumentRecord, people: People): SharedDo
     sharedBy: person(people, s.invitedBy) ?? formerMember(s.invitedBy),
     sharedAt: s.addedAt,
     updatedAt: s.updatedAt,
+  };
+}
+
+/** An invitation to the document as the Share dialog shows it: never its secret. */
+export function presentInvitation(i: InviteRecord, people: People): DocumentInvitationView {
+  return {
+    id: i.id,
+    email: i.email ?? '',
+    role: asGuestRole(i.role),
+    invitedBy: person(people, i.createdBy) ?? formerMember(i.createdBy),
+    createdAt: i.createdAt,
+    expiresAt: i.expiresAt,
   };
 }

@@ -1,7 +1,9 @@
 /**
  * Sharing one document (issue 18): guests from outside the group, each with a role on exactly one
  * document, and read-only links that expire. A link's token is stored as a SHA-256 hash of its secret
- * half, as invitations are (auth/tokens.ts).
+ * half, as invitations are (auth/tokens.ts). An invitation may be scoped to one document (`doc_id`):
+ * accepting it makes a guest of that document instead of a member of the group, so someone without an
+ * account can be invited by email and sign up first.
  */
 import type { AnyDb, MigrationFactory } from './engine.js';
 import { columnTypes } from './engine.js';
@@ -32,5 +34,8 @@ export const sharing: MigrationFactory = (engine) => ({
       .addColumn('revoked_at', bigint)
       .execute();
     await db.schema.createIndex('doc_links_doc').on('doc_links').columns(['doc_id']).execute();
+    // No foreign key: a column added by ALTER TABLE cannot carry one on SQLite; a trashed or deleted
+    // document makes the invitation useless anyway (accepting checks the document).
+    await db.schema.alterTable('invites').addColumn('doc_id', 'text').execute();
   },
 });
