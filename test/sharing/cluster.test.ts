@@ -1,12 +1,13 @@
 /**
  * Sharing on two nodes over one PostgreSQL and one Redis: a guest's and a link reader's access work
  * on every node (the tables of migration 0014 on PostgreSQL), and revoking the link or removing the
- * guest on one node closes the sockets opened on the other.
+ * guest on one node closes the sockets opened on the other; an invitation made on one node is accepted
+ * on the other.
  */
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/protocol/index.js';
-import { ApiClient } from '../auth/api-client.js';
+import { ApiClient, uniqueEmail } from '../auth/api-client.js';
 import { closeOf, upgradeStatus } from '../helpers/clients.js';
 import { createTestSchema, describeWithPostgres, type TestSchema } from '../helpers/postgres.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
@@ -77,5 +78,15 @@ describeWithPostgres('sharing on two nodes (PostgreSQL + Redis)', (databaseUrl) 
     expect(owner.readyState).toBe(owner.OPEN);
     expect(await upgradeStatus(b.url, `${scene.shared}?link=${token}`, { origin: b.url })).toBe(410);
     expect(await upgradeStatus(b.url, scene.shared, on(b, scene.guest))).toBe(403);
+
+    // Someone without an account, invited on node A, signs up and accepts on node B.
+    const email = uniqueEmail('board');
+    const invited = await scene.owner.post(`/api/documents/${scene.shared}/guests`, { email, role: 'viewer' });
+    expect(invited.status).toBe(201);
+    const board = new ApiClient(b.url);
+    await board.signup('Ethics Board', email);
+    expect((await board.post(`/api/invites/${(invited.body as { token: string }).token}/accept`)).body).toEqual({ document: { id: scene.shared } });
+    expect(await upgradeStatus(b.url, scene.shared, on(b, board))).toBe(101);
+    expect(await upgradeStatus(a.url, scene.other, on(a, board))).toBe(403);
   });
 });
