@@ -2,10 +2,13 @@
  * Document guests over real HTTP and sockets: a guest reaches the one document shared with them (read,
  * comments, history, export, catch-up, the socket) and nothing else of the group (its documents,
  * members, search, activity, other documents' comments); a viewer guest cannot write; removing a guest
- * closes their sockets; the activity list shows who shared what.
+ * closes their sockets; a guest can be mentioned; the activity list shows who shared what; someone
+ * without an account is invited by email.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol/index.js';
+import { BODY_FRAGMENT, MENTION_ELEMENT } from '../../server/features/notifications/body-mentions.js';
 import { ApiClient, errorOf, uniqueEmail } from '../auth/api-client.js';
 import { closeOf, upgradeStatus } from '../helpers/clients.js';
 import { waitFor } from '../helpers/wait.js';
@@ -97,6 +100,32 @@ describe('a document guest', () => {
       ['Olga Owner', false],
       ['Rita Reviewer', true],
     ]);
+  });
+
+  it('can be mentioned: a mention of a guest notifies them, one of an outsider nobody', async () => {
+    const server = await start();
+    const scene = await sharingScene(server);
+    await addGuest(scene, 'viewer');
+    const outsider = new ApiClient(server.url);
+    const outsiderUser = await outsider.signup('Otto Outsider');
+    const writer = opened.client(await scene.owner.connect(scene.shared));
+    const body = writer.doc.getXmlFragment(BODY_FRAGMENT);
+    const mention = (id: string, label: string, mentionId: string) => {
+      const paragraph = new Y.XmlElement('paragraph');
+      const node = new Y.XmlElement(MENTION_ELEMENT);
+      node.setAttribute('id', id);
+      node.setAttribute('label', label);
+      node.setAttribute('mentionId', mentionId);
+      paragraph.insert(0, [new Y.XmlText('Please review, '), node]);
+      return paragraph;
+    };
+    // One commit, so once the guest's notification is there the outsider's was decided too.
+    writer.doc.transact(() => body.insert(0, [mention(outsiderUser.id, 'Otto Outsider', 'm-out'), mention(scene.ids.guest, 'Rita Reviewer', 'm-guest')]));
+    type Inbox = { notifications: Array<{ kind: string; target: { mentionId?: string } }> };
+    await waitFor(async () => ((await scene.guest.get('/api/notifications')).body as Inbox).notifications.some((n) => n.kind === 'mention'), { what: 'the guest’s mention' });
+    const theirs = ((await scene.guest.get('/api/notifications')).body as Inbox).notifications.filter((n) => n.kind === 'mention');
+    expect(theirs.map((n) => n.target.mentionId)).toEqual(['m-guest']);
+    expect(((await outsider.get('/api/notifications')).body as Inbox).notifications).toEqual([]);
   });
 
   it('as a viewer cannot write: socket updates are dropped, and every write over HTTP is refused', async () => {
