@@ -102,7 +102,7 @@ export function apiRoutes(deps: ApiDeps): Hono {
   signedIn.route('/documents', commentRoutes({ documents, workspaces, accounts, hub }));
   signedIn.route('/notifications', notificationRoutes({ notifications: services.notifications }));
   signedIn.route('/documents', followRoutes({ documents, store: services.notifications.store }));
-  const sharingDeps = { sharing, invites, documents, workspaces, accounts, auth, activity: services.activity, notifications: services.notifications, people, now };
+  const sharingDeps = { sharing, invites, documents, workspaces, accounts, auth, activity: services.activity, notifications: services.notifications, mailDocumentInvite: deps.mail?.mailDocumentInvite, people, now };
   signedIn.route('/documents', documentSharingRoutes(sharingDeps));
   signedIn.route('/shared-with-me', sharedWithMeRoutes(sharingDeps));
   api.route('/api', signedIn);

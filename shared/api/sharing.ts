@@ -75,6 +75,8 @@ export interface DocumentInvitationView {
 export interface CreatedInvitationView {
   invitation: DocumentInvitationView;
   token: string;
+  /** The server mailed the link to the address (only with SMTP configured). */
+  emailed: boolean;
 }
 
 /** What adding a person answers: the guest, or the invitation made for an address without an account. */

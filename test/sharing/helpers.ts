@@ -19,11 +19,14 @@ export interface SharingScene {
   other: string;
 }
 
-/** An owner's group with a member (editor), a shared and an unshared document, and a guest-to-be with an account. */
-export async function sharingScene(server: TestServer): Promise<SharingScene> {
-  const owner = new ApiClient(server.url);
-  const member = new ApiClient(server.url);
-  const guest = new ApiClient(server.url);
+/**
+ * An owner's group with a member (editor), a shared and an unshared document, and a guest-to-be with an
+ * account. `origin`: where the pages are served from (PUBLIC_URL when set), default the server's own.
+ */
+export async function sharingScene(server: TestServer, origin: string = server.url): Promise<SharingScene> {
+  const owner = new ApiClient(server.url, origin);
+  const member = new ApiClient(server.url, origin);
+  const guest = new ApiClient(server.url, origin);
   const ownerUser = await owner.signup('Olga Owner');
   const memberUser = await member.signup('Mia Member');
   const guestUser = await guest.signup('Rita Reviewer');

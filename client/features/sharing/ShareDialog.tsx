@@ -27,6 +27,7 @@ export default function ShareDialog(props: { docId: string; title: string; onClo
   const [busy, setBusy] = createSignal(false);
   const [link, setLink] = createSignal<string | null>(null);
   const [inviteLink, setInviteLink] = createSignal<string | null>(null);
+  const [emailed, setEmailed] = createSignal(false);
   const [copied, setCopied] = createSignal(false);
   let linkInput: HTMLInputElement | undefined;
 
@@ -52,7 +53,10 @@ export default function ShareDialog(props: { docId: string; title: string; onClo
     setInviteLink(null);
     const done = await run(async () => {
       const added = await sharingApi.addGuest(props.docId, { email: String(data.get('email') ?? '').trim(), role: String(data.get('role')) as GuestRole });
-      if ('token' in added) setInviteLink(`${location.origin}/invite/${encodeURIComponent(added.token)}`);
+      if ('token' in added) {
+        setEmailed(added.emailed);
+        setInviteLink(`${location.origin}/invite/${encodeURIComponent(added.token)}`);
+      }
     }, 'Could not share the document.');
     if (done) form.reset();
   };
@@ -107,7 +111,10 @@ export default function ShareDialog(props: { docId: string; title: string; onClo
         <Show when={inviteLink()}>
           {(url) => (
             <div class="share-link">
-              <p class="small-text">They have no Confer account yet. Send them this invitation: they sign up with that address, then accept it.</p>
+              <p class="small-text">
+                They have no Confer account yet. {emailed() ? 'We emailed them this invitation; you can also send it yourself' : 'Send them this invitation'}: they sign up with
+                that address, then accept it.
+              </p>
               <input ref={inviteInput} readOnly value={url()} aria-label="Invitation link" onFocus={(e) => e.currentTarget.select()} />
               <button type="button" class="button small" onClick={() => void copy(url(), inviteInput, () => undefined)}>
                 Copy invitation

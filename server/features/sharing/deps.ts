@@ -21,5 +21,7 @@ export interface SharingDeps {
   people: PeopleLookup;
   /** Tells a new guest, in the inbox (and by email when they chose it), that a document was shared with them. */
   notifications?: Pick<NotificationService, 'deliver' | 'preferencesOf'>;
+  /** When email is on: mails an invitation to one document to an address without an account (features/mail). */
+  mailDocumentInvite?: ((to: string, token: string, inviterId: string, documentTitle: string) => Promise<void>) | undefined;
   now: () => number;
 }

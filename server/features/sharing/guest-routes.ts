@@ -33,7 +33,8 @@ export function guestRoutes(deps: SharingDeps): Hono<SessionEnv> {
     if (!user) {
       const { invite, token } = await inviteToDocument(deps, doc, email, role, me.id);
       await deps.activity.logEvent(doc.id, me.id, 'guest-added', `${email} (${role}, invited)`);
-      return c.json({ invitation: presentInvitation(invite, await deps.people([me.id])), token }, 201);
+      if (deps.mailDocumentInvite) await deps.mailDocumentInvite(email, token, me.id, doc.title);
+      return c.json({ invitation: presentInvitation(invite, await deps.people([me.id])), token, emailed: deps.mailDocumentInvite !== undefined }, 201);
     }
     if (await deps.workspaces.membership(doc.workspaceId, user.id)) {
       throw new ApiError(409, 'already_member', `${user.name} is a member of this group and already has access`);
