@@ -180,6 +180,7 @@ export function DocumentScreen(props: { docId: string }) {
     workspace: () => meta()?.workspace,
     me,
     readOnly,
+    guest: () => meta()?.guest === true,
     openPanel: setSidePanel,
   };
   attachWhenReady(context, documentAttachments);
