@@ -2,7 +2,7 @@
  * Sharing one document in Chromium against a real server: an owner shares a protocol with an outside
  * reviewer (a commenter guest) from the Share dialog; the reviewer finds it under "Shared with me",
  * reads it without seeing the group, and comments on it; the owner sees the comment. The owner also
- * makes a read-only link, which opens the document for someone who is not signed in.
+ * makes a read-only link, which opens the document for someone who is not signed in, until it is revoked.
  */
 import type { APIRequestContext, Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -120,6 +120,14 @@ describe.skipIf(!browserTestsEnabled())('sharing one document in Chromium', () =
     await waitFor(async () => (await editorText(stranger.page)).includes('Patients consent in writing.'), { what: 'the link reader reads' });
     expect(await stranger.page.locator('.doc-body').getAttribute('contenteditable')).toBe('false');
     expect(await stranger.page.locator('.read-only-notice').innerText()).toContain('through a shared link');
+
+    // Revoked while open: the reader's socket closes and the page says the link no longer opens it.
+    const listed = await olga.context.request.get(`${base}/api/documents/${document.id}/links`);
+    const [link] = ((await listed.json()) as { links: Array<{ id: string }> }).links;
+    const revoked = await olga.context.request.delete(`${base}/api/documents/${document.id}/links/${link?.id ?? ''}`, { headers: { origin: base } });
+    expect(revoked.status()).toBe(204);
+    await stranger.page.getByRole('alert').filter({ hasText: 'This link no longer opens the document.' }).waitFor();
+    expect(await editorText(stranger.page)).toContain('Patients consent in writing.');
 
     expect(unexpectedErrors(olga.errors)).toEqual([]);
     expect(unexpectedErrors(rita.errors)).toEqual([]);
