@@ -14,6 +14,8 @@ export const routes: RouteDefinition[] = [
   { path: '/w/:workspaceId', component: lazy(() => import('./pages/Workspace')), preload: preloadWorkspace },
   { path: '/invite/:token', component: lazy(() => import('./pages/Invite')) },
   { path: '/d/:docId', component: lazy(() => import('./pages/Document')), preload: preloadDocument },
+  // A read-only link opens its document without signing in (features/sharing).
+  { path: '/shared/:token', component: lazy(() => import('./features/sharing/SharedLinkPage')) },
   { path: '/profile', component: lazy(() => import('./pages/Profile')) },
   { path: '/forgot-password', component: lazy(() => import('./features/mail/ForgotPasswordPage')) },
   { path: '/reset-password', component: lazy(() => import('./features/mail/ResetPasswordPage')) },

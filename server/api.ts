@@ -19,6 +19,7 @@ import { documentFileRoutes, exportImagesOf, fileRoutes, type FileStore } from '
 import { followRoutes, notificationRoutes } from './features/notifications/index.js';
 import { RecentStore, recentRoutes } from './features/recent/index.js';
 import { searchRoutes } from './features/search/index.js';
+import { documentSharingRoutes, publicLinkRoutes, sharedWithMeRoutes } from './features/sharing/index.js';
 import { documentAuthors, exportRoutes, importRoutes } from './features/transfer/index.js';
 import { versionRoutes } from './features/versions/index.js';
 import { workspaceRoutes } from './features/workspaces/index.js';
@@ -52,7 +53,7 @@ export interface ApiDeps {
 
 export function apiRoutes(deps: ApiDeps): Hono {
   const { auth, stores, services, hub } = deps;
-  const { accounts, workspaces, invites, documents } = stores;
+  const { accounts, workspaces, invites, documents, sharing } = stores;
   const people = (ids: Iterable<string>) => peopleByIds(deps.storage.db, ids);
   const now = auth.now;
 
@@ -64,10 +65,12 @@ export function apiRoutes(deps: ApiDeps): Hono {
   // Registered before the session middleware below, so signup and login answer without a session.
   api.route('/api/auth', accountRoutes({ accounts, auth, publicUrl: deps.publicUrl, clientAddress: deps.clientAddress }));
   // An invitation's preview is for the link's holder before they sign in (features/invites/preview-routes.ts).
-  api.route('/api/invites', invitePreviewRoutes({ invites, workspaces, people, now }));
+  api.route('/api/invites', invitePreviewRoutes({ invites, workspaces, documents, people, now }));
   // Calendar apps cannot sign in: the secret token in the feed's address is its credential.
   const deadlineDeps = { people, workspaces, documents, deadlines: services.deadlines, feeds: services.calendarFeeds, now, publicUrl: deps.publicUrl };
   api.route('/api/calendar', calendarFeedRoutes(deadlineDeps));
+  // A read-only link opens its document signed in or not: the token is its credential.
+  api.route('/api/links', publicLinkRoutes({ sharing, documents, now }));
 
   // Mounted at /api, this middleware covers every /api/* route registered after it.
   const signedIn = new Hono<SessionEnv>();
@@ -105,6 +108,9 @@ export function apiRoutes(deps: ApiDeps): Hono {
   signedIn.route('/files', fileRoutes(fileDeps));
   signedIn.route('/notifications', notificationRoutes({ notifications: services.notifications }));
   signedIn.route('/documents', followRoutes({ documents, store: services.notifications.store }));
+  const sharingDeps = { sharing, invites, documents, workspaces, accounts, auth, activity: services.activity, notifications: services.notifications, mailDocumentInvite: deps.mail?.mailDocumentInvite, people, now };
+  signedIn.route('/documents', documentSharingRoutes(sharingDeps));
+  signedIn.route('/shared-with-me', sharedWithMeRoutes(sharingDeps));
   api.route('/api', signedIn);
   return api;
 }

@@ -107,7 +107,7 @@ export async function assembleServer(config: Config, options: StartOptions = {},
   const sharedLimiters = config.redisUrl ? (await import('./cluster/redis-limiters.js')).createRedisLimiters(config.redisUrl, config.redisPrefix) : null;
   const stores = createMetaStores(storage.db);
   const auth = createAuth(
-    { accounts: stores.accounts, documents: stores.documents, hub, log, commentGuard: commentWriteGuard },
+    { accounts: stores.accounts, documents: stores.documents, links: stores.sharing, hub, log, commentGuard: commentWriteGuard },
     sharedLimiters && !options.auth?.limiters ? { ...options.auth, limiters: sharedLimiters.factory } : options.auth,
   );
   const services = createFeatureServices({ db: storage.db, engine: storage.engine, hub, log, now: auth.now, emailAvailable: config.mail !== null }, options.timings);

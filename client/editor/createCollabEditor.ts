@@ -30,6 +30,8 @@ export interface CollabEditorOptions {
   editable?: Accessor<boolean>;
   /** IndexedDB database name for the local copy; null keeps no local copy. Read once per document. */
   localCopyName?: Accessor<string | null>;
+  /** Extra query parameters of the socket (a read-only link's `link` token). Read once per document. */
+  params?: Accessor<Record<string, string>>;
   /** Base URL of the relay; defaults to this page's origin + /collab. */
   collabUrl?: Accessor<string>;
   /** The connection was refused before it opened; the caller finds out why (the browser only sees 1006). */
@@ -84,7 +86,7 @@ export function createCollabEditor(options: CollabEditorOptions): CollabEditor {
         if (local) void local.whenSynced.then(() => setLocalCopyReady(true));
         else setLocalCopyReady(false);
         const provider = new WebsocketProvider(options.collabUrl?.() ?? defaultCollabUrl(), docId, ydoc, {
-          params: { confer: '1' },
+          params: { ...options.params?.(), confer: '1' },
           // Every change goes through the server, which enforces roles; tabs do not sync behind its back.
           disableBc: true,
           shouldReconnect: (event) => !isFatalCloseCode(event.code),

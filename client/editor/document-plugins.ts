@@ -23,6 +23,8 @@ export interface DocumentContext {
   me: Accessor<MeView | null | undefined>;
   /** The viewer may not change the text (viewer and commenter roles). */
   readOnly: Accessor<boolean>;
+  /** The viewer is a guest of this one document (features/sharing): never the group's member-only controls. */
+  guest?: Accessor<boolean>;
   /** Opens the side panel with this id (e.g. a toolbar button that shows comments). */
   openPanel(id: string): void;
 }

@@ -1,12 +1,13 @@
 /**
  * `/`: signed in, your recent documents across all groups, then your working groups (open one, create
- * one, or start a document straight away);
+ * one, or start a document straight away), then the documents shared with you as a guest;
  * signed out, what Confer is and the way in.
  */
 import { A } from '@solidjs/router';
 import { Match, Switch } from 'solid-js';
 import { Loading } from '../components/Loading';
 import { RecentList } from '../features/recent/RecentList';
+import { SharedWithMe } from '../features/sharing/SharedWithMe';
 import { WorkspaceList } from '../features/workspaces/WorkspaceList';
 import { useSession } from '../lib/session';
 
@@ -41,6 +42,7 @@ export default function HomePage() {
       <Match when={session.me()}>
         <RecentList />
         <WorkspaceList />
+        <SharedWithMe />
       </Match>
     </Switch>
   );

@@ -69,9 +69,11 @@ export default function InvitePage() {
     setBusy(true);
     setError(null);
     try {
-      const { workspace } = await invitesApi.accept(params.token);
+      const accepted = await invitesApi.accept(params.token);
+      // An invitation to one document (as a guest) opens that document; one to the group, the group.
+      if ('document' in accepted) return navigate(`/d/${accepted.document.id}`, { replace: true });
       await revalidate(getWorkspaces.key);
-      navigate(`/w/${workspace.id}`, { replace: true });
+      navigate(`/w/${accepted.workspace.id}`, { replace: true });
     } catch (caught) {
       setError(caught);
     } finally {
@@ -100,7 +102,22 @@ export default function InvitePage() {
         >
           <Show when={invite()} fallback={<h1>You are invited to a working group</h1>}>
             {(details) => (
-              <>
+              <Show
+                when={details().documentTitle === undefined || details().documentTitle === null}
+                fallback={
+                  <>
+                    <h1>Open “{details().documentTitle}”</h1>
+                    <p class="invite-summary">
+                      <strong>{details().invitedBy}</strong> shared the document <strong>{details().documentTitle}</strong> of {details().workspaceName} with you as{' '}
+                      <strong>{roleLabel(details().role).toLowerCase()}</strong>. You will see this one document, not the rest of the group.
+                    </p>
+                    <p class="hint">
+                      <Timestamp ms={details().expiresAt} prefix="The link expires" full />
+                      <Show when={details().addressed}>. Only the email address it was sent to can accept it</Show>.
+                    </p>
+                  </>
+                }
+              >
                 <h1>Join {details().workspaceName}</h1>
                 <p class="invite-summary">
                   <strong>{details().invitedBy}</strong> invited you to join <strong>{details().workspaceName}</strong> as{' '}
@@ -110,7 +127,7 @@ export default function InvitePage() {
                   <Timestamp ms={details().expiresAt} prefix="The link expires" full />
                   <Show when={details().addressed}>. Only the email address it was sent to can accept it</Show>.
                 </p>
-              </>
+              </Show>
             )}
           </Show>
           <Show when={preview()?.ok === false}>

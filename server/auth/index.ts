@@ -8,7 +8,9 @@ import type { AccessPolicy } from '../collab/access.js';
 import type { CollabHub } from '../collab/hub.js';
 import type { AccountStore } from '../storage/accounts.js';
 import type { DocumentMetaStore } from '../storage/documents.js';
+import type { SharingStore } from '../storage/sharing.js';
 import { PasswordChecker } from './passwords.js';
+import { withReadOnlyLinks } from './link-policy.js';
 import { sessionAccessPolicy, type SessionPolicyDeps } from './policy.js';
 import { AccessRevoker } from './revoker.js';
 import { SessionManager } from './sessions.js';
@@ -37,7 +39,7 @@ export interface Auth {
   passwords: PasswordChecker;
   throttle: AuthThrottle;
   revoker: AccessRevoker;
-  /** The relay's access policy: session cookie + workspace role. */
+  /** The relay's access policy: session cookie + workspace role (or guest role), or a read-only link. */
   policy: AccessPolicy;
   now: () => number;
   /** Stops the session sweep (call before closing the database). */
@@ -47,6 +49,8 @@ export interface Auth {
 export interface AuthDeps {
   accounts: AccountStore;
   documents: DocumentMetaStore;
+  /** Read-only links, which open a document without a session (features/sharing). */
+  links: Pick<SharingStore, 'linkById'>;
   hub: CollabHub;
   log: Logger;
   /** The check of a commenter's writes to a comments document (features/comments). */
@@ -83,7 +87,7 @@ export function createAuth(deps: AuthDeps, overrides: Partial<AuthOptions> = {})
     passwords: new PasswordChecker(),
     throttle: new AuthThrottle(options.limiters, { ...defaultThrottleLimits, ...options.throttle }),
     revoker,
-    policy: sessionAccessPolicy({ sessions, documents, commentGuard: deps.commentGuard }),
+    policy: withReadOnlyLinks(sessionAccessPolicy({ sessions, documents, commentGuard: deps.commentGuard }), { links: deps.links, documents, now: options.now }),
     now: options.now,
     stop: stopSweep,
   };

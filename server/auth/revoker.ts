@@ -8,6 +8,7 @@ import { commentsDocId } from '../../shared/comments/threads.js';
 import type { Role } from '../../shared/roles.js';
 import type { CollabHub } from '../collab/hub.js';
 import type { DocumentMetaStore } from '../storage/documents.js';
+import { linkReaderId } from './links.js';
 
 export class AccessRevoker {
   constructor(
@@ -62,5 +63,26 @@ export class AccessRevoker {
   /** The document went to the trash: nobody may keep editing it, on any node. */
   documentTrashed(docId: string): number {
     return this.hub.closeMatching({ docIds: [docId, commentsDocId(docId)] }, CloseCode.Forbidden, 'this document was moved to the trash');
+  }
+
+  /** A guest of one document was removed (`null`) or given another role: their sockets on it close or reconnect. */
+  guestChanged(docId: string, userId: string, role: Role | null): number {
+    const docIds = [docId, commentsDocId(docId)];
+    if (role === null) return this.hub.closeMatching({ userId, docIds }, CloseCode.Forbidden, 'you no longer have access to this document');
+    return this.hub.closeMatching({ userId, docIds }, CloseCode.AccessChanged, `your role is now ${role}: reconnect to get its rights`);
+  }
+
+  /** A read-only link was revoked: every socket opened through it closes, on every node. */
+  linkRevoked(linkId: string): number {
+    return this.hub.closeMatching({ userId: linkReaderId(linkId) }, CloseCode.Forbidden, 'this link was revoked');
+  }
+
+  /** Grants that end at a time (read-only links) and have ended: found by each node's own sweep, closed here. */
+  grantsExpired(now: number): number {
+    return this.hub.closeWhere(
+      (conn) => conn.grant.expiresAt !== undefined && conn.grant.expiresAt <= now,
+      CloseCode.Forbidden,
+      'this link has expired',
+    );
   }
 }

@@ -2,7 +2,8 @@
  * Session expiry for live sockets: a socket was authorised once, at its upgrade, so something has to
  * notice when its session ends without a logout (inactivity expiry, or a logout on another node).
  * Every `intervalMs` the sweep checks the sessions behind live sockets in one query and closes the
- * sockets of those that ended; once an hour it also deletes expired rows.
+ * sockets of those that ended, and closes sockets of read-only links that expired; once an hour it
+ * also deletes expired rows.
  */
 import type { Logger } from 'pino';
 import type { CollabHub } from '../collab/hub.js';
@@ -24,6 +25,7 @@ export function startSessionSweep(deps: SweepDeps): () => Promise<void> {
   let lastPurge = 0;
 
   async function pass(): Promise<void> {
+    deps.revoker.grantsExpired(deps.sessions.options.now());
     const ids = new Set<string>();
     for (const conn of deps.hub.connections) if (conn.grant.sessionId !== undefined) ids.add(conn.grant.sessionId);
     if (ids.size > 0) {

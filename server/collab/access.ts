@@ -23,6 +23,10 @@ export interface Grant {
   sessionId?: string | undefined;
   /** Finer than `canWrite`: checks each update of this connection before it is applied (throws CloseError). */
   guardUpdate?: UpdateGuard | undefined;
+  /** False: the connection neither sees nor shows presence (a read-only link's reader). Default true. */
+  presence?: boolean | undefined;
+  /** When the grant ends (a link's expiry, epoch ms): a sweep closes the socket then. */
+  expiresAt?: number | undefined;
 }
 
 /**
@@ -31,7 +35,7 @@ export interface Grant {
  */
 export type UpdateGuard = (doc: Y.Doc, update: Uint8Array) => void;
 
-export type AccessDecision = { allow: true; grant: Grant } | { allow: false; status: 401 | 403 | 404; reason: string };
+export type AccessDecision = { allow: true; grant: Grant } | { allow: false; status: 401 | 403 | 404 | 410; reason: string };
 
 /** Decides whether a WebSocket upgrade for `docId` may proceed. Runs before any `101`. */
 export type AccessPolicy = (request: Request, docId: string) => Promise<AccessDecision>;

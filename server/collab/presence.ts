@@ -17,6 +17,11 @@ const REMOTE_ORIGIN = Symbol('remote-presence');
 
 type Owner = Connection | typeof REMOTE_OWNER;
 
+/** Whether a connection takes part in presence (read-only link readers do not, either way). */
+function sees(conn: Connection): boolean {
+  return conn.grant.presence !== false;
+}
+
 export class Presence {
   readonly awareness: Awareness;
   private readonly owners = new Map<number, Owner>();
@@ -40,6 +45,7 @@ export class Presence {
 
   /** Sends everyone's presence to `conn` (on join, and when it asks with queryAwareness). */
   sendAll(conn: Connection, onlyIfAny = false): void {
+    if (!sees(conn)) return;
     const ids = [...this.awareness.getStates().keys()];
     if (onlyIfAny && ids.length === 0) return;
     conn.send(writeAwareness(encodeAwarenessUpdate(this.awareness, ids)));
@@ -47,6 +53,8 @@ export class Presence {
 
   /** An awareness frame from a local client: filtered, `user` rewritten, then applied and relayed. */
   applyFromClient(conn: Connection, body: Uint8Array): void {
+    // A connection without presence shows none: its awareness frames are dropped, not relayed.
+    if (!sees(conn)) return;
     const ownership = {
       ownerOf: (id: number) => this.owners.get(id),
       clientsOf: (owner: Owner) => (owner === REMOTE_OWNER ? new Set<number>() : owner.awarenessClients),
@@ -105,7 +113,7 @@ export class Presence {
     if (changed.length === 0) return;
     const body = encodeAwarenessUpdate(this.awareness, changed);
     const frame = writeAwareness(body);
-    for (const conn of this.connections) if (conn !== origin) conn.send(frame);
+    for (const conn of this.connections) if (conn !== origin && sees(conn)) conn.send(frame);
     if (origin !== REMOTE_ORIGIN) this.publish(body);
   };
 }

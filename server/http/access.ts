@@ -12,19 +12,26 @@ export async function membershipOr404(workspaces: Pick<WorkspaceStore, 'membersh
   return row;
 }
 
-/** A document and the caller's role in its workspace, or 404 for both "missing" and "not yours". */
+/**
+ * A document and the caller's role in it (in its workspace, or as a guest of this one document), or
+ * 404 for both "missing" and "not yours".
+ */
 export async function documentOr404(
   documents: Pick<DocumentMetaStore, 'withRole'>,
   docId: string,
   userId: string,
-): Promise<{ doc: DocumentRecord; role: Role }> {
+): Promise<{ doc: DocumentRecord; role: Role; guest: boolean }> {
   const found = await documents.withRole(docId, userId);
   if (!found) throw new ApiError(404, 'not_found', 'no such document');
   return found;
 }
 
-/** 403 unless `role` carries `capability`. */
-export function requireCapability(role: Role, capability: Capability): void {
+/** What a guest of one document may never do, whatever their role: manage the group's document or people. */
+const memberOnly: readonly Capability[] = ['document.manage', 'members.manage', 'invites.manage'];
+
+/** 403 unless `role` carries `capability` (for a guest, `guest` true: never a member-only one). */
+export function requireCapability(role: Role, capability: Capability, guest = false): void {
+  if (guest && memberOnly.includes(capability)) throw new ApiError(403, 'forbidden', 'guests of a document may not do this');
   if (!can(role, capability)) throw new ApiError(403, 'forbidden', `your role (${role}) does not allow this`);
 }
 

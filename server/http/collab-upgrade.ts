@@ -59,6 +59,9 @@ function heartbeat(ws: WebSocket, intervalMs: number): () => void {
 
 type Env = { Variables: { grant: Grant } };
 
+/** The error code of each refusal (410: a read-only link that was revoked or has expired). */
+const decisionCode = { 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found', 410: 'gone' } as const;
+
 function error(code: string, message: string) {
   return { error: { code, message } };
 }
@@ -88,7 +91,7 @@ export function collabRoutes(options: CollabRouteOptions): Hono<Env> {
         return c.json(error('forbidden_origin', 'this origin may not open documents'), 403);
       }
       const decision = await options.policy(c.req.raw, docId);
-      if (!decision.allow) return c.json(error(decision.status === 401 ? 'unauthenticated' : 'forbidden', decision.reason), decision.status);
+      if (!decision.allow) return c.json(error(decisionCode[decision.status], decision.reason), decision.status);
       c.set('grant', decision.grant);
       await next();
     },

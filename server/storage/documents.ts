@@ -4,6 +4,7 @@ import { documentTemplates, type DocumentTemplate } from '../../shared/api/docum
 import type { Role } from '../../shared/roles.js';
 import { millis, millisOrNull } from './rows.js';
 import type { DocumentsTable, Schema } from './schema.js';
+import { asGuestRole } from './sharing.js';
 import { asRole } from './workspaces.js';
 
 export interface DocumentRecord {
@@ -78,18 +79,25 @@ export class DocumentMetaStore {
     return row && toDocument(row);
   }
 
-  /** A document together with `userId`'s role in its workspace; undefined when they are not a member. */
-  async withRole(id: string, userId: string): Promise<{ doc: DocumentRecord; role: Role } | undefined> {
+  /**
+   * A document together with `userId`'s role in it: their role in its workspace, or else their role as
+   * a guest of this one document (`guest: true`); undefined when they have neither.
+   */
+  async withRole(id: string, userId: string): Promise<{ doc: DocumentRecord; role: Role; guest: boolean } | undefined> {
     const row = await this.db
       .selectFrom('documents as d')
-      .innerJoin('memberships as m', (join) => join.onRef('m.workspace_id', '=', 'd.workspace_id').on('m.user_id', '=', userId))
+      .leftJoin('memberships as m', (join) => join.onRef('m.workspace_id', '=', 'd.workspace_id').on('m.user_id', '=', userId))
+      .leftJoin('doc_guests as g', (join) => join.onRef('g.doc_id', '=', 'd.id').on('g.user_id', '=', userId))
       .selectAll('d')
-      .select('m.role as member_role')
+      .select(['m.role as member_role', 'g.role as guest_role'])
       .where('d.id', '=', id)
       .executeTakeFirst();
     if (!row) return undefined;
-    const { member_role, ...doc } = row;
-    return { doc: toDocument(doc), role: asRole(member_role) };
+    const { member_role, guest_role, ...doc } = row;
+    // Membership wins: a member who is also a guest keeps the group's role.
+    if (member_role !== null) return { doc: toDocument(doc), role: asRole(member_role), guest: false };
+    if (guest_role !== null) return { doc: toDocument(doc), role: asGuestRole(guest_role), guest: true };
+    return undefined;
   }
 
   /** Documents of a workspace, most recently changed first: live ones, or the trash. */

@@ -1,4 +1,7 @@
-/** Invitations to a workspace. The token's secret is stored only as a SHA-256 hash. */
+/**
+ * Invitations to a workspace, or to one of its documents as a guest (`docId`, features/sharing). The
+ * token's secret is stored only as a SHA-256 hash.
+ */
 import type { Kysely, Selectable } from 'kysely';
 import type { Role } from '../../shared/roles.js';
 import { millis, millisOrNull } from './rows.js';
@@ -17,6 +20,8 @@ export interface InviteRecord {
   revokedAt: number | null;
   acceptedAt: number | null;
   acceptedBy: string | null;
+  /** Accepting makes a guest of this one document (with `role`) rather than a member of the group. */
+  docId: string | null;
 }
 
 function toInvite(row: Selectable<InvitesTable>): InviteRecord {
@@ -32,6 +37,7 @@ function toInvite(row: Selectable<InvitesTable>): InviteRecord {
     revokedAt: millisOrNull(row.revoked_at),
     acceptedAt: millisOrNull(row.accepted_at),
     acceptedBy: row.accepted_by,
+    docId: row.doc_id ?? null,
   };
 }
 
@@ -56,6 +62,7 @@ export class InviteStore {
         revoked_at: null,
         accepted_at: null,
         accepted_by: null,
+        doc_id: invite.docId,
       })
       .execute();
   }
@@ -65,12 +72,13 @@ export class InviteStore {
     return row && toInvite(row);
   }
 
-  /** Invitations that can still be accepted, newest first. */
+  /** Invitations to the group that can still be accepted, newest first (not those to one document). */
   async pending(workspaceId: string, now: number): Promise<InviteRecord[]> {
     const rows = await this.db
       .selectFrom('invites')
       .selectAll()
       .where('workspace_id', '=', workspaceId)
+      .where('doc_id', 'is', null)
       .where('revoked_at', 'is', null)
       .where('accepted_at', 'is', null)
       .where('expires_at', '>', now)
@@ -78,6 +86,34 @@ export class InviteStore {
       .orderBy('id')
       .execute();
     return rows.map(toInvite);
+  }
+
+  /** Invitations to one document as a guest that can still be accepted, newest first. */
+  async pendingForDocument(docId: string, now: number): Promise<InviteRecord[]> {
+    const rows = await this.db
+      .selectFrom('invites')
+      .selectAll()
+      .where('doc_id', '=', docId)
+      .where('revoked_at', 'is', null)
+      .where('accepted_at', 'is', null)
+      .where('expires_at', '>', now)
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .execute();
+    return rows.map(toInvite);
+  }
+
+  /** Revokes a pending invitation to one document; false when there is none to revoke. */
+  async revokeForDocument(docId: string, id: string, now: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('invites')
+      .set({ revoked_at: now })
+      .where('id', '=', id)
+      .where('doc_id', '=', docId)
+      .where('revoked_at', 'is', null)
+      .where('accepted_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   }
 
   /** Revokes a pending invitation of `workspaceId`; false when there is none to revoke. */
@@ -108,6 +144,15 @@ export class InviteStore {
         .where('expires_at', '>', now)
         .executeTakeFirst();
       if (Number(used.numUpdatedRows) === 0) return false;
+      if (invite.docId !== null) {
+        // A guest of one document: never an owner (the role was checked when the invitation was made).
+        await trx
+          .insertInto('doc_guests')
+          .values({ doc_id: invite.docId, user_id: userId, role: invite.role === 'owner' ? 'editor' : invite.role, invited_by: invite.createdBy, created_at: now })
+          .onConflict((oc) => oc.columns(['doc_id', 'user_id']).doUpdateSet({ role: invite.role === 'owner' ? 'editor' : invite.role }))
+          .execute();
+        return true;
+      }
       await this.workspaces.addMember(trx, invite.workspaceId, userId, invite.role, now);
       return true;
     });

@@ -3,6 +3,7 @@ import type { Generated } from 'kysely';
 import type { MailKeysTable, MailOutboxTable, MailTokensTable, MailUnsubscribesTable } from './mail-schema.js';
 import type { ActivityTable, CalendarFeedsTable, DocDeadlinesTable, DocVersionsTable, DocVisitsTable, SearchCommentsTable, SearchDocsTable } from './feature-schema.js';
 import type { DocumentFilesTable } from './files-schema.js';
+import type { DocGuestsTable, DocLinksTable } from './sharing-schema.js';
 import type { DocumentFollowsTable, NotificationPreferencesTable, NotificationsTable } from './notification-schema.js';
 
 export interface DocSnapshotsTable {
@@ -74,6 +75,8 @@ export interface InvitesTable {
   revoked_at: Millis | null;
   accepted_at: Millis | null;
   accepted_by: string | null;
+  /** Set for an invitation to one document as a guest (0014); null for the group. */
+  doc_id?: string | null;
 }
 
 export interface DocumentsTable {
@@ -114,4 +117,6 @@ export interface Schema {
   notification_preferences: NotificationPreferencesTable;
   document_follows: DocumentFollowsTable;
   document_files: DocumentFilesTable;
+  doc_guests: DocGuestsTable;
+  doc_links: DocLinksTable;
 }

@@ -4,6 +4,7 @@ import { AccountStore } from './accounts.js';
 import { DocumentMetaStore } from './documents.js';
 import { InviteStore } from './invites.js';
 import type { Schema } from './schema.js';
+import { SharingStore } from './sharing.js';
 import { WorkspaceStore } from './workspaces.js';
 
 export interface MetaStores {
@@ -11,9 +12,11 @@ export interface MetaStores {
   workspaces: WorkspaceStore;
   invites: InviteStore;
   documents: DocumentMetaStore;
+  /** Document guests and read-only links. */
+  sharing: SharingStore;
 }
 
 export function createMetaStores(db: Kysely<Schema>): MetaStores {
   const workspaces = new WorkspaceStore(db);
-  return { accounts: new AccountStore(db), workspaces, invites: new InviteStore(db, workspaces), documents: new DocumentMetaStore(db) };
+  return { accounts: new AccountStore(db), workspaces, invites: new InviteStore(db, workspaces), documents: new DocumentMetaStore(db), sharing: new SharingStore(db) };
 }

@@ -1,8 +1,18 @@
-/** The activity list of a working group: edits, comments, versions, restores, imports. */
+/** The activity list of a working group: edits, comments, versions, restores, imports, sharing. */
 import { z } from 'zod';
 import type { PersonView } from './people.js';
 
-export type ActivityKind = 'edited' | 'commented' | 'version' | 'restored' | 'imported';
+export type ActivityKind =
+  | 'edited'
+  | 'commented'
+  | 'version'
+  | 'restored'
+  | 'imported'
+  /** Sharing one document (detail: the link's lifetime, or the guest's name and role). */
+  | 'link-created'
+  | 'link-revoked'
+  | 'guest-added'
+  | 'guest-removed';
 
 export interface ActivityView {
   id: string;

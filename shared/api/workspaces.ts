@@ -66,7 +66,12 @@ export interface InvitePreviewView {
   expiresAt: number;
   /** Only the email address it was sent to can accept it. */
   addressed: boolean;
+  /** Set for an invitation to one document as a guest (not to the group): its title. */
+  documentTitle?: string | null;
 }
+
+/** What accepting an invitation answers: the group joined, or the one document now shared with you. */
+export type AcceptedInviteView = { workspace: WorkspaceView } | { document: { id: string } };
 
 /** Returned once, when the invitation is made: the token is never shown again (only its hash is kept). */
 export interface CreatedInviteView {

@@ -20,6 +20,14 @@ function describe(entry: ActivityView): string {
       return `restored “${entry.detail ?? ''}” in`;
     case 'imported':
       return `imported ${entry.detail ?? 'a file'} as`;
+    case 'link-created':
+      return `made a read-only link (${entry.detail ?? ''}) to`;
+    case 'link-revoked':
+      return 'revoked a read-only link to';
+    case 'guest-added':
+      return `shared with ${entry.detail ?? 'a guest'}`;
+    case 'guest-removed':
+      return `stopped sharing with ${entry.detail ?? 'a guest'}`;
   }
 }
 

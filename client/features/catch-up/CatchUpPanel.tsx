@@ -9,7 +9,7 @@ import { catchUpOf } from './session';
 import '../panels.css';
 import './catch-up.css';
 
-const verbs: Record<string, string> = { edited: 'edited', commented: 'commented', version: 'saved the version', restored: 'restored', imported: 'imported' };
+const verbs: Record<string, string> = { edited: 'edited', commented: 'commented', version: 'saved the version', restored: 'restored', imported: 'imported', 'link-created': 'made a read-only link to', 'link-revoked': 'revoked a read-only link to', 'guest-added': 'shared', 'guest-removed': 'stopped sharing' };
 
 function Changes(props: { view: CatchUpView }) {
   return (

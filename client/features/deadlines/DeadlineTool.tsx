@@ -23,7 +23,8 @@ function Deadline(props: { context: DocumentContext }) {
   const [error, setError] = createSignal('');
   const canSet = () => {
     const role = props.context.workspace()?.role;
-    return role !== undefined && canWriteDocuments(role);
+    // A guest's deadline would be the group's: the server refuses it, so the control is not offered.
+    return role !== undefined && canWriteDocuments(role) && props.context.guest?.() !== true;
   };
   const save = async (choice: { local: string; timeZone: string } | null) => {
     setError('');

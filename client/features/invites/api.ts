@@ -1,5 +1,5 @@
 /** Typed calls for invitations: a group's open ones, create, revoke, and accepting one by its token. */
-import type { CreatedInviteView, CreateInviteInput, InvitePreviewView, InviteView, WorkspaceView } from '../../../shared/api/workspaces.js';
+import type { AcceptedInviteView, CreatedInviteView, CreateInviteInput, InvitePreviewView, InviteView } from '../../../shared/api/workspaces.js';
 import { request, seg } from '../../lib/api';
 
 export const invitesApi = {
@@ -8,5 +8,6 @@ export const invitesApi = {
   revoke: (workspaceId: string, inviteId: string) => request<null>('DELETE', `/api/workspaces/${seg(workspaceId)}/invites/${seg(inviteId)}`),
   /** Which group, who invited and as what; answered without a session (404 unknown, 410 no longer usable). */
   preview: (token: string) => request<{ invite: InvitePreviewView }>('GET', `/api/invites/${seg(token)}`),
-  accept: (token: string) => request<{ workspace: WorkspaceView }>('POST', `/api/invites/${seg(token)}/accept`),
+  /** The group joined, or (an invitation to one document as a guest) that document. */
+  accept: (token: string) => request<AcceptedInviteView>('POST', `/api/invites/${seg(token)}/accept`),
 };

@@ -1,12 +1,12 @@
 /**
- * Who can be @mentioned in a document. Seam: the contract's GET /api/documents/:id/people
- * (shared/api/notifications.ts, the document's people including its guests) replaces the group's
- * members here once the server serves it; callers already pass the document id.
+ * Who can be @mentioned in a document: its people (GET /api/documents/:id/people), the group's members
+ * and the document's guests, marked as guests. A guest is offered only the members who shared the
+ * document with them and the other guests, never the group's member list (the server decides).
  */
 import type { Mentionable } from '../../lib/mention-query';
-import { membersApi } from './api';
+import { sharingApi } from '../sharing/api';
 
-export async function loadMentionable(_docId: string, workspaceId: string): Promise<Mentionable[]> {
-  const { members } = await membersApi.list(workspaceId);
-  return members.map((m) => ({ id: m.userId, name: m.name, email: m.email }));
+export async function loadMentionable(docId: string, _workspaceId?: string): Promise<Mentionable[]> {
+  const { people } = await sharingApi.people(docId);
+  return people.map((p) => ({ id: p.id, name: p.name, email: p.email }));
 }

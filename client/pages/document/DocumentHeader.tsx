@@ -8,6 +8,7 @@ import type { Collaborator } from '../../editor/presence';
 import { PresenceList } from '../../editor/PresenceList';
 import { ApiError } from '../../lib/api';
 import { documentsApi } from '../../features/documents/api';
+import { SharedBreadcrumb, ShareButton } from '../../features/sharing/ShareButton';
 
 export interface DocumentHeaderProps {
   document: DocumentView | undefined;
@@ -15,6 +16,8 @@ export interface DocumentHeaderProps {
   people: Collaborator[];
   /** The title this browser last saw, shown while the server cannot be reached (an offline start). */
   offlineTitle?: string | null;
+  /** The caller is a guest of this one document: no group to link to, nothing to share. */
+  guest?: boolean;
 }
 
 export function DocumentHeader(props: DocumentHeaderProps) {
@@ -24,7 +27,8 @@ export function DocumentHeader(props: DocumentHeaderProps) {
   createEffect(() => {
     document.title = `${title() || 'Document'} · Confer`;
   });
-  const mayRename = () => (props.workspace ? can(props.workspace.role, 'document.manage') : false);
+  // Guests never rename: the title is the group's (the server refuses it too).
+  const mayRename = () => (props.workspace && !props.guest ? can(props.workspace.role, 'document.manage') : false);
 
   const rename = async (input: HTMLTextAreaElement) => {
     const doc = props.document;
@@ -47,7 +51,7 @@ export function DocumentHeader(props: DocumentHeaderProps) {
   return (
     <header class="doc-head">
       <div class="doc-head-main">
-        <Show when={props.workspace}>
+        <Show when={props.guest ? undefined : props.workspace} fallback={<SharedBreadcrumb shown={props.guest === true} />}>
           {(ws) => (
             <nav class="breadcrumb" aria-label="Breadcrumb">
               <A href="/">Working groups</A> <span aria-hidden="true">/</span> <A href={`/w/${ws().id}`}>{ws().name}</A>
@@ -90,6 +94,9 @@ export function DocumentHeader(props: DocumentHeaderProps) {
         </Show>
       </div>
       <PresenceList people={props.people} />
+      <Show when={props.document && mayRename()}>
+        <ShareButton docId={props.document?.id ?? ''} title={title()} />
+      </Show>
     </header>
   );
 }

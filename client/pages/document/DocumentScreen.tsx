@@ -191,6 +191,7 @@ export function DocumentScreen(props: { docId: string }) {
     workspace: () => meta()?.workspace,
     me,
     readOnly,
+    guest: () => meta()?.guest === true,
     openPanel: setSidePanel,
   };
   attachWhenReady(context, documentAttachments);
@@ -198,7 +199,7 @@ export function DocumentScreen(props: { docId: string }) {
   return (
     <Show when={!missing()} fallback={<ErrorView error={missing()} retry={() => void refetch()} />}>
       <div class="doc-page" classList={{ 'has-side': documentPanels.length > 0 }}>
-        <DocumentHeader document={meta()?.document} workspace={meta()?.workspace} people={people()} offlineTitle={offlineFacts()?.title} />
+        <DocumentHeader document={meta()?.document} workspace={meta()?.workspace} people={people()} offlineTitle={offlineFacts()?.title} guest={meta()?.guest === true} />
         <div class="doc-chrome">
           {/* Viewers and commenters get no formatting controls they could never use, only the features' tools. */}
           <Toolbar editor={collab.editor()} readOnly={!editable()} formatting={!readOnly()} openPanel={setPanel}>
@@ -219,7 +220,7 @@ export function DocumentScreen(props: { docId: string }) {
             signInNext={location.pathname}
           />
         </div>
-        <Show when={readOnly() && meta()}>{(m) => <ReadOnlyNotice role={m().workspace.role} workspaceName={m().workspace.name} />}</Show>
+        <Show when={readOnly() && meta()}>{(m) => <ReadOnlyNotice role={m().workspace.role} workspaceName={m().workspace.name} guest={m().guest === true} />}</Show>
         <div class="doc-layout">
           <article class="doc-paper" aria-label="Document">
             <div class="doc-editor" ref={setElement} />

@@ -20,7 +20,7 @@ export interface ActivityRecord {
   at: number;
 }
 
-const kinds: readonly ActivityKind[] = ['edited', 'commented', 'version', 'restored', 'imported'];
+const kinds: readonly ActivityKind[] = ['edited', 'commented', 'version', 'restored', 'imported', 'link-created', 'link-revoked', 'guest-added', 'guest-removed'];
 
 export class ActivityStore {
   constructor(private readonly db: Kysely<Schema>) {}

@@ -64,8 +64,8 @@ export function deadlineRoutes(deps: DeadlineRouteDeps): Hono<SessionEnv> {
 
   app.put('/:id/deadline', jsonBody(setDeadlineInput), async (c) => {
     const me = c.get('session').user;
-    const { doc, role } = await documentOr404(deps.documents, c.req.param('id'), me.id);
-    requireCapability(role, 'document.manage');
+    const { doc, role, guest } = await documentOr404(deps.documents, c.req.param('id'), me.id);
+    requireCapability(role, 'document.manage', guest);
     refuseTrashed(doc);
     const input = c.req.valid('json');
     const timeZone = input.timeZone ?? 'UTC';

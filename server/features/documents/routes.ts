@@ -81,14 +81,15 @@ export function documentRoutes(deps: DocumentRouteDeps): Hono<SessionEnv> {
   const app = new Hono<SessionEnv>();
 
   app.get('/:id', async (c) => {
-    const { doc } = await documentOr404(documents, c.req.param('id'), c.get('session').user.id);
-    return c.json({ document: presentDocument(doc, await deps.people(doc.changedBy)) });
+    const { doc, guest } = await documentOr404(documents, c.req.param('id'), c.get('session').user.id);
+    // `guest`: the caller has this one document shared with them, so its group is not theirs to read.
+    return c.json({ document: presentDocument(doc, await deps.people(doc.changedBy)), ...(guest ? { guest: true } : {}) });
   });
 
   app.patch('/:id', jsonBody(renameDocumentInput), async (c) => {
     const me = c.get('session').user;
-    const { doc, role } = await documentOr404(documents, c.req.param('id'), me.id);
-    requireCapability(role, 'document.manage');
+    const { doc, role, guest } = await documentOr404(documents, c.req.param('id'), me.id);
+    requireCapability(role, 'document.manage', guest);
     const { title } = c.req.valid('json');
     const now = deps.now();
     await documents.rename(doc.id, title, now, me.id);
@@ -98,8 +99,8 @@ export function documentRoutes(deps: DocumentRouteDeps): Hono<SessionEnv> {
 
   app.delete('/:id', async (c) => {
     const me = c.get('session').user;
-    const { doc, role } = await documentOr404(documents, c.req.param('id'), me.id);
-    requireCapability(role, 'document.manage');
+    const { doc, role, guest } = await documentOr404(documents, c.req.param('id'), me.id);
+    requireCapability(role, 'document.manage', guest);
     const now = deps.now();
     const deletedAt = doc.deletedAt ?? now;
     await documents.setDeleted(doc.id, deletedAt, now, me.id);
@@ -109,8 +110,8 @@ export function documentRoutes(deps: DocumentRouteDeps): Hono<SessionEnv> {
 
   app.post('/:id/restore', async (c) => {
     const me = c.get('session').user;
-    const { doc, role } = await documentOr404(documents, c.req.param('id'), me.id);
-    requireCapability(role, 'document.manage');
+    const { doc, role, guest } = await documentOr404(documents, c.req.param('id'), me.id);
+    requireCapability(role, 'document.manage', guest);
     const now = deps.now();
     await documents.setDeleted(doc.id, null, now, me.id);
     return c.json({ document: presentDocument({ ...doc, deletedAt: null, updatedAt: now, changedBy: [me.id] }, onlyMe(me)) });

@@ -10,6 +10,7 @@
 import { Hono } from 'hono';
 import type { InvitePreviewView } from '../../../shared/api/workspaces.js';
 import { ApiError } from '../../http/errors.js';
+import type { DocumentMetaStore } from '../../storage/documents.js';
 import type { InviteStore } from '../../storage/invites.js';
 import type { WorkspaceStore } from '../../storage/workspaces.js';
 import { person, type PeopleLookup } from '../members/index.js';
@@ -19,6 +20,8 @@ export interface InvitePreviewDeps {
   invites: InviteStore;
   workspaces: WorkspaceStore;
   people: PeopleLookup;
+  /** Titles of the documents that invitations to one document (as a guest) are for. */
+  documents?: Pick<DocumentMetaStore, 'byId'>;
   now: () => number;
 }
 
@@ -37,6 +40,8 @@ export function invitePreviewRoutes(deps: InvitePreviewDeps): Hono {
       role: invite.role,
       expiresAt: invite.expiresAt,
       addressed: invite.email !== null,
+      // Only for an invitation to one document (as a guest): which one.
+      ...(invite.docId !== null ? { documentTitle: (await deps.documents?.byId(invite.docId))?.title ?? null } : {}),
     };
     // Never cached by a proxy or the browser: the answer changes once the link is used.
     c.header('Cache-Control', 'no-store');

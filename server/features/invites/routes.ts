@@ -1,6 +1,7 @@
 /**
  * Invitations: owners create (token shown once), list and revoke them; a signed-in user accepts one.
  * Each invitation is single-use, expires, and, when it names an email, only that account may accept it.
+ * An invitation to one document (made by features/sharing) makes a guest of that document instead.
  */
 import { Hono } from 'hono';
 import { createInviteInput, defaultInviteHours } from '../../../shared/api/workspaces.js';
@@ -53,6 +54,7 @@ export function workspaceInviteRoutes(deps: InviteRouteDeps): Hono<SessionEnv> {
       revokedAt: null,
       acceptedAt: null,
       acceptedBy: null,
+      docId: null,
     };
     await deps.invites.create(invite);
     if (invite.email && deps.mailInvite) await deps.mailInvite(invite.email, token, me.id, row.workspace.name);
@@ -91,6 +93,13 @@ export function inviteRoutes(deps: InviteRouteDeps): Hono<SessionEnv> {
       throw new ApiError(403, 'email_not_verified', 'verify your email address first: your profile can send you a link');
     }
     const existing = await deps.workspaces.membership(invite.workspaceId, me.id);
+    if (invite.docId !== null) {
+      // To one document as a guest (features/sharing). A member sees it already: the invitation stays unused.
+      if (!existing && !(await deps.invites.accept(invite, me.id, deps.now()))) {
+        throw new ApiError(410, 'invite_used', 'this invitation is no longer valid');
+      }
+      return c.json({ document: { id: invite.docId } });
+    }
     // Already a member: the invitation stays unused, and it never changes an existing role.
     if (existing) return c.json({ workspace: presentWorkspace(existing.workspace, existing.role) });
     if (!(await deps.invites.accept(invite, me.id, deps.now()))) {

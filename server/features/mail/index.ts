@@ -12,7 +12,7 @@ import type { Schema } from '../../storage/schema.js';
 import type { DigestSource } from './digest.js';
 import type { NotificationFeed } from './feed.js';
 import { Outbox } from './outbox.js';
-import { isEmailVerified, mailRoutes, queueInvitation, unsubscribeRoutes } from './routes.js';
+import { isEmailVerified, mailRoutes, queueDocumentInvitation, queueInvitation, unsubscribeRoutes } from './routes.js';
 import { MailScheduler, type MailTimings } from './scheduler.js';
 import { UnsubscribeSigner } from './signing.js';
 import { MailTokenStore } from './tokens.js';
@@ -55,6 +55,8 @@ export interface Mail {
   outbox: Outbox;
   /** For the invitation routes (features/invites deps `mailInvite`). */
   mailInvite(to: string, token: string, inviterId: string, workspaceName: string): Promise<void>;
+  /** For sharing one document with an address that has no account (features/sharing). */
+  mailDocumentInvite(to: string, token: string, inviterId: string, documentTitle: string): Promise<void>;
   /** For the invitation routes (features/invites deps `isEmailVerified`). */
   isEmailVerified(userId: string): Promise<boolean>;
   stop(): Promise<void>;
@@ -87,6 +89,7 @@ export function createMail(config: MailConfig, deps: MailDeps, timings: Partial<
     scheduler,
     outbox,
     mailInvite: (to, token, inviterId, workspaceName) => queueInvitation(outbox, config.publicUrl, deps.now(), to, token, inviterId, workspaceName),
+    mailDocumentInvite: (to, token, inviterId, documentTitle) => queueDocumentInvitation(outbox, config.publicUrl, deps.now(), to, token, inviterId, documentTitle),
     isEmailVerified: (userId) => isEmailVerified(deps.db, userId),
     stop: () => scheduler.stop(),
   };

@@ -110,6 +110,17 @@ export async function queueInvitation(outbox: Outbox, publicUrl: string, now: nu
   await outbox.add({ userId: inviterId, kind: 'account', payload: JSON.stringify({ ...rendered, to }), dueAt: now }, now);
 }
 
+/** Queues an invitation to one document as a guest (features/sharing): it names the document, not a group to join. */
+export async function queueDocumentInvitation(outbox: Outbox, publicUrl: string, now: number, to: string, token: string, inviterId: string, documentTitle: string): Promise<void> {
+  const rendered = renderAction(
+    `“${documentTitle}” was shared with you on Confer`,
+    `You are invited to the document “${documentTitle}” on Confer. Create an account with this address, then accept the invitation.`,
+    'Open the invitation',
+    new URL(`/invite/${encodeURIComponent(token)}`, publicUrl).href,
+  );
+  await outbox.add({ userId: inviterId, kind: 'account', payload: JSON.stringify({ ...rendered, to }), dueAt: now }, now);
+}
+
 /** Whether an account's address is verified (email-bound invitations require it when email is on). */
 export async function isEmailVerified(db: Kysely<Schema>, userId: string): Promise<boolean> {
   const row = await db.selectFrom('users').select('email_verified_at').where('id', '=', userId).executeTakeFirst();

@@ -77,19 +77,16 @@ export class NotificationService implements NotificationFeed {
     await this.store.autoFollow(authors, place.docId);
     const state = await this.deps.hub.readDocument(commented ? commentsDocId(place.docId) : place.docId);
     const found = commented ? detectComments(state, place, authors) : detectBodyMentions(state, place, authors);
-    await this.deliver(await this.allowed(found, place.workspaceId));
+    await this.deliver(await this.allowed(found, place));
   }
 
-  /** Keeps notifications for members of the document's group who have not turned that kind off. */
-  private async allowed(found: NewNotification[], workspaceId: string): Promise<NewNotification[]> {
+  /** Keeps notifications for members of the document's group, or guests of the document, who have not turned that kind off. */
+  private async allowed(found: NewNotification[], place: DocumentPlace): Promise<NewNotification[]> {
     if (found.length === 0) return [];
-    const members = await this.deps.db
-      .selectFrom('memberships')
-      .select('user_id')
-      .where('workspace_id', '=', workspaceId)
-      .where('user_id', 'in', [...new Set(found.map((n) => n.userId))])
-      .execute();
-    const memberIds = new Set(members.map((m) => m.user_id));
+    const ids = [...new Set(found.map((n) => n.userId))];
+    const members = await this.deps.db.selectFrom('memberships').select('user_id').where('workspace_id', '=', place.workspaceId).where('user_id', 'in', ids).execute();
+    const guests = await this.deps.db.selectFrom('doc_guests').select('user_id').where('doc_id', '=', place.docId).where('user_id', 'in', ids).execute();
+    const memberIds = new Set([...members, ...guests].map((m) => m.user_id));
     const out: NewNotification[] = [];
     for (const n of found) {
       if (!memberIds.has(n.userId)) continue;

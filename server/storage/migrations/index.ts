@@ -10,6 +10,7 @@ import { changesAndCalendars } from './0004_changes_and_calendars.js';
 import { commentSearch } from './0010_comment_search.js';
 import { notifications } from './0012_notifications.js';
 import { mail } from './0013_mail.js';
+import { sharing } from './0014_sharing.js';
 import { documentFiles } from './0016_document_files.js';
 import type { AnyDb, Engine, MigrationFactory } from './engine.js';
 
@@ -21,6 +22,7 @@ const migrations: Array<[name: string, factory: MigrationFactory]> = [
   ['0010_comment_search', commentSearch],
   ['0012_notifications', notifications],
   ['0013_mail', mail],
+  ['0014_sharing', sharing],
   ['0016_document_files', documentFiles],
 ];
 
