@@ -5,6 +5,7 @@ import { Avatar } from './components/Avatar';
 import { ErrorView } from './components/ErrorView';
 import { Loading } from './components/Loading';
 import { SignedOutNotice } from './components/SignedOutNotice';
+import { Bell } from './features/notifications/Bell';
 import { QuickSwitcher } from './features/recent/QuickSwitcher';
 import { accountApi } from './lib/api';
 import { deleteCopies, unsavedCopies } from './lib/local-copies';
@@ -43,6 +44,7 @@ function UserNav() {
             <A href="/" end class="nav-link">
               Working groups
             </A>
+            <Bell />
             <A href="/profile" class="nav-user" aria-label={`Profile: ${me().name}`}>
               <Avatar name={me().name} color={me().color} size="small" />
               <span class="nav-user-name">{me().name}</span>

@@ -97,7 +97,7 @@ export function apiRoutes(deps: ApiDeps): Hono {
   signedIn.route('/documents', deadlineRoutes(deadlineDeps));
   signedIn.route('/workspaces', workspaceDeadlineRoutes(deadlineDeps));
   signedIn.route('/documents', commentRoutes({ documents, workspaces, accounts, hub }));
-  signedIn.route('/notifications', notificationRoutes({ notifications: services.notifications }));
+  signedIn.route('/notifications', notificationRoutes({ notifications: services.notifications, onUnreadChanged: (userId) => services.live.changed(userId) }));
   signedIn.route('/documents', followRoutes({ documents, store: services.notifications.store }));
   api.route('/api', signedIn);
   return api;

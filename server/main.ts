@@ -104,7 +104,7 @@ export async function assembleServer(config: Config, options: StartOptions = {},
     { accounts: stores.accounts, documents: stores.documents, hub, log, commentGuard: commentWriteGuard },
     sharedLimiters && !options.auth?.limiters ? { ...options.auth, limiters: sharedLimiters.factory } : options.auth,
   );
-  const services = createFeatureServices({ db: storage.db, engine: storage.engine, hub, log, now: auth.now, emailAvailable: config.mail !== null }, options.timings);
+  const services = createFeatureServices({ db: storage.db, engine: storage.engine, hub, bus, log, now: auth.now, emailAvailable: config.mail !== null }, options.timings);
   // Email (notifications, digest, reset, verification, invitations) only with SMTP_URL; else a log line says it is off.
   const mail = setupMail(config.mail, {
     db: storage.db,
