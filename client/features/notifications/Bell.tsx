@@ -34,7 +34,7 @@ export function Bell() {
         if (event.key === 'Escape' && open()) close(true);
       }}
     >
-      <button ref={button} type="button" class="ghost bell-button" aria-label={label()} aria-expanded={open()} aria-haspopup="dialog" onClick={() => setOpen(!open())}>
+      <button ref={button} type="button" class="ghost bell-button" aria-label={label()} aria-expanded={open()} aria-haspopup="dialog" data-unread={live.known() ? String(live.unread()) : undefined} onClick={() => setOpen(!open())}>
         <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
           <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
           <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />

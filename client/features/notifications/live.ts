@@ -8,6 +8,8 @@ import type { LiveNotificationMessage, NotificationView } from '../../../shared/
 
 export interface LiveInbox {
   unread: Accessor<number>;
+  /** True once the server told the count (before that, `unread` is only a placeholder 0). */
+  known: Accessor<boolean>;
   /** The newest notification pushed since the page opened (the open panel shows it at once). */
   latest: Accessor<NotificationView | null>;
   /** Sets the count after this page marked something read (the server's push confirms it). */
@@ -20,6 +22,7 @@ const MAX_PAUSE_MS = 30_000;
 export function createLiveInbox(): LiveInbox {
   const [unread, setUnread] = createSignal(0);
   const [latest, setLatest] = createSignal<NotificationView | null>(null);
+  const [known, setKnown] = createSignal(false);
   let socket: WebSocket | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pause = 1000;
@@ -42,6 +45,7 @@ export function createLiveInbox(): LiveInbox {
         return;
       }
       setUnread(message.unread);
+      setKnown(true);
       if (message.type === 'notification') setLatest(message.notification);
     };
     ws.onclose = (event) => {
@@ -54,6 +58,7 @@ export function createLiveInbox(): LiveInbox {
   open();
   return {
     unread,
+    known,
     latest,
     setUnread,
     close() {
