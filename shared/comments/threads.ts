@@ -74,10 +74,10 @@ export interface ThreadData {
   resolved: boolean;
   resolvedBy: CommentAuthor | null;
   resolvedAt: number | null;
-  /** Who the thread is assigned to (someone to act on it), by whom and when; null when nobody. */
-  assignee: CommentAuthor | null;
-  assignedBy: CommentAuthor | null;
-  assignedAt: number | null;
+  /** Who the thread is assigned to (someone to act on it), by whom and when; null when nobody (absent in older code's data). */
+  assignee?: CommentAuthor | null;
+  assignedBy?: CommentAuthor | null;
+  assignedAt?: number | null;
   comments: CommentEntry[];
 }
 
