@@ -15,7 +15,7 @@ import { calendarFeedRoutes, deadlineRoutes, workspaceDeadlineRoutes } from './f
 import { documentRoutes, workspaceDocumentRoutes, type DocumentSeeder } from './features/documents/index.js';
 import { invitePreviewRoutes, inviteRoutes, workspaceInviteRoutes } from './features/invites/index.js';
 import { memberRoutes, peopleByIds } from './features/members/index.js';
-import { followRoutes, notificationRoutes } from './features/notifications/index.js';
+import { followRoutes, invitationNotification, notificationRoutes, roleChangedNotification } from './features/notifications/index.js';
 import { RecentStore, recentRoutes } from './features/recent/index.js';
 import { searchRoutes } from './features/search/index.js';
 import { documentAuthors, exportRoutes, importRoutes } from './features/transfer/index.js';
@@ -57,7 +57,15 @@ export function apiRoutes(deps: ApiDeps): Hono {
   api.use('/api/*', originGuard(deps.allowedOrigins));
   api.use('/api/*', jsonBodyLimit());
   api.route('/', deps.mail ? deps.mail.routes : mailOffRoutes());
-  const inviteMail = { mailInvite: deps.mail?.mailInvite, isEmailVerified: deps.mail?.isEmailVerified };
+  // An email-bound invitation also reaches the inbox of the account with that address, if there is one.
+  const inviteMail = {
+    mailInvite: deps.mail?.mailInvite,
+    isEmailVerified: deps.mail?.isEmailVerified,
+    onInvited: async (i: Parameters<typeof invitationNotification>[1] & { email: string }) => {
+      const user = await accounts.userByEmail(i.email);
+      if (user && user.id !== i.byId) await services.notifications.notify([invitationNotification(user.id, i)]);
+    },
+  };
   // Registered before the session middleware below, so signup and login answer without a session.
   api.route('/api/auth', accountRoutes({ accounts, auth, publicUrl: deps.publicUrl, clientAddress: deps.clientAddress }));
   // An invitation's preview is for the link's holder before they sign in (features/invites/preview-routes.ts).
@@ -74,7 +82,7 @@ export function apiRoutes(deps: ApiDeps): Hono {
   signedIn.route('/me/password', passwordRoutes({ auth, clientAddress: deps.clientAddress }));
 
   signedIn.route('/workspaces', workspaceRoutes({ workspaces, now }));
-  signedIn.route('/workspaces', memberRoutes({ workspaces, auth, now }));
+  signedIn.route('/workspaces', memberRoutes({ workspaces, auth, now, onRoleChanged: (change) => services.notifications.notify([roleChangedNotification(change, now())]) }));
   signedIn.route('/workspaces', workspaceInviteRoutes({ invites, workspaces, now, ...inviteMail }));
   signedIn.route('/invites', inviteRoutes({ invites, workspaces, now, ...inviteMail }));
   const documentDeps = { documents, workspaces, people, store: deps.storage.documents, auth, now, seed: deps.seed };

@@ -28,6 +28,7 @@ export function where(view: NotificationView): string {
 /** The link that opens the exact place (deep links of client/features/comments/deep-link.ts). */
 export function hrefOf(view: NotificationView): string | null {
   const t = view.target;
+  if (t.type === 'invitation') return `/invite/${encodeURIComponent(t.token)}`;
   if (view.document) {
     const base = `/d/${encodeURIComponent(view.document.id)}`;
     if (t.type === 'comment') {

@@ -6,5 +6,6 @@ export { notificationRoutes, type NotificationRouteDeps } from './routes.js';
 export { followRoutes, type FollowRouteDeps } from './follow-routes.js';
 export { NotificationService, type NotificationFeed, type CreatedNotification, type NotificationServiceDeps } from './service.js';
 export { NotificationStore, type NewNotification } from './store.js';
+export { invitationNotification, roleChangedNotification } from './account-events.js';
 export { LiveInbox, type LiveSocket } from './live.js';
 export { liveRoutes, LIVE_PATH, type LiveRouteDeps } from './live-routes.js';

@@ -99,6 +99,13 @@ export class NotificationService implements NotificationFeed {
     return out;
   }
 
+  /** Notifications from outside the documents (invitations, role changes): kept unless their kind is off. */
+  async notify(entries: NewNotification[]): Promise<void> {
+    const kept: NewNotification[] = [];
+    for (const n of entries) if ((await this.store.preferences(n.userId)).kinds[n.kind] !== 'off') kept.push(n);
+    await this.deliver(kept);
+  }
+
   /** Stores notifications (idempotently) and announces the new ones; other features call this too. */
   async deliver(entries: NewNotification[]): Promise<void> {
     const created = await this.store.add(entries);
