@@ -85,7 +85,9 @@ export function apiRoutes(deps: ApiDeps): Hono {
   signedIn.route('/workspaces', memberRoutes({ workspaces, auth, now, onRoleChanged: (change) => services.notifications.notify([roleChangedNotification(change, now())]) }));
   signedIn.route('/workspaces', workspaceInviteRoutes({ invites, workspaces, now, ...inviteMail }));
   signedIn.route('/invites', inviteRoutes({ invites, workspaces, now, ...inviteMail }));
-  const documentDeps = { documents, workspaces, people, store: deps.storage.documents, auth, now, seed: deps.seed };
+  // You follow the documents you create (and, through commits, those you edit or comment on).
+  const onCreated = (docId: string, userId: string) => services.notifications.store.autoFollow([userId], docId);
+  const documentDeps = { documents, workspaces, people, store: deps.storage.documents, auth, now, seed: deps.seed, onCreated };
   signedIn.route('/workspaces', workspaceDocumentRoutes(documentDeps));
   signedIn.route('/documents', documentRoutes({ ...documentDeps, onRenamed: (docId) => services.search.indexDocument(docId) }));
 

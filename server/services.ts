@@ -13,7 +13,7 @@ import { ChangeTracker, defaultChangeTimings, type ChangeTimings } from './featu
 import { SearchService, defaultSearchTimings, type SearchTimings } from './features/search/index.js';
 import { VersionService, defaultVersionTimings, type VersionTimings } from './features/versions/index.js';
 import { peopleByIds } from './features/members/index.js';
-import { LiveInbox, NotificationService } from './features/notifications/index.js';
+import { DeadlineReminders, LiveInbox, NotificationService } from './features/notifications/index.js';
 import { createLocalBus, type Bus } from './cluster/bus.js';
 import { DocumentMetaStore } from './storage/documents.js';
 import type { Engine } from './storage/migrations/index.js';
@@ -38,6 +38,8 @@ export interface FeatureServices {
   notifications: NotificationService;
   /** The bell's live channel: per-user inbox sockets, across nodes through the bus. */
   live: LiveInbox;
+  /** Deadline reminders 24 h and 1 h ahead to a document's followers (polls; `tick` runs it now). */
+  reminders: DeadlineReminders;
   /** Runs every pending index, version and activity write now (shutdown, tests). */
   flush(): Promise<void>;
   /** Flushes and stops listening; call before the relay shuts down. */
@@ -64,7 +66,9 @@ export function createFeatureServices(deps: FeatureServiceDeps, timings: Partial
   const changes = new ChangeTracker({ ...deps, documents: new DocumentMetaStore(deps.db) }, t);
   const notifications = new NotificationService({ ...deps, people: (ids) => peopleByIds(deps.db, ids), emailAvailable: deps.emailAvailable ?? false });
   const live = new LiveInbox({ bus: deps.bus ?? createLocalBus(), notifications, log: deps.log });
-  const all = [search, versions, activity, changes, notifications];
+  const reminders = new DeadlineReminders({ db: deps.db, now: deps.now, log: deps.log, notify: (entries) => notifications.notify(entries) });
+  reminders.start();
+  const all = [search, versions, activity, changes, notifications, reminders];
   return {
     search,
     versions,
@@ -75,6 +79,7 @@ export function createFeatureServices(deps: FeatureServiceDeps, timings: Partial
     changes,
     notifications,
     live,
+    reminders,
     flush: async () => {
       await Promise.all(all.map((s) => s.flush()));
     },
