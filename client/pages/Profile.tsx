@@ -12,6 +12,7 @@ import { ZonePicker } from '../components/ZonePicker';
 import { browserTimeZone, clockIn, utcOffset, zoneCity, zoneLabel } from '../lib/time';
 import { PasswordForm } from './PasswordForm';
 import { VerifyEmailButton } from '../features/mail/VerifyEmailButton';
+import { NotificationPreferences } from '../features/notifications/Preferences';
 
 function ProfileForm(props: { me: MeView }) {
   const session = useSession();
@@ -131,6 +132,7 @@ export default function ProfilePage() {
               <ProfileForm me={me()} />
               <PasswordForm />
               <VerifyEmailButton />
+              <NotificationPreferences />
             </>
           )}
         </Show>

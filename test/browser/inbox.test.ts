@@ -126,6 +126,21 @@ describeWithPostgres('the inbox across nodes and time zones (Chromium, PostgreSQ
     await bob.page.reload();
     await bob.page.locator('.bell-button[data-unread="0"]').waitFor();
     expect(await bob.page.locator('.bell-count').count()).toBe(0);
+
+    // His preferences, in the profile: mentions in the app only, no digest; kept after a reload.
+    await bob.page.goto(`${nodeB.url}/profile`);
+    const mentions = bob.page.getByLabel('Someone mentions you');
+    await mentions.selectOption('in-app');
+    await bob.page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await bob.page.getByRole('checkbox', { name: /Daily digest by email/ }).uncheck();
+    await waitFor(async () => {
+      const res = await bob.context.request.get(`${nodeA.url}/api/notifications/preferences`);
+      const prefs = (await res.json()) as { kinds: Record<string, string>; digest: boolean };
+      return prefs.kinds.mention === 'in-app' && !prefs.digest && prefs.kinds.reply === 'email';
+    }, { what: 'the preferences saved' });
+    await bob.page.reload();
+    await waitFor(async () => (await bob.page.getByLabel('Someone mentions you').inputValue()) === 'in-app', { what: 'the choice shown after a reload' });
+    expect(await bob.page.getByRole('checkbox', { name: /Daily digest by email/ }).isChecked()).toBe(false);
     expect(alice.errors).toEqual([]);
     expect(bob.errors).toEqual([]);
   }, 180_000);
