@@ -115,6 +115,7 @@ export async function assembleServer(config: Config, options: StartOptions = {},
     versions: services.versions,
     feed: services.notifications,
     followed: (userId) => services.notifications.followedBy(userId),
+    waiting: (userId) => services.notifications.waitingOn(userId),
     log,
   }, options.mailTimings);
   const pdf = new PdfRenderer({ executablePath: config.chromiumPath, maxConcurrent: Math.max(1, config.pdfRenderers), log });
