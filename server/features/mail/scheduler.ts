@@ -173,7 +173,8 @@ export class MailScheduler {
     const read = rows.filter((r) => !r.notificationId || !unread.has(r.notificationId));
     await outbox.finish(read.map((r) => r.id), 'read', now);
     const prefs = await feed.preferencesOf(user.id);
-    const views = (await feed.viewsOf(user.id, [...unread])).filter((v) => prefs.kinds[v.kind] === 'email');
+    // An addressed invitation is mailed on its own when it is made (routes' mailInvite): not twice.
+    const views = (await feed.viewsOf(user.id, [...unread])).filter((v) => prefs.kinds[v.kind] === 'email' && v.kind !== 'invitation');
     const wanted = new Set(views.map((v) => v.id));
     const left = rows.filter((r) => r.notificationId && unread.has(r.notificationId));
     await outbox.finish(left.filter((r) => !wanted.has(r.notificationId ?? '')).map((r) => r.id), 'off', now);
