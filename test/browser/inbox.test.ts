@@ -2,7 +2,7 @@
  * The bell across time zones and nodes, in Chromium: Alice (Asia/Kolkata) on one server node mentions
  * Bob (Europe/London) in the text and in a comment; Bob's open page, served by another node on the same
  * PostgreSQL and Redis, shows his bell count change at once; his inbox says who, what and where, links
- * to the exact place, and marks read one entry and then all.
+ * to the exact place, and marks read one entry and then all. Alice also assigns him the thread.
  */
 import { randomBytes } from 'node:crypto';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
@@ -103,11 +103,18 @@ describeWithPostgres('the inbox across nodes and time zones (Chromium, PostgreSQ
     await page.getByRole('button', { name: 'Comment', exact: true }).click();
     await waitFor(async () => (await bell.getAttribute('aria-label')) === 'Notifications, 2 unread', { what: "Bob's bell after the comment" });
 
+    // She assigns the thread to him.
+    await page.locator('.thread', { hasText: 'Can you confirm' }).getByLabel('Assign to').selectOption({ label: 'Bob Hughes' });
+    await waitFor(async () => (await bell.getAttribute('aria-label')) === 'Notifications, 3 unread', { what: "Bob's bell after the assignment" });
+
     // His inbox: who, what, where, the excerpt, and links to the exact places.
     await bell.click();
     const entries = bob.page.locator('.inbox-entry');
-    await waitFor(async () => (await entries.count()) === 2, { what: 'two entries in the inbox' });
-    const comment = entries.filter({ hasText: 'Can you confirm' });
+    await waitFor(async () => (await entries.count()) === 3, { what: 'three entries in the inbox' });
+    const assigned = entries.filter({ hasText: 'assigned a comment to you' });
+    expect(await assigned.locator('.inbox-headline').innerText()).toBe('Alice Iyer assigned a comment to you');
+    expect(await assigned.locator('a.inbox-headline').getAttribute('href')).toMatch(new RegExp(`^/d/${document.id}\\?thread=[^&]+$`));
+    const comment = entries.filter({ hasText: 'Can you confirm' }).filter({ hasText: 'mentioned you' });
     const text = entries.filter({ hasText: 'Dose check by' });
     expect(await comment.locator('.inbox-headline').innerText()).toBe('Alice Iyer mentioned you');
     expect(await comment.innerText()).toContain('in Protocol');
@@ -118,7 +125,7 @@ describeWithPostgres('the inbox across nodes and time zones (Chromium, PostgreSQ
     expect(await comment.locator('a.inbox-headline').getAttribute('href')).toMatch(new RegExp(`^/d/${document.id}\\?thread=[^&]+&comment=.+$`));
 
     await text.getByRole('button', { name: /^Mark read/ }).click();
-    await waitFor(async () => (await bell.getAttribute('aria-label')) === 'Notifications, 1 unread', { what: 'one read' });
+    await waitFor(async () => (await bell.getAttribute('aria-label')) === 'Notifications, 2 unread', { what: 'one read' });
     await bob.page.getByRole('button', { name: 'Mark all read' }).click();
     await waitFor(async () => (await bell.getAttribute('aria-label')) === 'Notifications, none unread', { what: 'all read' });
 
