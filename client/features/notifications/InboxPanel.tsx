@@ -86,9 +86,14 @@ export default function InboxPanel(props: InboxPanelProps) {
                       <A
                         href={link()}
                         class="inbox-headline"
-                        onClick={() => {
+                        onClick={(event) => {
                           void markRead(view);
                           props.close();
+                          // The document page follows a deep link when it opens: on that same document, open it afresh.
+                          if (view.document && location.pathname === `/d/${encodeURIComponent(view.document.id)}`) {
+                            event.preventDefault();
+                            location.assign(link());
+                          }
                         }}
                       >
                         {headline(view)}
