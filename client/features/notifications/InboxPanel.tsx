@@ -87,12 +87,14 @@ export default function InboxPanel(props: InboxPanelProps) {
                         href={link()}
                         class="inbox-headline"
                         onClick={(event) => {
-                          void markRead(view);
+                          const read = markRead(view);
                           props.close();
-                          // The document page follows a deep link when it opens: on that same document, open it afresh.
+                          // The document page follows a deep link when it opens: on that same document, open it
+                          // afresh, once the read is recorded (a page load would cancel the request).
                           if (view.document && location.pathname === `/d/${encodeURIComponent(view.document.id)}`) {
                             event.preventDefault();
-                            location.assign(link());
+                            const target = link();
+                            void read.finally(() => location.assign(target));
                           }
                         }}
                       >
