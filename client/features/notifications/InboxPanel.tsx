@@ -87,13 +87,13 @@ export default function InboxPanel(props: InboxPanelProps) {
                         href={link()}
                         class="inbox-headline"
                         onClick={(event) => {
+                          const target = link();
                           const read = markRead(view);
                           props.close();
                           // The document page follows a deep link when it opens: on that same document, open it
                           // afresh, once the read is recorded (a page load would cancel the request).
                           if (view.document && location.pathname === `/d/${encodeURIComponent(view.document.id)}`) {
                             event.preventDefault();
-                            const target = link();
                             void read.finally(() => location.assign(target));
                           }
                         }}
