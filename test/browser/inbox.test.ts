@@ -124,8 +124,15 @@ describeWithPostgres('the inbox across nodes and time zones (Chromium, PostgreSQ
     expect(await text.locator('a.inbox-headline').getAttribute('href')).toMatch(new RegExp(`^/d/${document.id}\\?mention=[0-9a-f]{20}$`));
     expect(await comment.locator('a.inbox-headline').getAttribute('href')).toMatch(new RegExp(`^/d/${document.id}\\?thread=[^&]+&comment=.+$`));
 
-    await text.getByRole('button', { name: /^Mark read/ }).click();
-    await waitFor(async () => (await bell.getAttribute('aria-label')) === 'Notifications, 2 unread', { what: 'one read' });
+    // Opening the mention in the text (the document he has open): it is selected there, and read.
+    const mentionHref = (await text.locator('a.inbox-headline').getAttribute('href')) ?? '';
+    await text.locator('a.inbox-headline').click();
+    await bob.page.waitForURL((url) => url.pathname + url.search === mentionHref);
+    await bob.page.locator(`.doc-body .mention.ProseMirror-selectednode[data-mention-id="${mentionHref.split('=')[1] ?? ''}"]`).waitFor();
+    await bob.page.locator('.bell-button[data-unread="2"]').waitFor();
+    await bell.click();
+    await entries.filter({ hasText: 'assigned a comment to you' }).getByRole('button', { name: /^Mark read/ }).click();
+    await waitFor(async () => (await bell.getAttribute('aria-label')) === 'Notifications, 1 unread', { what: 'one more read' });
     await bob.page.getByRole('button', { name: 'Mark all read' }).click();
     await waitFor(async () => (await bell.getAttribute('aria-label')) === 'Notifications, none unread', { what: 'all read' });
 
