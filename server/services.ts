@@ -55,7 +55,7 @@ export interface FeatureServiceDeps {
   /** Whether the server can send email (SMTP configured); shown in notification preferences. */
   emailAvailable?: boolean;
   /** The node's bus, for the live inbox across nodes (default: a single node). */
-  bus?: Pick<Bus, 'publishInbox' | 'onInbox'>;
+  bus?: Pick<Bus, 'publishInbox' | 'onInbox' | 'onMissedMessages'>;
 }
 
 export function createFeatureServices(deps: FeatureServiceDeps, timings: Partial<FeatureTimings> = {}): FeatureServices {

@@ -15,7 +15,7 @@ export interface LiveSocket {
 }
 
 export interface LiveInboxDeps {
-  bus: Pick<Bus, 'publishInbox' | 'onInbox'>;
+  bus: Pick<Bus, 'publishInbox' | 'onInbox' | 'onMissedMessages'>;
   notifications: Pick<NotificationService, 'onCreated' | 'viewsOf' | 'store'>;
   log: Logger;
 }
@@ -25,6 +25,10 @@ export class LiveInbox {
 
   constructor(private readonly deps: LiveInboxDeps) {
     deps.bus.onInbox((notice) => void this.push(notice.userId, notice.notificationId));
+    // Notices published while this node's subscriber was away are gone: tell every open bell its count again.
+    deps.bus.onMissedMessages(() => {
+      for (const userId of this.sockets.keys()) void this.push(userId, null);
+    });
     deps.notifications.onCreated((n) => this.changed(n.userId, n.id));
   }
 
