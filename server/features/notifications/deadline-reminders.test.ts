@@ -10,6 +10,7 @@ import type { NotificationListView } from '../../../shared/api/notifications.js'
 import { addThread, commentsDocId } from '../../../shared/comments/threads.js';
 import { ApiClient } from '../../../test/auth/api-client.js';
 import { connectClient, type TestClient } from '../../../test/helpers/clients.js';
+import { createTestSchema, describeWithPostgres, type TestSchema } from '../../../test/helpers/postgres.js';
 import { startTestServer, type TestServer } from '../../../test/helpers/server.js';
 import { waitFor } from '../../../test/helpers/wait.js';
 import { eveningBefore } from '../mail/index.js';
@@ -48,69 +49,85 @@ describe('the evening before', () => {
   });
 });
 
+/** The whole story on one engine (SQLite by default; PostgreSQL with `env`). */
+async function remindersStory(env: Record<string, string> = {}): Promise<void> {
+  let clock = at('2027-03-01T09:00:00Z');
+  const server = await startTestServer({ auth: { now: () => clock }, env });
+  servers.push(server);
+  const alice = new ApiClient(server.url);
+  await alice.signup('Alice Iyer');
+  expect((await alice.patch('/api/me', { timeZone: 'Asia/Kolkata' })).status).toBe(200);
+  const bob = new ApiClient(server.url);
+  await bob.signup('Bob Hughes');
+  expect((await bob.patch('/api/me', { timeZone: 'Europe/London' })).status).toBe(200);
+  const cem = new ApiClient(server.url);
+  const cemUser = await cem.signup('Cem Celik');
+  const dan = new ApiClient(server.url);
+  await dan.signup('Dan Idle');
+  const workspaceId = await alice.workspace('Grant');
+  await alice.addMember(workspaceId, bob, 'editor');
+  await alice.addMember(workspaceId, cem, 'commenter');
+  await alice.addMember(workspaceId, dan, 'viewer');
+  const docId = await alice.document(workspaceId, 'Proposal');
+
+  // Alice created it; Bob edits; Cem comments; Dan only reads.
+  expect(await follows(alice, docId)).toBe(true);
+  const bobClient = await bob.connect(docId);
+  clients.push(bobClient);
+  bobClient.doc.getXmlFragment('default').insert(0, [new Y.XmlText('Aims')]);
+  const cemClient = await connectClient(server.url, commentsDocId(docId), { headers: cem.socketHeaders() });
+  clients.push(cemClient);
+  const author = { id: cemUser.id, name: 'Cem Celik' };
+  addThread(cemClient.doc, { id: 't1', anchor: { start: null, end: null }, quote: 'Aims', createdBy: author, createdAt: clock }, { id: 'c1', author, body: 'Too short?', mentions: [], createdAt: clock });
+  await waitFor(async () => (await follows(bob, docId)) && (await follows(cem, docId)), { what: 'the editor and the commenter follow' });
+  expect(await follows(dan, docId)).toBe(false);
+
+  // Due Tuesday 2 March 17:00 London (GMT) = 22:30 Kolkata.
+  expect((await alice.request('PUT', `/api/documents/${docId}/deadline`, { at: at('2027-03-02T17:00:00Z') })).status).toBe(200);
+  const tick = async (iso: string) => {
+    clock = at(iso);
+    await server.services.reminders.tick();
+  };
+
+  await tick('2027-03-01T13:59:00Z');
+  expect([...(await deadlines(alice)), ...(await deadlines(bob))]).toEqual([]);
+  // 24 h ahead would be 22:30 for Alice: she hears at 19:30 her time (14:00 UTC), Bob not yet.
+  await tick('2027-03-01T14:00:00Z');
+  expect(await deadlines(alice)).toEqual(['Due Tue 2 Mar, 22:30 (reminder 24 hours ahead)']);
+  expect(await deadlines(bob)).toEqual([]);
+  await tick('2027-03-01T17:00:00Z');
+  await tick('2027-03-01T17:01:00Z');
+  expect(await deadlines(bob)).toEqual(['Due Tue 2 Mar, 17:00 (reminder 24 hours ahead)']);
+  // Cem signed up in Berlin: the same instant in his own zone.
+  expect(await deadlines(cem)).toEqual(['Due Tue 2 Mar, 18:00 (reminder 24 hours ahead)']);
+  expect(await deadlines(dan)).toEqual([]);
+
+  // 1 h ahead: 21:30 for Alice is night again (19:30 her time); 16:00 for Bob.
+  await tick('2027-03-02T14:00:00Z');
+  expect(await deadlines(alice)).toHaveLength(2);
+  expect(await deadlines(bob)).toHaveLength(1);
+  await tick('2027-03-02T16:00:00Z');
+  expect((await deadlines(bob))[0]).toBe('Due Tue 2 Mar, 17:00 (reminder 1 hour ahead)');
+  await tick('2027-03-02T16:30:00Z');
+  expect(await deadlines(alice)).toHaveLength(2);
+  expect(await deadlines(bob)).toHaveLength(2);
+  const view = ((await bob.get('/api/notifications')).body as NotificationListView).notifications[0];
+  expect(view).toMatchObject({ kind: 'deadline', actor: null, document: { id: docId, title: 'Proposal' }, target: { type: 'document' } });
+}
+
 describe('following and deadline reminders', () => {
-  it('creators, editors and commenters follow; reminders come 24 h and 1 h ahead, once, at night moved to the evening before', async () => {
-    let clock = at('2027-03-01T09:00:00Z');
-    const server = await startTestServer({ auth: { now: () => clock } });
-    servers.push(server);
-    const alice = new ApiClient(server.url);
-    await alice.signup('Alice Iyer');
-    expect((await alice.patch('/api/me', { timeZone: 'Asia/Kolkata' })).status).toBe(200);
-    const bob = new ApiClient(server.url);
-    await bob.signup('Bob Hughes');
-    expect((await bob.patch('/api/me', { timeZone: 'Europe/London' })).status).toBe(200);
-    const cem = new ApiClient(server.url);
-    const cemUser = await cem.signup('Cem Celik');
-    const dan = new ApiClient(server.url);
-    await dan.signup('Dan Idle');
-    const workspaceId = await alice.workspace('Grant');
-    await alice.addMember(workspaceId, bob, 'editor');
-    await alice.addMember(workspaceId, cem, 'commenter');
-    await alice.addMember(workspaceId, dan, 'viewer');
-    const docId = await alice.document(workspaceId, 'Proposal');
+  it('creators, editors and commenters follow; reminders come 24 h and 1 h ahead, once, at night moved to the evening before', () => remindersStory());
+});
 
-    // Alice created it; Bob edits; Cem comments; Dan only reads.
-    expect(await follows(alice, docId)).toBe(true);
-    const bobClient = await bob.connect(docId);
-    clients.push(bobClient);
-    bobClient.doc.getXmlFragment('default').insert(0, [new Y.XmlText('Aims')]);
-    const cemClient = await connectClient(server.url, commentsDocId(docId), { headers: cem.socketHeaders() });
-    clients.push(cemClient);
-    const author = { id: cemUser.id, name: 'Cem Celik' };
-    addThread(cemClient.doc, { id: 't1', anchor: { start: null, end: null }, quote: 'Aims', createdBy: author, createdAt: clock }, { id: 'c1', author, body: 'Too short?', mentions: [], createdAt: clock });
-    await waitFor(async () => (await follows(bob, docId)) && (await follows(cem, docId)), { what: 'the editor and the commenter follow' });
-    expect(await follows(dan, docId)).toBe(false);
-
-    // Due Tuesday 2 March 17:00 London (GMT) = 22:30 Kolkata.
-    expect((await alice.request('PUT', `/api/documents/${docId}/deadline`, { at: at('2027-03-02T17:00:00Z') })).status).toBe(200);
-    const tick = async (iso: string) => {
-      clock = at(iso);
-      await server.services.reminders.tick();
-    };
-
-    await tick('2027-03-01T13:59:00Z');
-    expect([...(await deadlines(alice)), ...(await deadlines(bob))]).toEqual([]);
-    // 24 h ahead would be 22:30 for Alice: she hears at 19:30 her time (14:00 UTC), Bob not yet.
-    await tick('2027-03-01T14:00:00Z');
-    expect(await deadlines(alice)).toEqual(['Due Tue 2 Mar, 22:30 (reminder 24 hours ahead)']);
-    expect(await deadlines(bob)).toEqual([]);
-    await tick('2027-03-01T17:00:00Z');
-    await tick('2027-03-01T17:01:00Z');
-    expect(await deadlines(bob)).toEqual(['Due Tue 2 Mar, 17:00 (reminder 24 hours ahead)']);
-    // Cem signed up in Berlin: the same instant in his own zone.
-    expect(await deadlines(cem)).toEqual(['Due Tue 2 Mar, 18:00 (reminder 24 hours ahead)']);
-    expect(await deadlines(dan)).toEqual([]);
-
-    // 1 h ahead: 21:30 for Alice is night again (19:30 her time); 16:00 for Bob.
-    await tick('2027-03-02T14:00:00Z');
-    expect(await deadlines(alice)).toHaveLength(2);
-    expect(await deadlines(bob)).toHaveLength(1);
-    await tick('2027-03-02T16:00:00Z');
-    expect((await deadlines(bob))[0]).toBe('Due Tue 2 Mar, 17:00 (reminder 1 hour ahead)');
-    await tick('2027-03-02T16:30:00Z');
-    expect(await deadlines(alice)).toHaveLength(2);
-    expect(await deadlines(bob)).toHaveLength(2);
-    const view = ((await bob.get('/api/notifications')).body as NotificationListView).notifications[0];
-    expect(view).toMatchObject({ kind: 'deadline', actor: null, document: { id: docId, title: 'Proposal' }, target: { type: 'document' } });
+describeWithPostgres('following and deadline reminders on PostgreSQL', (databaseUrl) => {
+  let schema: TestSchema | null = null;
+  afterEach(async () => {
+    for (const s of servers.splice(0)) await s.dispose();
+    await schema?.drop();
+    schema = null;
+  });
+  it('the same, with the queries on PostgreSQL', async () => {
+    schema = await createTestSchema(databaseUrl);
+    await remindersStory({ DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema.name });
   });
 });
