@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addThread, commentsDocId, setAssignee, setResolved, type CommentAuthor } from '../../shared/comments/threads.js';
 import { ApiClient } from '../auth/api-client.js';
 import { connectClient, type TestClient } from '../helpers/clients.js';
+import { createTestSchema, describeWithPostgres, type TestSchema } from '../helpers/postgres.js';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
 import { startTestServer, tempDir, type TestServer } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
@@ -30,11 +31,11 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
-async function start(sink: SmtpSink, dataDir?: string): Promise<TestServer> {
+async function start(sink: SmtpSink, dataDir?: string, env: Record<string, string> = {}): Promise<TestServer> {
   const server = await startTestServer({
     ...(dataDir ? { dataDir } : {}),
     auth: { now: () => clock },
-    env: { SMTP_URL: sink.url, MAIL_FROM: 'Confer <confer@confer.test>', PUBLIC_URL },
+    env: { SMTP_URL: sink.url, MAIL_FROM: 'Confer <confer@confer.test>', PUBLIC_URL, ...env },
     mailTimings: { pollMs: 20 },
   });
   servers.push(server);
@@ -66,6 +67,40 @@ async function comments(server: TestServer, who: ApiClient, docId: string): Prom
 
 function thread(c: TestClient, id: string, author: CommentAuthor, body: string, mentions: string[] = []): void {
   addThread(c.doc, { id, anchor: { start: null, end: null }, quote: 'the dose', createdBy: author, createdAt: clock }, { id: `${id}-c1`, author, body, mentions, createdAt: clock });
+}
+
+/** The digest's threads waiting on you, on SQLite or (with `env`) PostgreSQL. */
+async function digestWaitingStory(env: Record<string, string> = {}): Promise<void> {
+  clock = Date.UTC(2027, 0, 12, 10, 0);
+  const sink = await startSmtpSink();
+  sinks.push(sink);
+  const server = await start(sink, undefined, env);
+  const alice = await person(server, 'Alice Iyer', 'Asia/Kolkata');
+  const bob = await person(server, 'Bob Hughes', 'Europe/London');
+  const ws = await alice.client.workspace('Sepsis');
+  await alice.client.addMember(ws, bob.client, 'editor');
+  const docId = await alice.client.document(ws, 'Protocol');
+  expect((await bob.client.request('PUT', `/api/documents/${docId}/follow`, { following: true })).status).toBe(200);
+  // Bob wants the digest, not mail of each notification.
+  expect((await bob.client.request('PUT', '/api/notifications/preferences', { kinds: { mention: 'in-app', assigned: 'in-app' } })).status).toBe(200);
+  const c = await comments(server, alice.client, docId);
+  thread(c, 'ask', alice.author, '@Bob Hughes is 30 ml/kg right?', [bob.author.id]);
+  thread(c, 'task', alice.author, 'Someone has to redo the power calculation');
+  setAssignee(c.doc, 'task', bob.author, alice.author, clock);
+  thread(c, 'done', alice.author, '@Bob Hughes old question', [bob.author.id]);
+  setResolved(c.doc, 'done', alice.author, clock);
+  thread(c, 'others', alice.author, 'A note for myself');
+  await waitFor(async () => ((await bob.client.get('/api/notifications/unread-count')).body as { unread: number }).unread >= 2, { what: 'the comments committed' });
+
+  clock = Date.UTC(2027, 0, 13, 8, 0); // Wednesday 08:00 in London
+  const digest = await waitFor(() => present(mailsTo(sink, bob.email).find((m) => m.subject === 'Your Confer digest')), { what: "Bob's digest" });
+  const text = digest.text ?? '';
+  expect(text).toContain('Threads waiting on you');
+  expect(text).toContain('Protocol: "@Bob Hughes is 30 ml/kg right?"');
+  expect(text).toContain('Protocol: "Assigned to you: Someone has to redo the power calculation"');
+  expect(text).toContain(`${PUBLIC_URL}/d/${docId}?thread=ask`);
+  expect(text).not.toContain('old question');
+  expect(text).not.toContain('A note for myself');
 }
 
 describe('notification mail from the real notifications feature', () => {
@@ -120,36 +155,19 @@ describe('notification mail from the real notifications feature', () => {
     expect(got[0]?.text).toContain('stored, never queued');
   }, 60_000);
 
-  it('the digest lists the open threads waiting on you: assigned to you, or asking you, not resolved ones', async () => {
-    clock = Date.UTC(2027, 0, 12, 10, 0);
-    const sink = await startSmtpSink();
-    sinks.push(sink);
-    const server = await start(sink);
-    const alice = await person(server, 'Alice Iyer', 'Asia/Kolkata');
-    const bob = await person(server, 'Bob Hughes', 'Europe/London');
-    const ws = await alice.client.workspace('Sepsis');
-    await alice.client.addMember(ws, bob.client, 'editor');
-    const docId = await alice.client.document(ws, 'Protocol');
-    expect((await bob.client.request('PUT', `/api/documents/${docId}/follow`, { following: true })).status).toBe(200);
-    // Bob wants the digest, not mail of each notification.
-    expect((await bob.client.request('PUT', '/api/notifications/preferences', { kinds: { mention: 'in-app', assigned: 'in-app' } })).status).toBe(200);
-    const c = await comments(server, alice.client, docId);
-    thread(c, 'ask', alice.author, '@Bob Hughes is 30 ml/kg right?', [bob.author.id]);
-    thread(c, 'task', alice.author, 'Someone has to redo the power calculation');
-    setAssignee(c.doc, 'task', bob.author, alice.author, clock);
-    thread(c, 'done', alice.author, '@Bob Hughes old question', [bob.author.id]);
-    setResolved(c.doc, 'done', alice.author, clock);
-    thread(c, 'others', alice.author, 'A note for myself');
-    await waitFor(async () => ((await bob.client.get('/api/notifications/unread-count')).body as { unread: number }).unread >= 2, { what: 'the comments committed' });
+  it('the digest lists the open threads waiting on you: assigned to you, or asking you, not resolved ones', () => digestWaitingStory(), 60_000);
+});
 
-    clock = Date.UTC(2027, 0, 13, 8, 0); // Wednesday 08:00 in London
-    const digest = await waitFor(() => present(mailsTo(sink, bob.email).find((m) => m.subject === 'Your Confer digest')), { what: "Bob's digest" });
-    const text = digest.text ?? '';
-    expect(text).toContain('Threads waiting on you');
-    expect(text).toContain('Protocol: "@Bob Hughes is 30 ml/kg right?"');
-    expect(text).toContain('Protocol: "Assigned to you: Someone has to redo the power calculation"');
-    expect(text).toContain(`${PUBLIC_URL}/d/${docId}?thread=ask`);
-    expect(text).not.toContain('old question');
-    expect(text).not.toContain('A note for myself');
+describeWithPostgres('the digest on PostgreSQL', (databaseUrl) => {
+  let schema: TestSchema | null = null;
+  afterEach(async () => {
+    for (const s of servers.splice(0)) await s.dispose();
+    await schema?.drop();
+    schema = null;
+  });
+  it('lists the threads waiting on you', async () => {
+    schema = await createTestSchema(databaseUrl);
+    await digestWaitingStory({ DATABASE_URL: databaseUrl, DATABASE_SCHEMA: schema.name });
   }, 60_000);
 });
+
