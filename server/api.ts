@@ -65,6 +65,10 @@ export function apiRoutes(deps: ApiDeps): Hono {
       const user = await accounts.userByEmail(i.email);
       if (user && user.id !== i.byId) await services.notifications.notify([invitationNotification(user.id, i)]);
     },
+    // Accepted: the invitation in the inbox is done, and the bell says so.
+    onAccepted: async (userId: string, inviteId: string) => {
+      if (await services.notifications.store.markReadBySource(userId, `invitation:${inviteId}`)) services.live.changed(userId);
+    },
   };
   // Registered before the session middleware below, so signup and login answer without a session.
   api.route('/api/auth', accountRoutes({ accounts, auth, publicUrl: deps.publicUrl, clientAddress: deps.clientAddress }));

@@ -29,6 +29,8 @@ export interface InviteRouteDeps {
    */
   isEmailVerified?: (userId: string) => Promise<boolean>;
   /** Tells the account an email-bound invitation names, if it exists (features/notifications: kind invitation). */
+  /** Told when someone accepts an invitation (features/notifications: its notification is read). */
+  onAccepted?: (userId: string, inviteId: string) => Promise<void>;
   onInvited?: (invitation: { email: string; token: string; workspaceId: string; workspaceName: string; role: string; byId: string; inviteId: string }) => Promise<void>;
 }
 
@@ -102,6 +104,7 @@ export function inviteRoutes(deps: InviteRouteDeps): Hono<SessionEnv> {
       throw new ApiError(410, 'invite_used', 'this invitation is no longer valid');
     }
     const joined = await membershipOr404(deps.workspaces, invite.workspaceId, me.id);
+    await deps.onAccepted?.(me.id, invite.id);
     return c.json({ workspace: presentWorkspace(joined.workspace, joined.role) });
   });
 

@@ -42,6 +42,8 @@ describe('notifications of invitations and role changes', () => {
       readAt: null,
     });
     expect((await bob.post(`/api/invites/${token}/accept`)).status).toBe(200);
+    // Accepting it marks it read.
+    expect((await inbox(bob)).notifications[0]?.readAt).not.toBeNull();
 
     expect((await owner.patch(`/api/workspaces/${workspaceId}/members/${bobUser.id}`, { role: 'editor' })).status).toBe(200);
     const roles = (await inbox(bob)).notifications.filter((n) => n.kind === 'role-changed');

@@ -164,6 +164,12 @@ export class NotificationStore {
     return true;
   }
 
+  /** Marks read the notification of `userId` made from `sourceKey` (an invitation once accepted); true when one was unread. */
+  async markReadBySource(userId: string, sourceKey: string): Promise<boolean> {
+    const done = await this.db.updateTable('notifications').set({ read_at: this.now() }).where('user_id', '=', userId).where('source_key', '=', sourceKey).where('read_at', 'is', null).executeTakeFirst();
+    return Number(done.numUpdatedRows) > 0;
+  }
+
   async markAllRead(userId: string): Promise<void> {
     await this.db.updateTable('notifications').set({ read_at: this.now() }).where('user_id', '=', userId).where('read_at', 'is', null).execute();
   }
