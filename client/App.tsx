@@ -5,6 +5,7 @@ import { Avatar } from './components/Avatar';
 import { ErrorView } from './components/ErrorView';
 import { Loading } from './components/Loading';
 import { SignedOutNotice } from './components/SignedOutNotice';
+import { Bell } from './features/notifications/Bell';
 import { QuickSwitcher } from './features/recent/QuickSwitcher';
 import { accountApi } from './lib/api';
 import { rememberUser } from './lib/last-user';
@@ -46,6 +47,7 @@ function UserNav() {
             <A href="/" end class="nav-link">
               Working groups
             </A>
+            <Bell />
             {/* Named by its words ("Profile: Ada Lovelace"), which include the visible name (WCAG 2.5.3). */}
             <A href="/profile" class="nav-user">
               <span class="visually-hidden">Profile:</span> <Avatar name={me().name} color={me().color} size="small" />

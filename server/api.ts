@@ -16,7 +16,7 @@ import { documentRoutes, workspaceDocumentRoutes, type DocumentSeeder } from './
 import { invitePreviewRoutes, inviteRoutes, workspaceInviteRoutes } from './features/invites/index.js';
 import { memberRoutes, peopleByIds } from './features/members/index.js';
 import { documentFileRoutes, exportImagesOf, fileRoutes, type FileStore } from './features/files/index.js';
-import { followRoutes, notificationRoutes } from './features/notifications/index.js';
+import { followRoutes, invitationNotification, notificationRoutes, roleChangedNotification } from './features/notifications/index.js';
 import { RecentStore, recentRoutes } from './features/recent/index.js';
 import { searchRoutes } from './features/search/index.js';
 import { documentSharingRoutes, publicLinkRoutes, sharedWithMeRoutes } from './features/sharing/index.js';
@@ -61,7 +61,19 @@ export function apiRoutes(deps: ApiDeps): Hono {
   api.use('/api/*', originGuard(deps.allowedOrigins));
   api.use('/api/*', jsonBodyLimit());
   api.route('/', deps.mail ? deps.mail.routes : mailOffRoutes());
-  const inviteMail = { mailInvite: deps.mail?.mailInvite, isEmailVerified: deps.mail?.isEmailVerified };
+  // An email-bound invitation also reaches the inbox of the account with that address, if there is one.
+  const inviteMail = {
+    mailInvite: deps.mail?.mailInvite,
+    isEmailVerified: deps.mail?.isEmailVerified,
+    onInvited: async (i: Parameters<typeof invitationNotification>[1] & { email: string }) => {
+      const user = await accounts.userByEmail(i.email);
+      if (user && user.id !== i.byId) await services.notifications.notify([invitationNotification(user.id, i)]);
+    },
+    // Accepted: the invitation in the inbox is done, and the bell says so.
+    onAccepted: async (userId: string, inviteId: string) => {
+      if (await services.notifications.store.markReadBySource(userId, `invitation:${inviteId}`)) services.live.changed(userId);
+    },
+  };
   // Registered before the session middleware below, so signup and login answer without a session.
   api.route('/api/auth', accountRoutes({ accounts, auth, publicUrl: deps.publicUrl, clientAddress: deps.clientAddress }));
   // An invitation's preview is for the link's holder before they sign in (features/invites/preview-routes.ts).
@@ -80,10 +92,12 @@ export function apiRoutes(deps: ApiDeps): Hono {
   signedIn.route('/me/password', passwordRoutes({ auth, clientAddress: deps.clientAddress }));
 
   signedIn.route('/workspaces', workspaceRoutes({ workspaces, now }));
-  signedIn.route('/workspaces', memberRoutes({ workspaces, auth, now }));
+  signedIn.route('/workspaces', memberRoutes({ workspaces, auth, now, onRoleChanged: (change) => services.notifications.notify([roleChangedNotification(change, now())]) }));
   signedIn.route('/workspaces', workspaceInviteRoutes({ invites, workspaces, now, ...inviteMail }));
   signedIn.route('/invites', inviteRoutes({ invites, workspaces, now, ...inviteMail }));
-  const documentDeps = { documents, workspaces, people, store: deps.storage.documents, auth, now, seed: deps.seed };
+  // You follow the documents you create (and, through commits, those you edit or comment on).
+  const onCreated = (docId: string, userId: string) => services.notifications.store.autoFollow([userId], docId);
+  const documentDeps = { documents, workspaces, people, store: deps.storage.documents, auth, now, seed: deps.seed, onCreated };
   signedIn.route('/workspaces', workspaceDocumentRoutes(documentDeps));
   signedIn.route('/documents', documentRoutes({ ...documentDeps, onRenamed: (docId) => services.search.indexDocument(docId) }));
 
@@ -106,7 +120,7 @@ export function apiRoutes(deps: ApiDeps): Hono {
   const fileDeps = { documents, files: deps.files, now };
   signedIn.route('/documents', documentFileRoutes(fileDeps));
   signedIn.route('/files', fileRoutes(fileDeps));
-  signedIn.route('/notifications', notificationRoutes({ notifications: services.notifications }));
+  signedIn.route('/notifications', notificationRoutes({ notifications: services.notifications, onUnreadChanged: (userId) => services.live.changed(userId) }));
   signedIn.route('/documents', followRoutes({ documents, store: services.notifications.store }));
   const sharingDeps = { sharing, invites, documents, workspaces, accounts, auth, activity: services.activity, notifications: services.notifications, mailDocumentInvite: deps.mail?.mailDocumentInvite, people, now };
   signedIn.route('/documents', documentSharingRoutes(sharingDeps));

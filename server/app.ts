@@ -11,6 +11,7 @@ import type { CollabHub } from './collab/hub.js';
 import type { DocumentSeeder } from './features/documents/index.js';
 import { peerAddress, type ClientAddress } from './http/client-address.js';
 import { collabRoutes, type CollabLimits } from './http/collab-upgrade.js';
+import { liveRoutes } from './features/notifications/index.js';
 import { responseCompression } from './http/compression.js';
 import { errorHandler } from './http/errors.js';
 import { metricsAccess, type MetricsAccessOptions } from './http/metrics-access.js';
@@ -81,6 +82,8 @@ export function createApp(deps: AppDeps): Hono {
 
   // One-click unsubscribe is POSTed by mail clients without an Origin: before the API's origin guard.
   if (deps.mail) app.route('/', deps.mail.unsubscribeRoutes);
+  // The bell's socket, before the API's session middleware (which may set a cookie header on the upgrade).
+  app.route('/', liveRoutes({ live: deps.services.live, auth: deps.auth, allowedOrigins: deps.allowedOrigins, heartbeatMs: deps.collab?.heartbeatMs }));
   app.route(
     '/',
     apiRoutes({

@@ -110,7 +110,7 @@ export async function assembleServer(config: Config, options: StartOptions = {},
     { accounts: stores.accounts, documents: stores.documents, links: stores.sharing, hub, log, commentGuard: commentWriteGuard },
     sharedLimiters && !options.auth?.limiters ? { ...options.auth, limiters: sharedLimiters.factory } : options.auth,
   );
-  const services = createFeatureServices({ db: storage.db, engine: storage.engine, hub, log, now: auth.now, emailAvailable: config.mail !== null }, options.timings);
+  const services = createFeatureServices({ db: storage.db, engine: storage.engine, hub, bus, log, now: auth.now, emailAvailable: config.mail !== null }, options.timings);
   // Email (notifications, digest, reset, verification, invitations) only with SMTP_URL; else a log line says it is off.
   const mail = setupMail(config.mail, {
     db: storage.db,
@@ -121,6 +121,7 @@ export async function assembleServer(config: Config, options: StartOptions = {},
     versions: services.versions,
     feed: services.notifications,
     followed: (userId) => services.notifications.followedBy(userId),
+    waiting: (userId) => services.notifications.waitingOn(userId),
     log,
   }, options.mailTimings);
   const pdf = new PdfRenderer({ executablePath: config.chromiumPath, maxConcurrent: Math.max(1, config.pdfRenderers), log });

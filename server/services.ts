@@ -13,7 +13,8 @@ import { ChangeTracker, defaultChangeTimings, type ChangeTimings } from './featu
 import { SearchService, defaultSearchTimings, type SearchTimings } from './features/search/index.js';
 import { VersionService, defaultVersionTimings, type VersionTimings } from './features/versions/index.js';
 import { peopleByIds } from './features/members/index.js';
-import { NotificationService } from './features/notifications/index.js';
+import { DeadlineReminders, LiveInbox, NotificationService } from './features/notifications/index.js';
+import { createLocalBus, type Bus } from './cluster/bus.js';
 import { DocumentMetaStore } from './storage/documents.js';
 import type { Engine } from './storage/migrations/index.js';
 import type { Schema } from './storage/schema.js';
@@ -35,6 +36,10 @@ export interface FeatureServices {
   changes: ChangeTracker;
   /** Notifications detected from commits, the inbox's store and the feed email delivers from. */
   notifications: NotificationService;
+  /** The bell's live channel: per-user inbox sockets, across nodes through the bus. */
+  live: LiveInbox;
+  /** Deadline reminders 24 h and 1 h ahead to a document's followers (polls; `tick` runs it now). */
+  reminders: DeadlineReminders;
   /** Runs every pending index, version and activity write now (shutdown, tests). */
   flush(): Promise<void>;
   /** Flushes and stops listening; call before the relay shuts down. */
@@ -49,6 +54,8 @@ export interface FeatureServiceDeps {
   now: () => number;
   /** Whether the server can send email (SMTP configured); shown in notification preferences. */
   emailAvailable?: boolean;
+  /** The node's bus, for the live inbox across nodes (default: a single node). */
+  bus?: Pick<Bus, 'publishInbox' | 'onInbox' | 'onMissedMessages'>;
 }
 
 export function createFeatureServices(deps: FeatureServiceDeps, timings: Partial<FeatureTimings> = {}): FeatureServices {
@@ -58,7 +65,10 @@ export function createFeatureServices(deps: FeatureServiceDeps, timings: Partial
   const search = new SearchService(deps, t);
   const changes = new ChangeTracker({ ...deps, documents: new DocumentMetaStore(deps.db) }, t);
   const notifications = new NotificationService({ ...deps, people: (ids) => peopleByIds(deps.db, ids), emailAvailable: deps.emailAvailable ?? false });
-  const all = [search, versions, activity, changes, notifications];
+  const live = new LiveInbox({ bus: deps.bus ?? createLocalBus(), notifications, log: deps.log });
+  const reminders = new DeadlineReminders({ db: deps.db, now: deps.now, log: deps.log, notify: (entries) => notifications.notify(entries) });
+  reminders.start();
+  const all = [search, versions, activity, changes, notifications, reminders];
   return {
     search,
     versions,
@@ -68,6 +78,8 @@ export function createFeatureServices(deps: FeatureServiceDeps, timings: Partial
     calendarFeeds: new CalendarFeedStore(deps.db),
     changes,
     notifications,
+    live,
+    reminders,
     flush: async () => {
       await Promise.all(all.map((s) => s.flush()));
     },

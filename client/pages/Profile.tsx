@@ -13,6 +13,7 @@ import { browserTimeZone, clockIn, utcOffset, zoneCity, zoneLabel } from '../lib
 import { PasswordForm } from './PasswordForm';
 import { VerifyEmailButton } from '../features/mail/VerifyEmailButton';
 import { ThemeSwitch } from '../features/appearance/ThemeSwitch';
+import { NotificationPreferences } from '../features/notifications/Preferences';
 
 function ProfileForm(props: { me: MeView }) {
   const session = useSession();
@@ -132,6 +133,7 @@ export default function ProfilePage() {
               <ProfileForm me={me()} />
               <PasswordForm />
               <VerifyEmailButton />
+              <NotificationPreferences />
             </>
           )}
         </Show>

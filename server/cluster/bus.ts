@@ -29,6 +29,15 @@ export interface CloseCommand {
   reason: string;
 }
 
+/**
+ * "Something in this person's inbox changed": a new notification (its id) or a read. It carries no
+ * content: each node reads the row itself, so nothing a node is told can put words in an inbox.
+ */
+export interface InboxNotice {
+  userId: string;
+  notificationId: string | null;
+}
+
 export interface Bus {
   /** Subscribes to a document's channel; resolves once the subscription is active. */
   subscribe(docId: string, handler: BusHandler): Promise<() => Promise<void>>;
@@ -40,6 +49,10 @@ export interface Bus {
   onClose(listener: (command: CloseCommand) => void): void;
   /** Called when this node may have missed messages (subscriber reconnected): rooms re-read storage. */
   onMissedMessages(listener: () => void): void;
+  /** Tells every other node that a person's inbox changed (their open pages update their bell). */
+  publishInbox(notice: InboxNotice): void;
+  /** Receives inbox notices from other nodes. */
+  onInbox(listener: (notice: InboxNotice) => void): void;
   close(): Promise<void>;
 }
 
@@ -51,6 +64,8 @@ export function createLocalBus(): Bus {
     publishClose: () => undefined,
     onClose: () => undefined,
     onMissedMessages: () => undefined,
+    publishInbox: () => undefined,
+    onInbox: () => undefined,
     close: async () => undefined,
   };
 }

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { Bus, BusHandler, BusMessage, CloseCommand } from './bus.js';
+import type { Bus, BusHandler, BusMessage, CloseCommand, InboxNotice } from './bus.js';
 import { decodeBusFrame, encodeBusFrame } from './codec.js';
 
 export interface RedisBusOptions {
@@ -31,11 +31,19 @@ const closeCommandSchema = z.object({
   }),
 });
 
+const inboxNoticeSchema = z.object({
+  from: z.string(),
+  notice: z.object({ userId: z.string().max(200), notificationId: z.string().max(200).nullable() }),
+});
+
 export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
   const nodeId = randomUUID();
   const prefix = `${options.prefix}doc:`;
   const controlChannel = `${options.prefix}control`;
+  // One channel for every inbox: a node keeps the per-user sockets and picks out the people it serves.
+  const inboxChannel = `${options.prefix}inbox`;
   const closeListeners: Array<(command: CloseCommand) => void> = [];
+  const inboxListeners: Array<(notice: InboxNotice) => void> = [];
   const log = options.log.child({ component: 'redis-bus' });
   // No offline queue: a publish while Redis is down fails fast instead of piling up in memory; the
   // documents it concerned get a catch-up message once Redis is back.
@@ -52,6 +60,7 @@ export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
   sub.on('messageBuffer', (channel: Buffer, frame: Buffer) => {
     const name = channel.toString();
     if (name === controlChannel) return receiveControl(frame);
+    if (name === inboxChannel) return receiveInbox(frame);
     const handler = handlers.get(name);
     const message = handler ? decodeBusFrame(frame, nodeId) : null;
     if (handler && message) handler(message);
@@ -80,8 +89,19 @@ export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
     for (const listener of closeListeners) listener(parsed.data.command);
   }
 
+  function receiveInbox(frame: Buffer): void {
+    let parsed;
+    try {
+      parsed = inboxNoticeSchema.safeParse(JSON.parse(frame.toString('utf8')));
+    } catch {
+      return;
+    }
+    if (!parsed.success || parsed.data.from === nodeId) return;
+    for (const listener of inboxListeners) listener(parsed.data.notice);
+  }
+
   await Promise.all([pub.connect(), sub.connect()]);
-  await sub.subscribe(controlChannel);
+  await sub.subscribe(controlChannel, inboxChannel);
 
   return {
     async subscribe(docId, handler) {
@@ -110,6 +130,15 @@ export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
     },
     onMissedMessages(listener) {
       missedListeners.push(listener);
+    },
+    publishInbox(notice) {
+      pub.publish(inboxChannel, JSON.stringify({ from: nodeId, notice })).catch((error: unknown) => {
+        // The bell on other nodes is then behind until its page reconnects or the next notice.
+        log.warn({ err: error }, 'could not publish an inbox notice');
+      });
+    },
+    onInbox(listener) {
+      inboxListeners.push(listener);
     },
     async close() {
       handlers.clear();

@@ -8,7 +8,8 @@ import { ApiError } from './errors.js';
 import { isAllowedOrigin } from './origin.js';
 
 function isCollab(path: string): boolean {
-  return path === '/collab' || path.startsWith('/collab/');
+  // The live inbox (features/notifications/live-routes.ts) is a WebSocket upgrade too.
+  return path === '/collab' || path.startsWith('/collab/') || path === '/api/notifications/live';
 }
 
 /**

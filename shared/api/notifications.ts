@@ -41,8 +41,10 @@ export type NotificationTarget =
   | { type: 'suggestion'; suggestionId: string }
   /** The document itself (deadline, role change on a document) . */
   | { type: 'document' }
-  /** A working group (invitation, role change). */
-  | { type: 'workspace' };
+  /** A working group (role change). */
+  | { type: 'workspace' }
+  /** An invitation addressed to you: `token` opens /invite/<token> (only your verified address can accept it). */
+  | { type: 'invitation'; token: string };
 
 export interface NotificationView {
   id: string;

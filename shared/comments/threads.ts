@@ -74,6 +74,10 @@ export interface ThreadData {
   resolved: boolean;
   resolvedBy: CommentAuthor | null;
   resolvedAt: number | null;
+  /** Who the thread is assigned to (someone to act on it), by whom and when; null when nobody (absent in older code's data). */
+  assignee?: CommentAuthor | null;
+  assignedBy?: CommentAuthor | null;
+  assignedAt?: number | null;
   comments: CommentEntry[];
 }
 
@@ -104,6 +108,9 @@ export function readThread(map: Y.Map<unknown>): ThreadData | null {
   const resolvedBy = map.get('resolvedBy');
   const resolvedAt = map.get('resolvedAt');
   const quote = map.get('quote');
+  const assignee = map.get('assignee');
+  const assignedBy = map.get('assignedBy');
+  const assignedAt = map.get('assignedAt');
   return {
     id,
     anchor: { start: (anchor as { start?: unknown }).start ?? null, end: (anchor as { end?: unknown }).end ?? null },
@@ -113,6 +120,9 @@ export function readThread(map: Y.Map<unknown>): ThreadData | null {
     resolved: map.get('resolved') === true,
     resolvedBy: isAuthor(resolvedBy) ? resolvedBy : null,
     resolvedAt: typeof resolvedAt === 'number' ? resolvedAt : null,
+    assignee: isAuthor(assignee) ? assignee : null,
+    assignedBy: isAuthor(assignedBy) ? assignedBy : null,
+    assignedAt: typeof assignedAt === 'number' ? assignedAt : null,
     comments: comments instanceof Y.Array ? comments.toArray().map(asEntry).filter((e): e is CommentEntry => e !== null) : [],
   };
 }
@@ -129,7 +139,11 @@ export function readThreads(doc: Y.Doc): ThreadData[] {
 }
 
 /** Adds a thread with its first comment, in one transaction. */
-export function addThread(doc: Y.Doc, thread: Omit<ThreadData, 'comments' | 'resolved' | 'resolvedBy' | 'resolvedAt'>, first: CommentEntry): void {
+export function addThread(
+  doc: Y.Doc,
+  thread: Omit<ThreadData, 'comments' | 'resolved' | 'resolvedBy' | 'resolvedAt' | 'assignee' | 'assignedBy' | 'assignedAt'>,
+  first: CommentEntry,
+): void {
   doc.transact(() => {
     const map = new Y.Map<unknown>();
     doc.getMap<unknown>(THREADS_MAP).set(thread.id, map);
@@ -167,6 +181,18 @@ export function setResolved(doc: Y.Doc, threadId: string, who: CommentAuthor | n
     map.set('resolved', who !== null);
     map.set('resolvedBy', who);
     map.set('resolvedAt', who ? at : null);
+  });
+  return true;
+}
+
+/** Assigns a thread to `assignee` (by `by`), or clears the assignment (assignee = null); false when the thread does not exist. */
+export function setAssignee(doc: Y.Doc, threadId: string, assignee: CommentAuthor | null, by: CommentAuthor, at: number): boolean {
+  const map = threadMap(doc, threadId);
+  if (!map) return false;
+  doc.transact(() => {
+    map.set('assignee', assignee);
+    map.set('assignedBy', assignee ? by : null);
+    map.set('assignedAt', assignee ? at : null);
   });
   return true;
 }

@@ -6,7 +6,7 @@
 import type { Editor } from '@tiptap/core';
 import { createSignal, For, onCleanup, Show, untrack } from 'solid-js';
 import { namesById, withServerNames } from '../../../shared/comments/authors.js';
-import { addReply, addThread, setResolved, type CommentAuthor, type ThreadData } from '../../../shared/comments/threads.js';
+import { addReply, addThread, setAssignee, setResolved, type CommentAuthor, type ThreadData } from '../../../shared/comments/threads.js';
 import { can } from '../../../shared/roles.js';
 import { Timestamp } from '../../components/Timestamp';
 import { loadMentionable } from '../members/mentionable';
@@ -14,6 +14,7 @@ import type { DocumentContext } from '../../editor/document-plugins';
 import { createLoad } from '../../lib/load';
 import { readyEditor } from '../../editor/ready';
 import { anchorFor, resolveAnchor } from './anchors';
+import { AssignControl } from './AssignControl';
 import { readDeepLink } from './deep-link';
 import { MentionComposer, type ComposedComment } from './MentionComposer';
 import { mentionSegments, type Mentionable } from '../../lib/mention-query';
@@ -36,6 +37,7 @@ function ThreadCard(props: {
   onPick: () => void;
   onReply: (comment: ComposedComment) => void;
   onResolve: (resolved: boolean) => void;
+  onAssign: (assignee: CommentAuthor | null) => void;
 }) {
   // The comment a link points to (`?comment=`, see deep-link.ts).
   const linkedComment = readDeepLink(location.search).comment;
@@ -73,6 +75,7 @@ function ThreadCard(props: {
       <Show when={props.thread.resolved && props.thread.resolvedBy}>
         {(by) => <p class="muted small-text">Resolved by {by().name}</p>}
       </Show>
+      <AssignControl thread={props.thread} people={props.people} canAssign={props.canComment} onAssign={props.onAssign} />
       <Show when={props.canComment}>
         <Show when={!props.thread.resolved}>
           <MentionComposer placeholder="Reply…" submitLabel="Reply" people={props.people} meId={props.meId} inviteHref={props.inviteHref} onSubmit={props.onReply} />
@@ -200,6 +203,10 @@ function Threads(props: { context: DocumentContext; editor: Editor; session: Com
                 if (author) addReply(props.session.comments.doc, thread.id, { id: newId(), author, body, mentions, mentionSpans, createdAt: Date.now() });
               }}
               onResolve={(resolved) => setResolved(props.session.comments.doc, thread.id, resolved ? me() : null, Date.now())}
+              onAssign={(assignee) => {
+                const by = me();
+                if (by) setAssignee(props.session.comments.doc, thread.id, assignee, by, Date.now());
+              }}
             />
           )}
         </For>

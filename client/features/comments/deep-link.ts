@@ -40,14 +40,28 @@ export function followDeepLink(editor: Editor, context: DocumentContext): void {
   }
   const mentionId = link.mention;
   if (!mentionId) return;
+  // A copy kept in this browser shows the mention before the server's state arrives, and the sync that
+  // follows rebuilds the text and drops the selection: keep the mention selected until the reader acts.
+  let scrolled = false;
   const tryMention = () => {
     const pos = findMention(editor, mentionId);
     if (pos === null || editor.isDestroyed) return;
-    editor.off('transaction', tryMention);
-    editor.view.dispatch(editor.state.tr.setSelection(NodeSelection.create(editor.state.doc, pos)).scrollIntoView());
+    const selection = editor.state.selection;
+    if (selection instanceof NodeSelection && selection.from === pos) return;
+    editor.view.dispatch(editor.state.tr.setSelection(NodeSelection.create(editor.state.doc, pos)));
+    if (scrolled) return;
+    scrolled = true;
     const dom = editor.view.nodeDOM(pos);
     if (dom instanceof HTMLElement) dom.scrollIntoView({ block: 'center' });
   };
+  const stop = () => {
+    editor.off('transaction', tryMention);
+    editor.view.dom.removeEventListener('pointerdown', stop);
+    editor.view.dom.removeEventListener('keydown', stop);
+  };
+  editor.view.dom.addEventListener('pointerdown', stop);
+  editor.view.dom.addEventListener('keydown', stop);
+  editor.on('destroy', stop);
   editor.on('transaction', tryMention);
   tryMention();
 }

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '../../../shared/protocol/index.js';
-import { addReply, addThread, readThreads, setResolved, THREADS_MAP, type CommentAuthor, type CommentEntry } from '../../../shared/comments/threads.js';
+import { addReply, addThread, readThreads, setAssignee, setResolved, THREADS_MAP, type CommentAuthor, type CommentEntry } from '../../../shared/comments/threads.js';
 import { CloseError } from '../../collab/errors.js';
 import { CONCURRENT_REPLY_MS, commentWriteGuard } from './guard.js';
 
@@ -124,6 +124,14 @@ describe('commentWriteGuard', () => {
       expect(readThreads(server)[0]).toMatchObject({ resolved: false, resolvedBy: null, resolvedAt: null });
     });
 
+    it('assigning any thread to someone in your own name, reassigning and clearing it', () => {
+      send(server, changeOf(client, (doc) => setAssignee(doc, 'ed-thread', editor, me, 5)));
+      expect(readThreads(server)[0]).toMatchObject({ assignee: editor, assignedBy: me, assignedAt: 5 });
+      send(server, changeOf(client, (doc) => setAssignee(doc, 'ed-thread', me, me, 6)));
+      send(server, changeOf(client, (doc) => setAssignee(doc, 'ed-thread', null, me, 7)));
+      expect(readThreads(server)[0]).toMatchObject({ assignee: null, assignedBy: null, assignedAt: null });
+    });
+
     it("reopening a thread someone else resolved", () => {
       const other = clientOf(server);
       Y.applyUpdate(server, changeOf(other, (doc) => setResolved(doc, 'ed-thread', editor, 5)));
@@ -196,6 +204,12 @@ describe('commentWriteGuard', () => {
   });
 
   describe('refuses', () => {
+    it('an assignment in someone else’s name, or to something that is not a person', () => {
+      expect(refusal(server, attempt((doc) => setAssignee(doc, 'ed-thread', me, editor, 1))).message).toMatch(/assigned in your own name/);
+      expect(refusal(server, attempt((doc) => thread(doc, 'ed-thread').set('assignee', { id: 'x', name: 'X', extra: 1 }))).message).toMatch(/invalid assignee/);
+      expect(refusal(server, attempt((doc) => thread(doc, 'ed-thread').set('assignee', 'x'))).message).toMatch(/invalid assignee/);
+    });
+
     it('a reply under a forged author id', () => {
       const error = refusal(server, attempt((doc) => addReply(doc, 'ed-thread', entry('forged', editor))));
       expect(error.message).toMatch(/own name/);

@@ -5,7 +5,9 @@
  *   a. open a thread under a new key, created by them, whose first comment is theirs;
  *   b. append replies of their own to the end of an existing thread;
  *   c. resolve or reopen any thread (resolved, resolvedBy = null or them, resolvedAt), as in Google Docs;
- *   d. delete their own comments.
+ *   d. assign any thread to someone or clear it (assignee = a person or null, assignedBy = null or them,
+ *      assignedAt); whether the assignee may see the document is the notifier's check, not the guard's;
+ *   e. delete their own comments.
  * "Them" is the writer's id *and* name as the server knows them (the identity granted at connect; a
  * profile change reconnects every socket of the user): the name is stored beside the id, so it must
  * not be the client's to choose. Readers show the server's current name by id anyway (authors.ts).
@@ -24,8 +26,8 @@ import { encodeWithoutPending } from '../../collab/encode.js';
 import { CloseError } from '../../collab/errors.js';
 import { messageOf } from '../../../shared/narrow.js';
 
-/** Keys of an existing thread that any commenter may set. */
-const RESOLVE_KEYS: ReadonlySet<string> = new Set(['resolved', 'resolvedBy', 'resolvedAt']);
+/** Keys of an existing thread that any commenter may set: resolving and assigning. */
+const RESOLVE_KEYS: ReadonlySet<string> = new Set(['resolved', 'resolvedBy', 'resolvedAt', 'assignee', 'assignedBy', 'assignedAt']);
 /** Keys a new thread may have (ThreadData); anything else would be data no client reads. */
 const THREAD_KEYS: ReadonlySet<string> = new Set(['id', 'anchor', 'quote', 'createdBy', 'createdAt', 'comments', ...RESOLVE_KEYS]);
 
@@ -85,10 +87,22 @@ function valuesOf(item: Y.Item): unknown[] | null {
   return item.content instanceof Y.ContentAny ? item.content.arr : null;
 }
 
+function isPerson(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as { id?: unknown; name?: unknown };
+  return typeof v.id === 'string' && v.id.length > 0 && v.id.length <= 200 && typeof v.name === 'string' && v.name.length <= 200 && Object.keys(v).length === 2;
+}
+
 function checkResolveValue(key: string, value: unknown, writer: CommentAuthor): void {
   const ok =
-    key === 'resolved' ? typeof value === 'boolean' : key === 'resolvedAt' ? value === null || typeof value === 'number' : value === null || isWriter(value, writer);
-  if (!ok) refuse(key === 'resolvedBy' ? 'a thread can only be resolved in your own name' : `invalid ${key}`);
+    key === 'resolved'
+      ? typeof value === 'boolean'
+      : key === 'resolvedAt' || key === 'assignedAt'
+        ? value === null || typeof value === 'number'
+        : key === 'assignee'
+          ? value === null || isPerson(value)
+          : value === null || isWriter(value, writer);
+  if (!ok) refuse(key === 'resolvedBy' ? 'a thread can only be resolved in your own name' : key === 'assignedBy' ? 'a thread can only be assigned in your own name' : `invalid ${key}`);
 }
 
 /** Judges one transaction of the scratch copy; throws CloseError at the first change not allowed. */

@@ -33,6 +33,8 @@ export interface DocumentRouteDeps {
   seed: DocumentSeeder;
   /** Told when a title changes, so search finds the new title at once (not after the next edit). */
   onRenamed?: (docId: string) => Promise<void>;
+  /** Told when someone creates a document (features/notifications: the creator follows it). */
+  onCreated?: (docId: string, userId: string) => Promise<void>;
 }
 
 /** Routes under /api/workspaces/:id/documents. */
@@ -69,6 +71,7 @@ export function workspaceDocumentRoutes(deps: DocumentRouteDeps): Hono<SessionEn
     const initial = await deps.seed(template, title);
     if (initial) await deps.store.append([{ docId: doc.id, update: initial }]);
     const created = await documents.create(doc);
+    await deps.onCreated?.(doc.id, me.id);
     return c.json({ document: presentDocument(created, onlyMe(me)) }, 201);
   });
 

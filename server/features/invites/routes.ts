@@ -29,6 +29,10 @@ export interface InviteRouteDeps {
    * accepted only by a verified address, else anyone could sign up with it and take the invitation.
    */
   isEmailVerified?: (userId: string) => Promise<boolean>;
+  /** Tells the account an email-bound invitation names, if it exists (features/notifications: kind invitation). */
+  /** Told when someone accepts an invitation (features/notifications: its notification is read). */
+  onAccepted?: (userId: string, inviteId: string) => Promise<void>;
+  onInvited?: (invitation: { email: string; token: string; workspaceId: string; workspaceName: string; role: string; byId: string; inviteId: string }) => Promise<void>;
 }
 
 /** Routes under /api/workspaces/:id/invites. */
@@ -58,6 +62,9 @@ export function workspaceInviteRoutes(deps: InviteRouteDeps): Hono<SessionEnv> {
     };
     await deps.invites.create(invite);
     if (invite.email && deps.mailInvite) await deps.mailInvite(invite.email, token, me.id, row.workspace.name);
+    if (invite.email) {
+      await deps.onInvited?.({ email: invite.email, token, workspaceId: row.workspace.id, workspaceName: row.workspace.name, role: invite.role, byId: me.id, inviteId: invite.id });
+    }
     return c.json({ token, invite: presentInvite(invite), emailed: Boolean(invite.email && deps.mailInvite) }, 201);
   });
 
@@ -106,6 +113,7 @@ export function inviteRoutes(deps: InviteRouteDeps): Hono<SessionEnv> {
       throw new ApiError(410, 'invite_used', 'this invitation is no longer valid');
     }
     const joined = await membershipOr404(deps.workspaces, invite.workspaceId, me.id);
+    await deps.onAccepted?.(me.id, invite.id);
     return c.json({ workspace: presentWorkspace(joined.workspace, joined.role) });
   });
 

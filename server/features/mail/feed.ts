@@ -19,4 +19,9 @@ export interface NotificationFeed {
   unreadAmong(userId: string, ids: string[]): Promise<string[]>;
   viewsOf(userId: string, ids: string[]): Promise<NotificationView[]>;
   preferencesOf(userId: string): Promise<NotificationPreferencesView>;
+  /**
+   * Unread notifications created since `since`: at start the scheduler queues the mail of any whose
+   * row was stored but whose mail was not (the node stopped in between), so a restart loses none.
+   */
+  unreadSince?(since: number): Promise<CreatedNotification[]>;
 }

@@ -24,6 +24,7 @@ export type { CreatedNotification, NotificationFeed } from './feed.js';
 export { isEmailVerified } from './routes.js';
 export { mailOffRoutes } from './off-routes.js';
 export { defaultMailTimings, type MailTimings } from './scheduler.js';
+export { defaultWindow, eveningBefore, isAwake, type LocalWindow } from './local-time.js';
 export { setupMail, type MailSetupDeps } from './setup.js';
 export { smtpTransport, type MailTransport, type OutgoingMail } from './transport.js';
 

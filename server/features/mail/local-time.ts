@@ -48,3 +48,16 @@ export function localDate(at: number, timeZone: string): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${local.getFullYear()}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`;
 }
+
+/**
+ * "The evening before" `at`: half an hour before the end of the last waking window that closed before
+ * `at` in `timeZone` (a reminder that would fall in the night comes while the person is still awake).
+ */
+export function eveningBefore(at: number, timeZone: string, window: LocalWindow): number {
+  const local = new TZDate(at, timeZone);
+  const end = minutesOf(window.end);
+  const [y, mo, d] = [local.getFullYear(), local.getMonth(), local.getDate()];
+  let close = new TZDate(y, mo, d, Math.floor(end / 60), end % 60, timeZone).getTime();
+  if (close > at) close = new TZDate(y, mo, d - 1, Math.floor(end / 60), end % 60, timeZone).getTime();
+  return close - 30 * 60_000;
+}

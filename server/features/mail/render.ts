@@ -13,6 +13,7 @@ export function escapeHtml(s: string): string {
 
 /** The exact place a notification points to, as a path of the client. */
 export function notificationPath(n: NotificationView): string {
+  if (n.target.type === 'invitation') return `/invite/${encodeURIComponent(n.target.token)}`;
   if (!n.document) return n.workspace ? `/w/${encodeURIComponent(n.workspace.id)}` : '/';
   const base = `/d/${encodeURIComponent(n.document.id)}`;
   const t = n.target;

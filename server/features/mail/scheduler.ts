@@ -10,7 +10,7 @@ import type { AccountStore, UserRecord } from '../../storage/accounts.js';
 import { generateSecureRandomString } from '../../auth/tokens.js';
 import type { DigestSource } from './digest.js';
 import { renderDigest } from './digest.js';
-import type { NotificationFeed } from './feed.js';
+import type { CreatedNotification, NotificationFeed } from './feed.js';
 import { defaultWindow, isAwake, localDate, nextStart, type LocalWindow } from './local-time.js';
 import type { Outbox, OutboxRow } from './outbox.js';
 import { renderNotifications, type RenderedMail } from './render.js';
@@ -30,6 +30,9 @@ export interface MailTimings {
 }
 
 export const defaultMailTimings: MailTimings = { delayMs: 10 * 60_000, leaseMs: 2 * 60_000, retryMs: 60_000, pollMs: 15_000 };
+
+/** How far back a starting node looks for notifications whose mail was never queued. */
+const RECOVERY_WINDOW_MS = 24 * 60 * 60_000;
 
 export interface MailSchedulerDeps {
   outbox: Outbox;
@@ -63,17 +66,40 @@ export class MailScheduler {
     timings: Partial<MailTimings> = {},
   ) {
     this.t = { ...defaultMailTimings, ...timings };
-    this.stopListening = deps.feed.onCreated((n) => {
-      const queued = deps.outbox
-        .add({ userId: n.userId, kind: 'notification', notificationId: n.id, dedupeKey: `notification:${n.id}`, dueAt: n.createdAt + this.t.delayMs }, deps.now())
-        .catch((error: unknown) => deps.log.error({ err: error, notification: n.id }, 'could not queue a notification mail'));
-      this.pending.add(queued);
-      void queued.finally(() => this.pending.delete(queued));
-    });
+    this.stopListening = deps.feed.onCreated((n) => this.track(this.queue(n)));
+  }
+
+  /** Queues the mail of one notification (idempotent by its dedupe key). */
+  private async queue(n: CreatedNotification): Promise<void> {
+    try {
+      await this.deps.outbox.add(
+        { userId: n.userId, kind: 'notification', notificationId: n.id, dedupeKey: `notification:${n.id}`, dueAt: n.createdAt + this.t.delayMs },
+        this.deps.now(),
+      );
+    } catch (error) {
+      this.deps.log.error({ err: error, notification: n.id }, 'could not queue a notification mail');
+    }
+  }
+
+  private track(work: Promise<void>): void {
+    this.pending.add(work);
+    void work.finally(() => this.pending.delete(work));
+  }
+
+  /** Queues what a stopped node stored but never queued (the dedupe key makes the rest no-ops). */
+  private async recover(): Promise<void> {
+    if (!this.deps.feed.unreadSince) return;
+    try {
+      const missed = await this.deps.feed.unreadSince(this.deps.now() - RECOVERY_WINDOW_MS);
+      for (const n of missed) await this.queue(n);
+    } catch (error) {
+      this.deps.log.error({ err: error }, 'could not recover unqueued notification mail');
+    }
   }
 
   /** Starts polling for due work. */
   start(): void {
+    if (!this.timer) this.track(this.recover());
     this.timer ??= setInterval(() => void this.tick().catch((error: unknown) => this.deps.log.error({ err: error }, 'mail scheduler failed')), this.t.pollMs);
     this.timer.unref();
   }
@@ -147,7 +173,8 @@ export class MailScheduler {
     const read = rows.filter((r) => !r.notificationId || !unread.has(r.notificationId));
     await outbox.finish(read.map((r) => r.id), 'read', now);
     const prefs = await feed.preferencesOf(user.id);
-    const views = (await feed.viewsOf(user.id, [...unread])).filter((v) => prefs.kinds[v.kind] === 'email');
+    // An addressed invitation is mailed on its own when it is made (routes' mailInvite): not twice.
+    const views = (await feed.viewsOf(user.id, [...unread])).filter((v) => prefs.kinds[v.kind] === 'email' && v.kind !== 'invitation');
     const wanted = new Set(views.map((v) => v.id));
     const left = rows.filter((r) => r.notificationId && unread.has(r.notificationId));
     await outbox.finish(left.filter((r) => !wanted.has(r.notificationId ?? '')).map((r) => r.id), 'off', now);

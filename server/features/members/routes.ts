@@ -16,6 +16,8 @@ export interface MemberRouteDeps {
   workspaces: WorkspaceStore;
   auth: Pick<Auth, 'revoker'>;
   now: () => number;
+  /** Tells the member their role changed (features/notifications: kind role-changed). */
+  onRoleChanged?: (change: { workspaceId: string; workspaceName: string; userId: string; role: string; byId: string }) => Promise<void>;
 }
 
 const lastOwner = () => new ApiError(409, 'last_owner', 'a workspace needs at least one owner: make someone else owner first');
@@ -41,7 +43,11 @@ export function memberRoutes(deps: MemberRouteDeps): Hono<SessionEnv> {
       throw new ApiError(404, 'not_found', 'no such member');
     }
     // The same role again changes no rights: no reason to make the member's sockets reconnect.
-    if (change.previous !== role) await auth.revoker.membershipChanged(row.workspace.id, userId, role);
+    if (change.previous !== role) {
+      await auth.revoker.membershipChanged(row.workspace.id, userId, role);
+      const byId = c.get('session').user.id;
+      if (userId !== byId) await deps.onRoleChanged?.({ workspaceId: row.workspace.id, workspaceName: row.workspace.name, userId, role, byId });
+    }
     const member = (await workspaces.members(row.workspace.id)).find((m) => m.userId === userId);
     if (!member) throw new ApiError(404, 'not_found', 'no such member');
     return c.json({ member: presentMember(member) });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addReply, addThread, setResolved } from '../../../shared/comments/threads.js';
+import { addReply, addThread, setAssignee, setResolved } from '../../../shared/comments/threads.js';
 import { detectComments } from './detect.js';
 
 const ann = { id: 'u-ann', name: 'Ann Achebe' };
@@ -38,6 +38,18 @@ describe('notifications from the comments document', () => {
 
     setResolved(doc, 't1', ann, 3);
     expect(brief(detectComments(Y.encodeStateAsUpdate(doc), place, [ann.id])).filter((n) => n.startsWith('resolved'))).toEqual(['resolved:u-bob:u-ann']);
+  });
+
+  it('an assignment notifies the assignee once per assignment, never the one who assigned themselves', () => {
+    const doc = comments();
+    setAssignee(doc, 't1', bob, ann, 5);
+    const first = detectComments(Y.encodeStateAsUpdate(doc), place, [ann.id]).filter((n) => n.kind === 'assigned');
+    expect(brief(first)).toEqual(['assigned:u-bob:u-ann']);
+    expect(first[0]?.target).toEqual({ type: 'comment', threadId: 't1', commentId: null });
+    setAssignee(doc, 't1', bob, bob, 6);
+    expect(detectComments(Y.encodeStateAsUpdate(doc), place, [bob.id]).filter((n) => n.kind === 'assigned')).toEqual([]);
+    setAssignee(doc, 't1', bob, cem, 7);
+    expect(detectComments(Y.encodeStateAsUpdate(doc), place, [ann.id]).filter((n) => n.kind === 'assigned')).toEqual([]);
   });
 
   it('a comment signed by someone who did not write this commit notifies nobody', () => {

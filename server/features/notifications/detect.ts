@@ -45,8 +45,8 @@ export function detectBodyMentions(state: Uint8Array, place: DocumentPlace, auth
 
 /**
  * From the `<id>--comments` document: a comment mentioning you (kind mention), a reply in a thread you
- * took part in (kind reply; one notification per comment and person, the mention wins), and your
- * thread resolved by someone else (kind resolved).
+ * took part in (kind reply; one notification per comment and person, the mention wins), a thread
+ * assigned to you by someone else (kind assigned), and your thread resolved by someone else (kind resolved).
  */
 export function detectComments(state: Uint8Array, place: DocumentPlace, authors: readonly string[]): NewNotification[] {
   const doc = new Y.Doc();
@@ -68,6 +68,20 @@ export function detectComments(state: Uint8Array, place: DocumentPlace, authors:
           if (userId !== entry.author.id && !mentioned.has(userId)) out.push({ ...base, userId, kind: 'reply' });
         }
       });
+      const assigner = thread.assignedBy;
+      if (thread.assignee && assigner && thread.assignee.id !== assigner.id && authors.includes(assigner.id)) {
+        out.push({
+          userId: thread.assignee.id,
+          kind: 'assigned',
+          actorId: assigner.id,
+          workspaceId: place.workspaceId,
+          docId: place.docId,
+          target: { type: 'comment', threadId: thread.id, commentId: null },
+          excerpt: clip(thread.comments.at(-1)?.body ?? thread.quote),
+          // One per assignment: assigning again later (a new assignedAt) notifies again.
+          sourceKey: `assigned:${place.docId}:${thread.id}:${String(thread.assignedAt ?? 0)}`,
+        });
+      }
       const resolver = thread.resolvedBy;
       if (thread.resolved && resolver && authors.includes(resolver.id)) {
         for (const userId of participants) {

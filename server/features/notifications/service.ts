@@ -13,6 +13,7 @@ import type { PeopleLookup } from '../members/index.js';
 import { detectBodyMentions, detectComments, type DocumentPlace } from './detect.js';
 import { presentNotifications } from './presenters.js';
 import { NotificationStore, type NewNotification } from './store.js';
+import { threadsWaitingOn, type WaitingThread } from './waiting.js';
 
 export interface CreatedNotification {
   id: string;
@@ -27,6 +28,7 @@ export interface NotificationFeed {
   unreadAmong(userId: string, ids: string[]): Promise<string[]>;
   viewsOf(userId: string, ids: string[]): Promise<NotificationView[]>;
   preferencesOf(userId: string): Promise<NotificationPreferencesView>;
+  unreadSince(since: number): Promise<CreatedNotification[]>;
 }
 
 export interface NotificationServiceDeps {
@@ -96,6 +98,13 @@ export class NotificationService implements NotificationFeed {
     return out;
   }
 
+  /** Notifications from outside the documents (invitations, role changes): kept unless their kind is off. */
+  async notify(entries: NewNotification[]): Promise<void> {
+    const kept: NewNotification[] = [];
+    for (const n of entries) if ((await this.store.preferences(n.userId)).kinds[n.kind] !== 'off') kept.push(n);
+    await this.deliver(kept);
+  }
+
   /** Stores notifications (idempotently) and announces the new ones; other features call this too. */
   async deliver(entries: NewNotification[]): Promise<void> {
     const created = await this.store.add(entries);
@@ -119,6 +128,10 @@ export class NotificationService implements NotificationFeed {
     return this.store.unreadAmong(userId, ids);
   }
 
+  unreadSince(since: number): Promise<CreatedNotification[]> {
+    return this.store.unreadSince(since);
+  }
+
   async viewsOf(userId: string, ids: string[]): Promise<NotificationView[]> {
     const records = await this.store.byIds(userId, ids);
     return presentNotifications(records, await this.deps.people(records.flatMap((r) => (r.actorId ? [r.actorId] : []))));
@@ -126,6 +139,11 @@ export class NotificationService implements NotificationFeed {
 
   async preferencesOf(userId: string): Promise<NotificationPreferencesView> {
     return { ...(await this.store.preferences(userId)), emailAvailable: this.deps.emailAvailable };
+  }
+
+  /** Open threads waiting on the user in the documents they follow (the digest's section). */
+  waitingOn(userId: string): Promise<WaitingThread[]> {
+    return threadsWaitingOn({ db: this.deps.db, readDocument: (id) => this.deps.hub.readDocument(id) }, userId);
   }
 
   followedBy(userId: string): Promise<string[]> {

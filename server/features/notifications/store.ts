@@ -143,12 +143,31 @@ export class NotificationStore {
     return rows.map((r) => r.id);
   }
 
+  /** Every unread notification created since `since`, oldest first (mail recovery at start). */
+  async unreadSince(since: number): Promise<Array<{ id: string; userId: string; kind: NotificationKind; createdAt: number }>> {
+    const rows = await this.db
+      .selectFrom('notifications')
+      .select(['id', 'user_id', 'kind', 'created_at'])
+      .where('created_at', '>=', since)
+      .where('read_at', 'is', null)
+      .orderBy('created_at')
+      .limit(10_000)
+      .execute();
+    return rows.map((r) => ({ id: r.id, userId: r.user_id, kind: oneOf(NOTIFICATION_KINDS, r.kind, 'mention'), createdAt: millis(r.created_at) }));
+  }
+
   /** False when there is no such notification of yours. */
   async markRead(userId: string, id: string): Promise<boolean> {
     const exists = await this.db.selectFrom('notifications').select('read_at').where('user_id', '=', userId).where('id', '=', id).executeTakeFirst();
     if (!exists) return false;
     await this.db.updateTable('notifications').set({ read_at: this.now() }).where('user_id', '=', userId).where('id', '=', id).where('read_at', 'is', null).execute();
     return true;
+  }
+
+  /** Marks read the notification of `userId` made from `sourceKey` (an invitation once accepted); true when one was unread. */
+  async markReadBySource(userId: string, sourceKey: string): Promise<boolean> {
+    const done = await this.db.updateTable('notifications').set({ read_at: this.now() }).where('user_id', '=', userId).where('source_key', '=', sourceKey).where('read_at', 'is', null).executeTakeFirst();
+    return Number(done.numUpdatedRows) > 0;
   }
 
   async markAllRead(userId: string): Promise<void> {
