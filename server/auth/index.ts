@@ -51,6 +51,8 @@ export interface AuthDeps {
   log: Logger;
   /** The check of a commenter's writes to a comments document (features/comments). */
   commentGuard: SessionPolicyDeps['commentGuard'];
+  /** The checks of document-body writes (features/suggestions). */
+  bodyGuards: SessionPolicyDeps['bodyGuards'];
 }
 
 export function createAuth(deps: AuthDeps, overrides: Partial<AuthOptions> = {}): Auth {
@@ -83,7 +85,7 @@ export function createAuth(deps: AuthDeps, overrides: Partial<AuthOptions> = {})
     passwords: new PasswordChecker(),
     throttle: new AuthThrottle(options.limiters, { ...defaultThrottleLimits, ...options.throttle }),
     revoker,
-    policy: sessionAccessPolicy({ sessions, documents, commentGuard: deps.commentGuard }),
+    policy: sessionAccessPolicy({ sessions, documents, commentGuard: deps.commentGuard, bodyGuards: deps.bodyGuards }),
     now: options.now,
     stop: stopSweep,
   };
