@@ -5,10 +5,12 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/protocol/index.js';
+import { Fragment, Slice } from '@tiptap/pm/model';
+import { documentSchema } from '../../server/text/index.js';
 import { ApiClient } from '../auth/api-client.js';
 import type { TestClient } from '../helpers/clients.js';
 import type { TestServer } from '../helpers/server.js';
-import { appendParagraph, directEdit, positionOf, suggestEdit, suggestionsIn } from '../helpers/suggest.js';
+import { appendParagraph, directEdit, libraryEdit, positionOf, suggestEdit, suggestionsIn } from '../helpers/suggest.js';
 import { makeTeam, paragraphs, plain, serverDoc, startFeatureServer, waitFor, write, type Team } from './setup.js';
 
 const servers: TestServer[] = [];
@@ -109,7 +111,7 @@ describe('a commenter in the document body', () => {
     const server = await start();
     const { team, owner, commenter } = await seeded(server);
     const at = positionOf(commenter.doc, 'within');
-    suggestEdit(commenter.doc, team.ids.commenter, (tr) => tr.insertText('never ', at), team.ids.owner);
+    libraryEdit(commenter.doc, team.ids.owner, (tr) => tr.insertText('never ', at));
     await waitFor(() => commenter.codes.includes(CloseCode.Forbidden), { what: '4403 for the forged suggestion' });
     await ownerAppends(team, owner, server, owner);
     expect(suggestionsIn(await serverDoc(server, team.docId))).toEqual([]);
@@ -122,8 +124,8 @@ describe('a commenter in the document body', () => {
     suggestEdit(owner.doc, team.ids.owner, (tr) => tr.insertText('all ', positionOf(owner.doc, 'Patients')));
     await waitFor(() => suggestionsIn(commenter.doc).length === 1, { what: 'the owner’s suggestion reaches the commenter' });
     const theirs = suggestionsIn(commenter.doc)[0];
-    // Deleting inside someone else's insertion: the library erases it, which is not a suggestion.
-    suggestEdit(commenter.doc, team.ids.commenter, (tr) => tr.delete(positionOf(commenter.doc, 'all '), positionOf(commenter.doc, 'all ') + 4));
+    // Deleting inside someone else's insertion: the library alone erases it, which is not a suggestion.
+    libraryEdit(commenter.doc, team.ids.commenter, (tr) => tr.delete(positionOf(commenter.doc, 'all '), positionOf(commenter.doc, 'all ') + 4));
     await waitFor(() => commenter.codes.includes(CloseCode.Forbidden), { what: '4403 for erasing another’s suggestion' });
     await ownerAppends(team, owner, server, owner);
     expect(suggestionsIn(await serverDoc(server, team.docId))).toEqual([theirs]);
@@ -153,6 +155,43 @@ describe('two reviewers at the same spot', () => {
   });
 });
 
+describe('next to someone else’s suggestion', () => {
+  it('typing right after another reviewer’s insertion, or deleting next to it, makes suggestions of one’s own', async () => {
+    const server = await start();
+    const { team, owner, commenter } = await seeded(server);
+    suggestEdit(owner.doc, team.ids.owner, (tr) => tr.insertText('all ', positionOf(owner.doc, 'Patients')));
+    await waitFor(() => suggestionsIn(commenter.doc).length === 1, { what: 'the owner’s suggestion reaches the commenter' });
+    // Right after "all ": the library alone would reuse the owner's id for this text.
+    suggestEdit(commenter.doc, team.ids.commenter, (tr) => tr.insertText('adult ', positionOf(commenter.doc, 'Patients')));
+    const at = positionOf(commenter.doc, 'Patients');
+    suggestEdit(commenter.doc, team.ids.commenter, (tr) => tr.delete(at, at + 'Patients'.length));
+    // Erasing the owner's insertion is refused by the editor itself, before anything is sent.
+    expect(() => suggestEdit(commenter.doc, team.ids.commenter, (tr) => tr.delete(positionOf(commenter.doc, 'all '), positionOf(commenter.doc, 'all ') + 2))).toThrow();
+    await waitFor(() => suggestionsIn(owner.doc).length === 3, { what: 'the commenter’s suggestions reach the owner' });
+    expect(suggestionsIn(owner.doc).map((s) => [s.mark, s.text, String(s.id).split('~')[0]])).toEqual([
+      ['insertion', 'all ', team.ids.owner],
+      ['insertion', 'adult ', team.ids.commenter],
+      ['deletion', 'Patients', team.ids.commenter],
+    ]);
+    expect(commenter.codes).toEqual([]);
+  });
+
+  it('text pasted across a paragraph break is a suggestion, and whole pasted blocks are refused by the editor, not the server', async () => {
+    const server = await start();
+    const { team, owner, commenter } = await seeded(server);
+    const schema = documentSchema;
+    const p = (text: string) => schema.node('paragraph', null, [schema.text(text)]);
+    const slice = new Slice(Fragment.from([p(' Exclusion: pregnancy.'), p('Inclusion: ')]), 1, 1);
+    const at = positionOf(commenter.doc, 'The primary');
+    suggestEdit(commenter.doc, team.ids.commenter, (tr) => tr.replace(at, at, slice));
+    await waitFor(() => plain(owner.doc).includes('Exclusion'), { what: 'the pasted text reaches the owner' });
+    expect(suggestionsIn(owner.doc).map((s) => s.text)).toEqual([' Exclusion: pregnancy.\u200B\u200BInclusion: ']);
+    expect(() => suggestEdit(commenter.doc, team.ids.commenter, (tr) => tr.insert(0, p('A whole paragraph.')))).toThrow();
+    await ownerAppends(team, owner, server, commenter);
+    expect(commenter.codes).toEqual([]);
+  });
+});
+
 describe('an editor', () => {
   it('may move text holding another author’s suggestion, but not sign a new one with their id', async () => {
     const server = await start();
@@ -165,7 +204,7 @@ describe('an editor', () => {
     await waitFor(() => commenter.doc.getXmlFragment('default').length === 3, { what: 'the editor’s split reaches the commenter' });
     expect(suggestionsIn(commenter.doc).map((s) => s.text)).toEqual(['usually ']);
 
-    suggestEdit(owner.doc, team.ids.owner, (tr) => tr.insertText('forged ', positionOf(owner.doc, 'primary')), team.ids.commenter);
+    libraryEdit(owner.doc, team.ids.commenter, (tr) => tr.insertText('forged ', positionOf(owner.doc, 'primary')));
     await waitFor(() => owner.codes.includes(CloseCode.Forbidden), { what: '4403 for the editor’s forged suggestion' });
     await waitFor(async () => plain(await serverDoc(server, team.docId)).includes('usually'), { what: 'server state' });
     expect(plain(await serverDoc(server, team.docId))).not.toContain('forged');

@@ -1,18 +1,32 @@
 /**
  * Suggestions made the way the editor makes them: a ProseMirror transaction on the shared schema,
- * turned into suggestions by `@handlewithcare/prosemirror-suggest-changes`, then written to the
- * client's Y.Doc with y-tiptap's own sync (as the editor's binding does).
+ * turned into suggestions (shared/editor/suggest-as.ts over `@handlewithcare/prosemirror-suggest-changes`),
+ * then written to the client's Y.Doc with y-tiptap's own sync (as the editor's binding does).
  */
 import type { JSONContent } from '@tiptap/core';
 import { transformToSuggestionTransaction } from '@handlewithcare/prosemirror-suggest-changes';
 import { EditorState, type Transaction } from '@tiptap/pm/state';
 import * as Y from 'yjs';
 import { applyJsonToDoc, docToNode, documentSchema } from '../../server/text/index.js';
+import { suggestAs } from '../../shared/editor/suggest-as.js';
 
 let counter = 0;
 
-/** Applies `edit` to `doc` as suggestions of `authorId` (ids `<authorId>~<n>`; `idAuthor` forges another's). */
-export function suggestEdit(doc: Y.Doc, authorId: string, edit: (tr: Transaction) => void, idAuthor = authorId): void {
+/** Applies `edit` to `doc` as suggestions of `authorId`, exactly as the editor does (shared/editor/suggest-as.ts). */
+export function suggestEdit(doc: Y.Doc, authorId: string, edit: (tr: Transaction) => void): void {
+  const state = EditorState.create({ schema: documentSchema, doc: docToNode(doc) });
+  const tr = state.tr;
+  edit(tr);
+  const tracked = suggestAs(tr, state, authorId);
+  if (!tracked) throw new Error('the editor would refuse this edit in Suggesting mode');
+  applyJsonToDoc(doc, state.apply(tracked).doc.toJSON() as JSONContent);
+}
+
+/**
+ * The library alone, without the editor's corrections: what a careless or hostile client could send.
+ * Ids are `<idAuthor>~t<n>` (`idAuthor` forges another author's).
+ */
+export function libraryEdit(doc: Y.Doc, idAuthor: string, edit: (tr: Transaction) => void): void {
   const state = EditorState.create({ schema: documentSchema, doc: docToNode(doc) });
   const tr = state.tr;
   edit(tr);

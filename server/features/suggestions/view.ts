@@ -12,9 +12,10 @@
  *   - zero-width spaces carrying any of the writer's marks are left out (the suggest-changes library
  *     inserts them as anchors of a suggested block boundary or a deleted one);
  *   - the element boundaries (closing and opening tokens) between two characters are left out when
- *     either character is the writer's insertion: a split paragraph or pasted paragraphs are part of
- *     the inserted text they sit in. Accepted consequence: a boundary right next to the writer's own
- *     pending insertion can be added or removed along with it, never anywhere else.
+ *     both characters are zero-width spaces of the writer's insertion: that is how a suggested block
+ *     boundary (a split paragraph, pasted paragraphs) is anchored (the editor adds the anchors where
+ *     the library leaves them out, shared/editor/suggest-as.ts). A genuine boundary never gets anchors
+ *     on both sides without the update that adds them being refused, so none can be removed this way.
  * Other authors' suggestions stay in the view with their ids, so any change to them shows.
  */
 import * as Y from 'yjs';
@@ -31,8 +32,8 @@ interface Token {
   char: boolean;
   /** Left out: part of the writer's suggestions. */
   dropped: boolean;
-  /** The writer's insertion: boundaries next to it are left out too. */
-  inserted: boolean;
+  /** A zero-width space of the writer's insertion: a boundary between two of them is suggested. */
+  anchor: boolean;
 }
 
 /** JSON with sorted object keys, so equal values give equal strings. */
@@ -66,8 +67,8 @@ class ViewBuilder {
     this.push(`?${item.content.constructor.name}:${stableJson(item.content.getContent())}`, true, false, false);
   }
 
-  private push(key: string, char: boolean, dropped: boolean, inserted: boolean): void {
-    this.tokens.push({ key, char, dropped, inserted });
+  private push(key: string, char: boolean, dropped: boolean, anchor: boolean): void {
+    this.tokens.push({ key, char, dropped, anchor });
   }
 
   private addElement(element: Y.XmlElement): void {
@@ -119,7 +120,7 @@ class ViewBuilder {
       else kept[key] = value;
     }
     const dropped = inserted || (ownMark && char === ZERO_WIDTH_SPACE);
-    this.push(`${JSON.stringify(char)} ${stableJson(kept)}`, true, dropped, inserted);
+    this.push(`${JSON.stringify(char)} ${stableJson(kept)}`, true, dropped, inserted && char === ZERO_WIDTH_SPACE);
   }
 }
 
@@ -130,7 +131,7 @@ export function viewOf(items: Iterable<Y.Item>, writerId: string, visible: Visib
   return revertedKeys(builder.tokens);
 }
 
-/** The kept tokens: boundaries between two characters go with the writer's insertion beside them. */
+/** The kept tokens: boundaries between two anchors of the writer's go with them. */
 function revertedKeys(tokens: readonly Token[]): string[] {
   const keys: string[] = [];
   let runStart = 0;
@@ -139,7 +140,7 @@ function revertedKeys(tokens: readonly Token[]): string[] {
     const token = tokens[i];
     if (token !== undefined && !token.char) continue;
     // tokens[runStart, i) is a run of boundaries between `before` and `token`.
-    const dropRun = before?.inserted === true || token?.inserted === true;
+    const dropRun = before?.anchor === true && token?.anchor === true;
     if (!dropRun) for (let j = runStart; j < i; j++) keys.push((tokens[j] as Token).key);
     if (token === undefined) break;
     if (!token.dropped) keys.push(token.key);
