@@ -1,0 +1,119 @@
+/**
+ * Suggesting mode in Chromium against a real server: a commenter types at the start, in the middle and
+ * at the end of every template, and nothing is refused. Each typed word reaches the server as an
+ * insertion suggestion of theirs, and the owner sees it in the commenter's colour with their name.
+ */
+import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { TEMPLATE_IDS } from '../../shared/templates/index.js';
+import { browserTestsEnabled, buildClient, collectErrors, launchBrowser, type ClientBuild } from '../helpers/browser.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import { suggestionsIn } from '../helpers/suggest.js';
+import { waitFor } from '../helpers/wait.js';
+import { PASSWORD } from './workspace-helpers.js';
+
+async function post<T>(request: APIRequestContext, url: string, data: unknown): Promise<T> {
+  const res = await request.post(url, { data });
+  if (!res.ok()) throw new Error(`${url}: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+describe.skipIf(!browserTestsEnabled())('Suggesting mode in Chromium', () => {
+  let build: ClientBuild | undefined;
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  let counter = 0;
+
+  beforeAll(async () => {
+    build = await buildClient();
+    browser = await launchBrowser();
+    server = await startTestServer({ distDir: build.distDir });
+  }, 180_000);
+
+  afterEach(async () => {
+    for (const context of contexts.splice(0)) await context.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+    build?.dispose();
+  });
+
+  async function person(name: string): Promise<{ id: string; request: APIRequestContext; page: Page; errors: string[] }> {
+    if (!browser || !server) throw new Error('setup failed');
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
+    contexts.push(context);
+    counter += 1;
+    const { user } = await post<{ user: { id: string } }>(context.request, `${server.url}/api/auth/signup`, {
+      name,
+      email: `${name.split(' ')[0]?.toLowerCase()}-${counter}-${Date.now()}@example.org`,
+      password: PASSWORD,
+    });
+    const page = await context.newPage();
+    return { id: user.id, request: context.request, page, errors: collectErrors(page) };
+  }
+
+  async function serverSuggestions(docId: string) {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, (await server?.hub.readDocument(docId)) ?? new Uint8Array());
+    return suggestionsIn(doc);
+  }
+
+  it('a commenter types at the start, middle and end of every template, and nothing is refused', async () => {
+    const base = server?.url ?? '';
+    const owner = await person('Olga Owner');
+    const cem = await person('Cem Commenter');
+    const { workspace } = await post<{ workspace: { id: string } }>(owner.request, `${base}/api/workspaces`, { name: 'Review group' });
+    const { token } = await post<{ token: string }>(owner.request, `${base}/api/workspaces/${workspace.id}/invites`, { role: 'commenter' });
+    await post(cem.request, `${base}/api/invites/${token}/accept`, {});
+
+    for (const template of TEMPLATE_IDS) {
+      const { document } = await post<{ document: { id: string } }>(owner.request, `${base}/api/workspaces/${workspace.id}/documents`, { title: `Draft ${template}`, template });
+      const page = cem.page;
+      await page.goto(`${base}/d/${document.id}`);
+      await page.getByRole('combobox', { name: 'Mode' }).waitFor();
+      expect(await page.getByRole('combobox', { name: 'Mode' }).inputValue()).toBe('suggesting');
+      const body = page.locator('.doc-body');
+      await waitFor(async () => (await body.getAttribute('contenteditable')) === 'true', { what: `the ${template} editor is editable`, timeoutMs: 30_000 });
+      await body.click();
+      await page.keyboard.press('Control+Home');
+      await page.keyboard.type('Alpha ');
+      const blocks = page.locator('.doc-body > *');
+      const middle = Math.floor((await blocks.count()) / 2);
+      await blocks.nth(middle).click();
+      await page.keyboard.press('End');
+      await page.keyboard.type(' Beta');
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type(' Gamma');
+
+      const typed = ['Alpha ', ' Beta', ' Gamma'];
+      await waitFor(
+        async () => {
+          const texts = (await serverSuggestions(document.id)).map((s) => s.text.replaceAll('\u200B', ''));
+          return typed.every((word) => texts.some((text) => text.includes(word.trim())));
+        },
+        { what: `the commenter's three suggestions in ${template} on the server`, timeoutMs: 30_000 },
+      );
+      const suggestions = await serverSuggestions(document.id);
+      for (const s of suggestions) {
+        expect(s.mark).toBe('insertion');
+        expect(String(s.id).startsWith(`${cem.id}~`)).toBe(true);
+      }
+      expect(await page.locator('.refused-notice').count()).toBe(0);
+      expect(await page.locator('.status').innerText()).not.toMatch(/no longer have access|did not accept/i);
+    }
+
+    // The owner sees them in the commenter's colour, with the commenter's name.
+    const last = owner.page;
+    const { documents } = (await (await owner.request.get(`${base}/api/workspaces/${workspace.id}/documents`)).json()) as { documents: Array<{ id: string; title: string }> };
+    const blank = documents.find((d) => d.title === 'Draft blank');
+    await last.goto(`${base}/d/${blank?.id ?? ''}`);
+    const inserted = last.locator('.doc-body ins').first();
+    await inserted.waitFor();
+    expect(await last.locator('.doc-body [data-suggestion]').first().getAttribute('title')).toMatch(/Suggested insertion by Cem Commenter/);
+    expect(cem.errors).toEqual([]);
+  }, 240_000);
+});
