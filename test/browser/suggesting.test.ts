@@ -116,4 +116,81 @@ describe.skipIf(!browserTestsEnabled())('Suggesting mode in Chromium', () => {
     expect(await last.locator('.doc-body [data-suggestion]').first().getAttribute('title')).toMatch(/Suggested insertion by Cem Commenter/);
     expect(cem.errors).toEqual([]);
   }, 240_000);
+
+  /** Selects the first occurrence of `text` in the editor, as a mouse drag would. */
+  async function selectText(page: Page, text: string): Promise<void> {
+    await page.locator('.doc-body').evaluate((body, wanted) => {
+      const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf(wanted) ?? -1;
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + wanted.length);
+        const selection = window.getSelection();
+        selection?.removeAllRanges();
+        selection?.addRange(range);
+        return;
+      }
+      throw new Error(`"${wanted}" not in the editor`);
+    }, text);
+  }
+
+  it('the whole loop: a commenter suggests an insertion, a deletion and a formatting change; the editor sees them live, accepts one, rejects one; a reload keeps it', async () => {
+    const base = server?.url ?? '';
+    const owner = await person('Olga Owner');
+    const cem = await person('Cem Commenter');
+    const { workspace } = await post<{ workspace: { id: string } }>(owner.request, `${base}/api/workspaces`, { name: 'Loop group' });
+    const { token } = await post<{ token: string }>(owner.request, `${base}/api/workspaces/${workspace.id}/invites`, { role: 'commenter' });
+    await post(cem.request, `${base}/api/invites/${token}/accept`, {});
+    const { document } = await post<{ document: { id: string } }>(owner.request, `${base}/api/workspaces/${workspace.id}/documents`, { title: 'Loop' });
+
+    await owner.page.goto(`${base}/d/${document.id}`);
+    const ownerBody = owner.page.locator('.doc-body');
+    await waitFor(async () => (await ownerBody.getAttribute('contenteditable')) === 'true', { what: 'the owner can type' });
+    expect(await owner.page.getByRole('combobox', { name: 'Mode' }).inputValue()).toBe('editing');
+    await ownerBody.click();
+    await owner.page.keyboard.type('Patients are enrolled within 24 hours.');
+
+    await cem.page.goto(`${base}/d/${document.id}`);
+    const body = cem.page.locator('.doc-body');
+    await waitFor(async () => (await body.innerText()).includes('24 hours'), { what: 'the commenter sees the text' });
+    await waitFor(async () => (await body.getAttribute('contenteditable')) === 'true', { what: 'the commenter can suggest' });
+    await body.click();
+    await selectText(cem.page, 'enrolled');
+    await cem.page.keyboard.press('Control+b');
+    await selectText(cem.page, 'hours.');
+    await cem.page.keyboard.press('End');
+    await cem.page.keyboard.type(' Soon');
+    await selectText(cem.page, '24 ');
+    await cem.page.keyboard.press('Backspace');
+
+    // Live at the editor, with the commenter's name.
+    await owner.page.locator('.doc-body ins', { hasText: 'Soon' }).waitFor();
+    await owner.page.locator('.doc-body del', { hasText: '24' }).waitFor();
+    await owner.page.locator('.doc-body ins strong', { hasText: 'enrolled' }).waitFor();
+    await owner.page.locator('.doc-body ins', { hasText: 'Soon' }).hover();
+    const card = owner.page.getByRole('dialog', { name: 'Suggestion' });
+    await card.getByText('Suggested insertion by Cem Commenter').waitFor();
+    await card.getByRole('button', { name: 'Accept' }).click();
+    await owner.page.locator('.doc-body del', { hasText: '24' }).hover();
+    await card.getByText('Suggested deletion by Cem Commenter').waitFor();
+    await card.getByRole('button', { name: 'Reject' }).click();
+
+    const settled = async () => {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, (await server?.hub.readDocument(document.id)) ?? new Uint8Array());
+      return suggestionsIn(doc);
+    };
+    await waitFor(async () => (await settled()).every((s) => s.text.includes('enrolled')), { what: 'accept and reject on the server' });
+    await owner.page.reload();
+    await owner.page.locator('.doc-body ins strong', { hasText: 'enrolled' }).waitFor();
+    expect(await owner.page.locator('.doc-body').innerText()).toContain('within 24 hours. Soon');
+    expect(await owner.page.locator('.doc-body ins', { hasText: 'Soon' }).count()).toBe(0);
+    expect(await owner.page.locator('.doc-body del', { hasText: '24' }).count()).toBe(0);
+    const left = await settled();
+    expect(left.map((s) => s.mark).sort()).toEqual(['deletion', 'insertion']);
+    for (const s of left) expect(String(s.id).startsWith(`${cem.id}~`)).toBe(true);
+    expect(await cem.page.locator('.refused-notice').count()).toBe(0);
+  }, 240_000);
 });

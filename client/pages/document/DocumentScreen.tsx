@@ -32,6 +32,8 @@ import { Suggesting } from '../../editor/suggesting';
 import { createEditMode } from '../../features/suggestions/mode';
 import { ModeSwitch } from '../../features/suggestions/ModeSwitch';
 import { RefusedNotice } from '../../features/suggestions/RefusedNotice';
+import { ReviewAll } from '../../features/suggestions/ReviewAll';
+import { SuggestionCard } from '../../features/suggestions/SuggestionCard';
 import '../../features/suggestions/suggestions.css';
 
 type InfoResult = { ok: true; value: DocumentInfo } | { ok: false; error: unknown };
@@ -116,6 +118,8 @@ export function DocumentScreen(props: { docId: string }) {
   };
 
   const me = () => session.me();
+  const canReview = () => canWriteDocuments(role() ?? 'viewer');
+  const nameOf = (id: string) => (id === me()?.id ? 'you' : (mentionable()?.find((person) => person.id === id)?.name ?? 'a reviewer'));
   const guest = randomGuest();
   const [mentionable] = createResource(() => meta()?.workspace.id, (workspaceId) => loadMentionable(props.docId, workspaceId).catch(() => []));
   const collab = createCollabEditor({
@@ -137,8 +141,8 @@ export function DocumentScreen(props: { docId: string }) {
         // Signed out (development open policy) there is no author: plain editing.
         suggesting: () => editMode.mode() === 'suggesting',
         authorId: () => me()?.id ?? null,
-        canReview: () => canWriteDocuments(role() ?? 'viewer'),
-        nameOf: (id) => (id === me()?.id ? 'you' : (mentionable()?.find((person) => person.id === id)?.name ?? 'a reviewer')),
+        canReview,
+        nameOf: (id) => nameOf(id),
         onUnsuggestable: () => setUnsuggestable(true),
       }),
     ],
@@ -214,6 +218,7 @@ export function DocumentScreen(props: { docId: string }) {
         <div class="doc-chrome">
           <Toolbar editor={collab.editor()} readOnly={!editable()} openPanel={setPanel}>
             <ModeSwitch mode={editMode.mode} modes={editMode.modes} choose={editMode.choose} />
+            <ReviewAll editor={collab.editor} canReview={canReview} />
             {documentTools.length > 0 ? <span class="document-tools">{documentTools.map((tool) => tool.render(context))}</span> : undefined}
           </Toolbar>
           <Show when={unsuggestable()}>
@@ -240,6 +245,7 @@ export function DocumentScreen(props: { docId: string }) {
           />
         </div>
         <Show when={readOnly() && meta()?.workspace.role === 'viewer' && meta()}>{(m) => <ReadOnlyNotice role={m().workspace.role} workspaceName={m().workspace.name} />}</Show>
+        <SuggestionCard editor={collab.editor} canReview={canReview} nameOf={nameOf} />
         <Show when={refusal()}>{(message) => <RefusedNotice message={message()} />}</Show>
         <div class="doc-layout">
           <article class="doc-paper" aria-label="Document">
