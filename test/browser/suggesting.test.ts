@@ -11,7 +11,7 @@ import { browserTestsEnabled, buildClient, collectErrors, launchBrowser, type Cl
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { suggestionsIn } from '../helpers/suggest.js';
 import { waitFor } from '../helpers/wait.js';
-import { PASSWORD } from './workspace-helpers.js';
+import { editorText, PASSWORD } from './workspace-helpers.js';
 
 async function post<T>(request: APIRequestContext, url: string, data: unknown): Promise<T> {
   const res = await request.post(url, { data });
@@ -168,7 +168,10 @@ describe.skipIf(!browserTestsEnabled())('Suggesting mode in Chromium', () => {
     // Live at the editor, with the commenter's name.
     await owner.page.locator('.doc-body ins', { hasText: 'Soon' }).waitFor();
     await owner.page.locator('.doc-body del', { hasText: '24' }).waitFor();
-    await owner.page.locator('.doc-body ins strong', { hasText: 'enrolled' }).waitFor();
+    // Formatting as a suggestion: the plain word marked deleted, the bold one inserted.
+    await owner.page.locator('.doc-body strong', { hasText: 'enrolled' }).waitFor();
+    await owner.page.locator('.doc-body ins', { hasText: 'enrolled' }).waitFor();
+    await owner.page.locator('.doc-body del', { hasText: 'enrolled' }).waitFor();
     await owner.page.locator('.doc-body ins', { hasText: 'Soon' }).hover();
     const card = owner.page.getByRole('dialog', { name: 'Suggestion' });
     await card.getByText('Suggested insertion by Cem Commenter').waitFor();
@@ -184,8 +187,9 @@ describe.skipIf(!browserTestsEnabled())('Suggesting mode in Chromium', () => {
     };
     await waitFor(async () => (await settled()).every((s) => s.text.includes('enrolled')), { what: 'accept and reject on the server' });
     await owner.page.reload();
-    await owner.page.locator('.doc-body ins strong', { hasText: 'enrolled' }).waitFor();
-    expect(await owner.page.locator('.doc-body').innerText()).toContain('within 24 hours. Soon');
+    await owner.page.locator('.doc-body strong', { hasText: 'enrolled' }).waitFor();
+    await owner.page.locator('.doc-body ins', { hasText: 'enrolled' }).waitFor();
+    expect(await editorText(owner.page)).toContain('within 24 hours. Soon');
     expect(await owner.page.locator('.doc-body ins', { hasText: 'Soon' }).count()).toBe(0);
     expect(await owner.page.locator('.doc-body del', { hasText: '24' }).count()).toBe(0);
     const left = await settled();
