@@ -6,6 +6,7 @@
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { readThreads } from '../../shared/comments/threads.js';
 import { TEMPLATE_IDS } from '../../shared/templates/index.js';
 import { browserTestsEnabled, buildClient, collectErrors, launchBrowser, type ClientBuild } from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
@@ -136,7 +137,7 @@ describe.skipIf(!browserTestsEnabled())('Suggesting mode in Chromium', () => {
     }, text);
   }
 
-  it('the whole loop: a commenter suggests an insertion, a deletion and a formatting change; the editor sees them live, accepts one, rejects one; a reload keeps it', async () => {
+  it('the whole loop: a commenter suggests an insertion, a deletion and a formatting change; the editor sees them live, accepts one, rejects one, replies to the third; a reload keeps it', async () => {
     const base = server?.url ?? '';
     const owner = await person('Olga Owner');
     const cem = await person('Cem Commenter');
@@ -180,6 +181,13 @@ describe.skipIf(!browserTestsEnabled())('Suggesting mode in Chromium', () => {
     await card.getByText('Suggested deletion by Cem Commenter').waitFor();
     await card.getByRole('button', { name: 'Reject' }).click();
 
+    // A reply to the third, in the review panel: a comments thread keyed by the suggestion's id.
+    await owner.page.getByRole('tab', { name: 'Suggestions' }).click();
+    const item = owner.page.locator('.suggestion-item', { hasText: 'enrolled' }).first();
+    await item.getByLabel('Reply to this suggestion').fill('Why bold here?');
+    await item.getByRole('button', { name: 'Reply' }).click();
+    await item.getByText('Why bold here?').waitFor();
+
     const settled = async () => {
       const doc = new Y.Doc();
       Y.applyUpdate(doc, (await server?.hub.readDocument(document.id)) ?? new Uint8Array());
@@ -195,6 +203,12 @@ describe.skipIf(!browserTestsEnabled())('Suggesting mode in Chromium', () => {
     const left = await settled();
     expect(left.map((s) => s.mark).sort()).toEqual(['deletion', 'insertion']);
     for (const s of left) expect(String(s.id).startsWith(`${cem.id}~`)).toBe(true);
+    const comments = new Y.Doc();
+    Y.applyUpdate(comments, (await server?.hub.readDocument(`${document.id}--comments`)) ?? new Uint8Array());
+    const threads = readThreads(comments);
+    expect(threads.map((t) => [t.id, t.comments.map((c) => c.body)])).toEqual([[`suggestion-${String(left[0]?.id)}`, ['Why bold here?']]]);
+    await owner.page.getByRole('tab', { name: 'Suggestions' }).click();
+    await owner.page.locator('.suggestion-item', { hasText: 'enrolled' }).getByText('Why bold here?').waitFor();
     expect(await cem.page.locator('.refused-notice').count()).toBe(0);
   }, 240_000);
 });
