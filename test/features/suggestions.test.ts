@@ -4,6 +4,7 @@
  * suggestion with another author's id.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol/index.js';
 import { Fragment, Slice } from '@tiptap/pm/model';
 import { documentSchema } from '../../server/text/index.js';
@@ -36,6 +37,9 @@ async function connect(who: ApiClient, docId: string): Promise<TestClient & { co
   });
   return Object.assign(c, { codes });
 }
+
+/** Origin of the editor's review edits in the undo test. */
+const REVIEW = Symbol('review');
 
 const TEXT = ['Patients are enrolled within 24 hours.', 'The primary endpoint is mortality at 28 days.'];
 
@@ -193,6 +197,29 @@ describe('next to someone else’s suggestion', () => {
 });
 
 describe('an editor', () => {
+  it('may undo a reject or an accept, which brings the author’s suggestion back', async () => {
+    const server = await start();
+    const { team, owner, commenter } = await seeded(server);
+    suggestEdit(commenter.doc, team.ids.commenter, (tr) => tr.insertText('usually ', positionOf(commenter.doc, 'within')));
+    await waitFor(() => suggestionsIn(owner.doc).length === 1, { what: 'the suggestion reaches the editor' });
+    const fragment = owner.doc.getXmlFragment('default');
+    const undo = new Y.UndoManager(fragment, { trackedOrigins: new Set([REVIEW]), captureTimeout: 0 });
+    // Reject (remove the suggested text), undo; accept (drop the mark), undo: as an editor's Ctrl+Z does.
+    const usually = positionOf(owner.doc, 'usually ');
+    owner.doc.transact(() => directEdit(owner.doc, (tr) => tr.delete(usually, usually + 'usually '.length)), REVIEW);
+    await waitFor(async () => !plain(await serverDoc(server, team.docId)).includes('usually'), { what: 'the reject on the server' });
+    undo.undo();
+    await waitFor(async () => suggestionsIn(await serverDoc(server, team.docId)).length === 1, { what: 'the undone reject on the server' });
+    owner.doc.transact(() => directEdit(owner.doc, (tr) => tr.removeMark(0, tr.doc.content.size, documentSchema.marks.insertion)), REVIEW);
+    await waitFor(async () => suggestionsIn(await serverDoc(server, team.docId)).length === 0, { what: 'the accept on the server' });
+    undo.undo();
+    await waitFor(async () => suggestionsIn(await serverDoc(server, team.docId)).length === 1, { what: 'the undone accept on the server' });
+    expect(String(suggestionsIn(await serverDoc(server, team.docId))[0]?.id).startsWith(`${team.ids.commenter}~`)).toBe(true);
+    expect(owner.codes).toEqual([]);
+    undo.destroy();
+  });
+
+
   it('may move text holding another author’s suggestion, but not sign a new one with their id', async () => {
     const server = await start();
     const { team, owner, commenter } = await seeded(server);

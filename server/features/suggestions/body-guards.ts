@@ -3,7 +3,7 @@
  * suggestion guard (guard.ts), editors and owners through the author check (editor-guard.ts).
  */
 import type { UpdateGuard } from '../../collab/access.js';
-import { suggestionAuthorGuard } from './editor-guard.js';
+import { SeenSuggestionIds, suggestionAuthorGuard } from './editor-guard.js';
 import { suggestionWriteGuard } from './guard.js';
 import { ShadowDocs } from './shadow.js';
 
@@ -16,8 +16,9 @@ export interface BodyGuards {
 
 export function bodyGuards(): BodyGuards {
   const shadows = new ShadowDocs();
+  const seen = new SeenSuggestionIds();
   return {
     commenter: (writerId) => suggestionWriteGuard(writerId, shadows),
-    editor: (writerId) => suggestionAuthorGuard(writerId),
+    editor: (writerId) => suggestionAuthorGuard(writerId, seen),
   };
 }
