@@ -36,6 +36,10 @@ function Review(props: { editor: Editor; context: DocumentContext }) {
   const threadOf = (id: string) => session.comments.threads().find((t) => t.id === suggestionThreadId(id));
 
   const run = (command: typeof applySuggestion, id: string) => command(id)(props.editor.state, props.editor.view.dispatch);
+  // One author's suggestions, one command each (each reads the state the previous one left).
+  const runAuthor = (command: typeof applySuggestion, authorId: string) => {
+    for (const item of items()) if (suggestionAuthor(item.id) === authorId) run(command, item.id);
+  };
   const reply = (item: SuggestionSummary, body: string) => {
     const user = props.context.me();
     if (!user || body.trim() === '') return;
@@ -70,6 +74,12 @@ function Review(props: { editor: Editor; context: DocumentContext }) {
                   </button>
                   <button type="button" onClick={() => run(revertSuggestion, item.id)}>
                     Reject
+                  </button>
+                  <button type="button" class="ghost small" onClick={() => runAuthor(applySuggestion, author)}>
+                    Accept all by {nameOf(author)}
+                  </button>
+                  <button type="button" class="ghost small" onClick={() => runAuthor(revertSuggestion, author)}>
+                    Reject all by {nameOf(author)}
                   </button>
                 </Show>
                 <ul class="suggestion-replies">
