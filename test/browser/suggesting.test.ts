@@ -118,9 +118,14 @@ describe.skipIf(!browserTestsEnabled())('Suggesting mode in Chromium', () => {
     expect(cem.errors).toEqual([]);
   }, 240_000);
 
-  /** Selects the first occurrence of `text` in the editor, as a mouse drag would. */
+  /**
+   * Selects the first occurrence of `text` in the editor, as a mouse drag would, and resolves once the
+   * editor has read the new selection (its selectionchange handler, registered before ours, has run).
+   */
   async function selectText(page: Page, text: string): Promise<void> {
     await page.locator('.doc-body').evaluate((body, wanted) => {
+      (body as HTMLElement).focus();
+      const seen = new Promise<void>((resolve) => document.addEventListener('selectionchange', () => setTimeout(resolve, 0), { once: true }));
       const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const at = node.textContent?.indexOf(wanted) ?? -1;
@@ -131,7 +136,7 @@ describe.skipIf(!browserTestsEnabled())('Suggesting mode in Chromium', () => {
         const selection = window.getSelection();
         selection?.removeAllRanges();
         selection?.addRange(range);
-        return;
+        return seen;
       }
       throw new Error(`"${wanted}" not in the editor`);
     }, text);
