@@ -20,6 +20,7 @@ import { loopbackOrigins } from './http/origin.js';
 import { createLogger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { commentWriteGuard } from './features/comments/index.js';
+import { bodyGuards } from './features/suggestions/index.js';
 import { setupMail, type MailTimings } from './features/mail/index.js';
 import { FileCollector, openFileStore, type CollectorTimings, type FileLimits, type FileStore } from './features/files/index.js';
 import { createFeatureServices, type FeatureServices, type FeatureTimings } from './services.js';
@@ -107,7 +108,7 @@ export async function assembleServer(config: Config, options: StartOptions = {},
   const sharedLimiters = config.redisUrl ? (await import('./cluster/redis-limiters.js')).createRedisLimiters(config.redisUrl, config.redisPrefix) : null;
   const stores = createMetaStores(storage.db);
   const auth = createAuth(
-    { accounts: stores.accounts, documents: stores.documents, links: stores.sharing, hub, log, commentGuard: commentWriteGuard },
+    { accounts: stores.accounts, documents: stores.documents, links: stores.sharing, hub, log, commentGuard: commentWriteGuard, bodyGuards: bodyGuards() },
     sharedLimiters && !options.auth?.limiters ? { ...options.auth, limiters: sharedLimiters.factory } : options.auth,
   );
   const services = createFeatureServices({ db: storage.db, engine: storage.engine, hub, bus, log, now: auth.now, emailAvailable: config.mail !== null }, options.timings);

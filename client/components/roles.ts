@@ -5,7 +5,7 @@ const labels: Record<Role, string> = { owner: 'Owner', editor: 'Editor', comment
 const descriptions: Record<Role, string> = {
   owner: 'Edits documents and manages members and invitations',
   editor: 'Creates, edits, renames and trashes documents',
-  commenter: 'Reads and comments, cannot edit text',
+  commenter: 'Reads, comments and suggests changes, cannot edit text directly',
   viewer: 'Reads only',
 };
 

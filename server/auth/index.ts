@@ -55,6 +55,8 @@ export interface AuthDeps {
   log: Logger;
   /** The check of a commenter's writes to a comments document (features/comments). */
   commentGuard: SessionPolicyDeps['commentGuard'];
+  /** The checks of document-body writes (features/suggestions). */
+  bodyGuards: SessionPolicyDeps['bodyGuards'];
 }
 
 export function createAuth(deps: AuthDeps, overrides: Partial<AuthOptions> = {}): Auth {
@@ -87,7 +89,7 @@ export function createAuth(deps: AuthDeps, overrides: Partial<AuthOptions> = {})
     passwords: new PasswordChecker(),
     throttle: new AuthThrottle(options.limiters, { ...defaultThrottleLimits, ...options.throttle }),
     revoker,
-    policy: withReadOnlyLinks(sessionAccessPolicy({ sessions, documents, commentGuard: deps.commentGuard }), { links: deps.links, documents, now: options.now }),
+    policy: withReadOnlyLinks(sessionAccessPolicy({ sessions, documents, commentGuard: deps.commentGuard, bodyGuards: deps.bodyGuards }), { links: deps.links, documents, now: options.now }),
     now: options.now,
     stop: stopSweep,
   };

@@ -3,7 +3,7 @@
  * the document's workspace decides whether they may open it and whether they may write.
  */
 import { commentedDocId } from '../../shared/comments/threads.js';
-import { can, canWriteDocuments } from '../../shared/roles.js';
+import { can, canWriteDocuments, type Role } from '../../shared/roles.js';
 import { colorFor } from '../../shared/colors.js';
 import type { AccessPolicy, Identity, UpdateGuard } from '../collab/access.js';
 import type { UserRecord } from '../storage/accounts.js';
@@ -21,6 +21,19 @@ export interface SessionPolicyDeps {
   documents: DocumentMetaStore;
   /** The check a commenter's updates to a comments document go through (assembled in main.ts). */
   commentGuard: (writer: Pick<Identity, 'id' | 'name'>) => UpdateGuard;
+  /** The checks of document-body updates (features/suggestions): commenters suggest, editors sign. */
+  bodyGuards: { commenter(writerId: string): UpdateGuard; editor(writerId: string): UpdateGuard };
+}
+
+/**
+ * Whoever may comment writes, through a guard that narrows it. Comments document: commenters only
+ * their own part of it (deps.commentGuard), owners and editors moderate it unguarded. Body: commenters
+ * only suggestions of their own, editors anything but suggestions signed with someone else's id.
+ */
+function guardFor(deps: SessionPolicyDeps, role: Role, identity: Identity, commentsDocument: boolean): UpdateGuard | undefined {
+  if (!can(role, 'document.comment')) return undefined;
+  if (commentsDocument) return canWriteDocuments(role) ? undefined : deps.commentGuard(identity);
+  return canWriteDocuments(role) ? deps.bodyGuards.editor(identity.id) : deps.bodyGuards.commenter(identity.id);
 }
 
 /**
@@ -36,17 +49,14 @@ export function sessionAccessPolicy(deps: SessionPolicyDeps): AccessPolicy {
     const access = await deps.documents.withRole(commented ?? docId, valid.user.id);
     if (!access) return { allow: false, status: 403, reason: 'you do not have access to this document' };
     if (access.doc.deletedAt !== null) return { allow: false, status: 403, reason: 'this document is in the trash' };
-    // Commenters write the comments document too, but only their own part of it (deps.commentGuard);
-    // owners and editors moderate it unguarded.
-    const guarded = commented !== null && can(access.role, 'document.comment') && !canWriteDocuments(access.role);
     const identity = identityOf(valid.user);
     return {
       allow: true,
       grant: {
         identity,
-        canWrite: commented ? can(access.role, 'document.comment') : canWriteDocuments(access.role),
+        canWrite: can(access.role, 'document.comment'),
         sessionId: valid.session.id,
-        guardUpdate: guarded ? deps.commentGuard(identity) : undefined,
+        guardUpdate: guardFor(deps, access.role, identity, commented !== null),
       },
     };
   };

@@ -12,19 +12,9 @@
 import { Mark } from '@tiptap/core';
 import { deletion, insertion, modification } from '@handlewithcare/prosemirror-suggest-changes';
 import type { MarkSpec } from '@tiptap/pm/model';
+import type { SuggestionMarkName } from './suggestion-ids.js';
 
-export const SUGGESTION_MARKS = ['insertion', 'deletion', 'modification'] as const;
-export type SuggestionMarkName = (typeof SUGGESTION_MARKS)[number];
-
-/** Separates the author's user id from the random part of a suggestion id. */
-export const SUGGESTION_ID_SEPARATOR = '~';
-
-/** The author's user id of a suggestion id, or null when the id has no author part. */
-export function suggestionAuthor(id: unknown): string | null {
-  if (typeof id !== 'string') return null;
-  const at = id.indexOf(SUGGESTION_ID_SEPARATOR);
-  return at > 0 ? id.slice(0, at) : null;
-}
+export { SUGGESTION_ID_SEPARATOR, SUGGESTION_MARKS, suggestionAuthor, type SuggestionMarkName } from './suggestion-ids.js';
 
 /**
  * A TipTap mark with the library's spec: TipTap's own fields for inclusive, excludes and attributes

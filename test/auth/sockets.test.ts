@@ -82,7 +82,7 @@ describe('upgrade', () => {
 });
 
 describe('read-only roles', () => {
-  it.each(['viewer', 'commenter'])('a %s sees edits, but its own updates change nothing and reach no one', async (role) => {
+  it.each(['viewer'])('a %s sees edits, but its own updates change nothing and reach no one', async (role) => {
     const server = await start();
     const { owner, doc, member } = await group(server);
     const { client: reader } = await member(`Reader ${role}`, role);
@@ -103,6 +103,30 @@ describe('read-only roles', () => {
     expect(server.hub.registry.peek(doc)?.doc.getText('t').toString()).toBe('approved text (v2)');
     const late = await client(owner, doc);
     await waitFor(() => late.text.toString() === 'approved text (v2)', { what: 'late joiner' });
+  });
+});
+
+describe('commenters', () => {
+  // Commenters write the body through the suggestion guard (test/features/suggestions.test.ts): an
+  // update that is not a suggestion of theirs closes the socket with 4403 and changes nothing.
+  it('a commenter sees edits, but an update that is not their suggestion closes with 4403, changes nothing and reaches no one', async () => {
+    const server = await start();
+    const { owner, doc, member } = await group(server);
+    const { client: reader } = await member('Reader commenter', 'commenter');
+    const writer = await client(owner, doc);
+    const commenter = await client(reader, doc);
+    const codes = closeCodes(commenter);
+
+    writer.text.insert(0, 'approved text');
+    await waitFor(() => commenter.text.toString() === 'approved text', { what: 'commenter sees the writer' });
+    commenter.text.insert(0, 'VANDALISM ');
+    await waitFor(() => codes.includes(CloseCode.Forbidden), { what: '4403 for the commenter' });
+
+    writer.text.insert(writer.text.length, ' (v2)');
+    await waitFor(() => writer.text.toString() === 'approved text (v2)', { what: 'later edit' });
+    const late = await client(owner, doc);
+    await waitFor(() => late.text.toString() === 'approved text (v2)', { what: 'late joiner' });
+    expect(server.hub.registry.peek(doc)?.doc.getText('t').toString()).toBe('approved text (v2)');
   });
 });
 

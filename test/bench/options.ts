@@ -1,7 +1,7 @@
 /** Command-line options of `npm run bench` and the workload sizes for the full and the quick run. */
 import { defaultTargets, isTargetName, targetNames, type TargetName } from './servers/targets.js';
 
-export const workloadNames = ['fanout', 'saturation', 'memory', 'large', 'storm', 'concurrent', 'scaling'] as const;
+export const workloadNames = ['fanout', 'saturation', 'memory', 'large', 'storm', 'concurrent', 'suggest', 'scaling'] as const;
 export type WorkloadName = (typeof workloadNames)[number];
 
 export interface FanoutConfig {
@@ -43,6 +43,8 @@ export interface Sizes {
   concurrentBatch: number;
   /** Transactions of friendsforever to replay (all 26,078 in the full run). */
   concurrentTxns: number;
+  /** Keystrokes typed into the 50-page document per role (suggest workload). */
+  suggestKeys: number;
   scaling: ScalingConfig;
 }
 
@@ -73,6 +75,7 @@ const full: Sizes = {
   storm: { clients: 2_000, docs: 200 },
   concurrentBatch: 4,
   concurrentTxns: Infinity,
+  suggestKeys: 400,
   scaling: { nodes: [1, 2, 3], docs: 20, typists: 2, listeners: 3, moderateRate: 5, rates: [10, 20, 40, 80, 160], warmupMs: 1_500, durationMs: 8_000, stepMs: 3_000, sqliteReference: true },
 };
 
@@ -91,6 +94,7 @@ const quick: Sizes = {
   storm: { clients: 200, docs: 40 },
   concurrentBatch: 32,
   concurrentTxns: 6_000,
+  suggestKeys: 100,
   scaling: { nodes: [1, 2, 3], docs: 6, typists: 2, listeners: 3, moderateRate: 10, rates: [], warmupMs: 300, durationMs: 1_200, stepMs: 1_000, sqliteReference: false },
 };
 

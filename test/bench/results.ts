@@ -1,6 +1,6 @@
 /** The shape of bench-results/*.json: everything the table, the chart and the README are made from. */
 import type { MemoryFigures } from './handles.js';
-import type { ConcurrentResult, FanoutResult, JoinResult, LargeLoadResult, StormResult } from './load/jobs.js';
+import type { ConcurrentResult, FanoutResult, JoinResult, LargeLoadResult, StormResult, SuggestTypingResult } from './load/jobs.js';
 import type { FanoutConfig, ScalingConfig } from './options.js';
 import type { CommitFigures } from './workloads/commit-metrics.js';
 import type { TargetName } from './servers/targets.js';
@@ -98,5 +98,7 @@ export interface BenchResults {
   large: PerTarget<LargeResult>;
   storm: PerTarget<StormFigures>;
   concurrent: PerTarget<ConcurrentResult>;
+  /** Typing into a 50-page document as an editor and as a commenter (Confer targets only; absent in older files). */
+  suggest?: PerTarget<{ editor: SuggestTypingResult; commenter: SuggestTypingResult }>;
   scaling: ScalingResult | null;
 }

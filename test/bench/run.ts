@@ -23,6 +23,7 @@ import { runLatency } from './workloads/latency.js';
 import { runConcurrent, runStorm } from './workloads/recovery.js';
 import { runLarge, runMemory } from './workloads/resources.js';
 import { runScaling } from './workloads/scaling.js';
+import { runSuggest } from './workloads/suggest.js';
 
 async function main(cleanup: Cleanup): Promise<number> {
   const args = process.argv.slice(2);
@@ -63,6 +64,7 @@ async function main(cleanup: Cleanup): Promise<number> {
     if (w.has('large')) results.large = await runLarge(ctx);
     if (w.has('storm')) results.storm = await runStorm(ctx);
     if (w.has('concurrent')) results.concurrent = await runConcurrent(ctx);
+    if (w.has('suggest')) results.suggest = await runSuggest(ctx);
     if (w.has('scaling')) results.scaling = await runScaling(ctx);
   } finally {
     await load.stop();

@@ -55,7 +55,7 @@ describe.skipIf(!browserTestsEnabled())('invitations, ended sessions and missing
     const fresh = await invite('commenter');
     await vera.page.goto(`${base}/invite/${fresh.token}`);
     await vera.page.getByRole('heading', { name: 'Join Sepsis guideline group' }).waitFor();
-    expect(await vera.page.locator('.invite-summary').innerText()).toBe('Olga Owner invited you to join Sepsis guideline group as commenter (reads and comments, cannot edit text).');
+    expect(await vera.page.locator('.invite-summary').innerText()).toBe('Olga Owner invited you to join Sepsis guideline group as commenter (reads, comments and suggests changes, cannot edit text directly).');
     await vera.page.getByText(/The link expires in 7 days/).waitFor();
 
     // A link someone else already used: the reason at once, and no button that cannot work.

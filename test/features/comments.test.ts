@@ -113,10 +113,13 @@ describe('comments', () => {
     expect(anchoredText(commenterText.doc, first!.anchor)).toBe('overall survival');
     await waitFor(async () => (await threads())[0]?.comments.length === 2, { what: 'the reply on the server' });
 
-    // The commenter's attempt to edit the text is dropped by the server.
-    const before = await dropped();
+    // The commenter's attempt to edit the text directly (not as a suggestion) is refused with 4403.
+    const textCloses: number[] = [];
+    commenterText.provider.on('connection-close', (event) => {
+      if (event) textCloses.push(event.code);
+    });
     write(commenterText.doc, paragraphs('Vandalised.'));
-    await waitFor(async () => (await dropped()) > before, { what: 'the dropped write' });
+    await waitFor(() => textCloses.includes(CloseCode.Forbidden), { what: 'the direct edit refused with 4403' });
     expect(plain(ownerText.doc)).toBe('Amended: The primary endpoint is still overall survival, at five years.');
     expect(plain(await loadServerText())).toBe('Amended: The primary endpoint is still overall survival, at five years.');
 

@@ -4,7 +4,7 @@
  */
 import { revalidate, useLocation, useNavigate } from '@solidjs/router';
 import { createEffect, createResource, createSignal, onCleanup, Show } from 'solid-js';
-import { canWriteDocuments } from '../../../shared/roles.js';
+import { can, canWriteDocuments } from '../../../shared/roles.js';
 import { CloseCode } from '../../../shared/protocol/index.js';
 import '../../editor/editor.css';
 import { ErrorView } from '../../components/ErrorView';
@@ -28,6 +28,13 @@ import { SidePanels } from './SidePanels';
 import type { DocumentContext } from '../../editor/document-plugins';
 import { attachWhenReady } from '../../editor/ready';
 import { documentAttachments, documentPanels, documentTools } from './registry';
+import { Suggesting } from '../../editor/suggesting';
+import { createEditMode } from '../../features/suggestions/mode';
+import { ModeSwitch } from '../../features/suggestions/ModeSwitch';
+import { RefusedNotice } from '../../features/suggestions/RefusedNotice';
+import { ReviewAll } from '../../features/suggestions/ReviewAll';
+import { SuggestionCard } from '../../features/suggestions/SuggestionCard';
+import '../../features/suggestions/suggestions.css';
 
 type InfoResult = { ok: true; value: DocumentInfo } | { ok: false; error: unknown };
 
@@ -79,15 +86,21 @@ export function DocumentScreen(props: { docId: string }) {
     return user && unreachable() ? copyFacts(user.id, props.docId) : undefined;
   };
   const role = () => meta()?.workspace.role ?? offlineFacts()?.role ?? undefined;
+  // Editing, Suggesting or Viewing (features/suggestions/mode.ts): commenters only suggest.
+  const editMode = createEditMode(() => props.docId, role);
   // Until the role is known nobody types (a viewer's keystrokes would only be dropped by the server).
   // Signed out, the relay decides alone (only the development open policy lets guests in at all).
   const editable = () => {
     if (!session.me()) return true;
     const result = loaded();
     if (result?.ok !== true) return unreachable() && canWriteDocuments(offlineFacts()?.role ?? 'viewer');
-    return canWriteDocuments(result.value.workspace.role) && result.value.document.deletedAt === null;
+    return can(result.value.workspace.role, 'document.comment') && result.value.document.deletedAt === null && editMode.mode() !== 'viewing';
   };
   const readOnly = () => role() !== undefined && !canWriteDocuments(role() ?? 'viewer');
+  const canFormat = () => {
+    const current = role();
+    return current === undefined || can(current, 'document.comment');
+  };
 
   // The relay or the API found no session: read it again, so the app knows it ended (and drops the
   // local copies the server has, see lib/local-copies.ts), then ask to sign in.
@@ -120,6 +133,8 @@ export function DocumentScreen(props: { docId: string }) {
   };
 
   const me = () => session.me();
+  const canReview = () => canWriteDocuments(role() ?? 'viewer');
+  const nameOf = (id: string) => (id === me()?.id ? 'you' : (mentionable()?.find((person) => person.id === id)?.name ?? 'a reviewer'));
   const guest = randomGuest();
   const [mentionable] = createResource(() => meta()?.workspace.id, (workspaceId) => loadMentionable(props.docId, workspaceId).catch(() => []));
   const collab = createCollabEditor({
@@ -129,14 +144,23 @@ export function DocumentScreen(props: { docId: string }) {
       const user = me();
       return user ? { name: user.name, color: user.color } : guest;
     },
-    extensions: () =>
-      editorExtensions({
+    extensions: () => [
+      ...editorExtensions({
         openLink: () => setPanel({ kind: 'link' }),
         editMath: (mode, latex, pos) => {
           if (editable()) setPanel({ kind: 'math', mode, latex, pos });
         },
         mentions: { people: () => mentionable() ?? [], meId: () => me()?.id ?? null },
       }),
+      Suggesting.configure({
+        // Signed out (development open policy) there is no author: plain editing.
+        suggesting: () => editMode.mode() === 'suggesting',
+        authorId: () => me()?.id ?? null,
+        canReview,
+        nameOf: (id) => nameOf(id),
+        onUnsuggestable: () => setUnsuggestable(true),
+      }),
+    ],
     editable,
     // One local copy per person and document, so a shared computer does not mix accounts' drafts.
     localCopyName: () => localCopyName(me()?.id ?? null, props.docId),
@@ -149,6 +173,13 @@ export function DocumentScreen(props: { docId: string }) {
     onAccessChanged: accessChanged,
   });
   const people = createPresence(collab.awareness, () => me()?.id);
+  const [unsuggestable, setUnsuggestable] = createSignal(false);
+  // A 4403 from the relay (a change it refused, or access gone) stops the page for good: block it and
+  // offer the reload that recovers. Our own stops (trash, missing document) are explained elsewhere.
+  const refusal = () => {
+    const state = collab.connection();
+    return state.kind === 'stopped' && state.code === CloseCode.Forbidden && !state.message.startsWith('This document') ? state.message : null;
+  };
   // CharacterCount's storage is not reactive: read it again on every document change.
   const [wordCount, setWordCount] = createSignal<number>();
   createEffect(() => {
@@ -201,10 +232,20 @@ export function DocumentScreen(props: { docId: string }) {
       <div class="doc-page" classList={{ 'has-side': documentPanels.length > 0 }}>
         <DocumentHeader document={meta()?.document} workspace={meta()?.workspace} people={people()} offlineTitle={offlineFacts()?.title} guest={meta()?.guest === true} />
         <div class="doc-chrome">
-          {/* Viewers and commenters get no formatting controls they could never use, only the features' tools. */}
-          <Toolbar editor={collab.editor()} readOnly={!editable()} formatting={!readOnly()} openPanel={setPanel}>
+          {/* Viewers get no formatting controls they could never use, only the features' tools; commenters suggest with them. */}
+          <Toolbar editor={collab.editor()} readOnly={!editable()} formatting={canFormat()} openPanel={setPanel}>
+            <ModeSwitch mode={editMode.mode} modes={editMode.modes} choose={editMode.choose} />
+            <ReviewAll editor={collab.editor} canReview={canReview} />
             {documentTools.length > 0 ? <span class="document-tools">{documentTools.map((tool) => tool.render(context))}</span> : undefined}
           </Toolbar>
+          <Show when={unsuggestable()}>
+            <p class="notice-info" role="status">
+              Whole blocks (tables, rules, images, pasted paragraphs) cannot be suggested yet: type or paste text inside a paragraph.{' '}
+              <button type="button" onClick={() => setUnsuggestable(false)}>
+                Dismiss
+              </button>
+            </p>
+          </Show>
           <Show when={panel() && collab.editor()} keyed>
             {(editor) => {
               const current = panel();
@@ -215,12 +256,14 @@ export function DocumentScreen(props: { docId: string }) {
             connection={collab.connection()}
             save={collab.save()}
             pending={collab.pending()}
-            readOnly={readOnly()}
+            readOnly={role() !== undefined && !editable()}
             words={wordCount()}
             signInNext={location.pathname}
           />
         </div>
-        <Show when={readOnly() && meta()}>{(m) => <ReadOnlyNotice role={m().workspace.role} workspaceName={m().workspace.name} guest={m().guest === true} />}</Show>
+        <Show when={readOnly() && meta()?.workspace.role === 'viewer' && meta()}>{(m) => <ReadOnlyNotice role={m().workspace.role} workspaceName={m().workspace.name} guest={m().guest === true} />}</Show>
+        <SuggestionCard editor={collab.editor} canReview={canReview} nameOf={nameOf} />
+        <Show when={refusal()}>{(message) => <RefusedNotice message={message()} />}</Show>
         <div class="doc-layout">
           <article class="doc-paper" aria-label="Document">
             <div class="doc-editor" ref={setElement} />

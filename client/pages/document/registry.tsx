@@ -17,10 +17,12 @@ import { OutlinePanel } from '../../features/outline/OutlinePanel';
 import { showWordLimits } from '../../features/outline/word-limits';
 import { ExportTool } from '../../features/transfer/ExportMenu';
 import { HistoryPanel } from '../../features/versions/HistoryPanel';
+import { SuggestionsPanel } from '../../features/suggestions/SuggestionsPanel';
 
 /** Side panels, in tab order. */
 export const documentPanels: readonly DocumentPanel[] = [
   { id: 'comments', title: 'Comments', render: (context) => <CommentsPanel context={context} /> },
+  { id: 'suggestions', title: 'Suggestions', render: (context) => <SuggestionsPanel context={context} /> },
   { id: 'outline', title: 'Outline', render: (context) => <OutlinePanel context={context} /> },
   { id: 'history', title: 'History', render: (context) => <HistoryPanel context={context} /> },
   { id: 'changes', title: 'Changes', render: (context) => <CatchUpPanel context={context} /> },

@@ -97,7 +97,21 @@ export type Job =
   | { op: 'storm-arm'; target: TargetRef }
   | { op: 'storm-drop' }
   | { op: 'storm-wait'; timeoutMs: number }
-  | { op: 'concurrent'; target: TargetRef; batch: number; rate: number; txns: number };
+  | { op: 'concurrent'; target: TargetRef; batch: number; rate: number; txns: number }
+  | { op: 'suggest-typing'; target: TargetRef; role: 'editor' | 'commenter'; keystrokes: number };
+
+/** One person typing into a 50-page document as an editor or as a commenter (suggestions), an editor watching. */
+export interface SuggestTypingResult {
+  role: 'editor' | 'commenter';
+  keystrokes: number;
+  /** Keystrokes the watcher saw (fewer: the server refused the typist). */
+  delivered: number;
+  /** From the keystroke's update being sent to the watcher's document holding it. */
+  latency: Percentiles;
+  /** Server CPU time over the typing window, per keystroke. */
+  serverCpuMsPerKey: number;
+  usage: Usage;
+}
 
 /** Envelopes on the IPC channel. */
 export type JobRequest = { id: number; job: Job };

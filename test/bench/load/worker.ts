@@ -9,6 +9,7 @@ import type { Job, JobRequest, JobResponse } from './jobs.js';
 import { LargeDocSession } from './large-doc.js';
 import { MemorySession } from './memory.js';
 import { StormSession } from './storm.js';
+import { SuggestTypingSession } from './suggest-typing.js';
 import { TraceLibrary } from './trace.js';
 
 const traces = new TraceLibrary();
@@ -16,6 +17,7 @@ const memory = new MemorySession();
 const large = new LargeDocSession(traces);
 const storm = new StormSession();
 const concurrent = new ConcurrentSession(traces);
+const suggestTyping = new SuggestTypingSession();
 
 async function perform(job: Job): Promise<unknown> {
   switch (job.op) {
@@ -46,6 +48,8 @@ async function perform(job: Job): Promise<unknown> {
       return storm.wait(job.timeoutMs);
     case 'concurrent':
       return concurrent.run(job.target, job.batch, job.rate, job.txns);
+    case 'suggest-typing':
+      return suggestTyping.run(job.target, job.role, job.keystrokes);
   }
 }
 

@@ -104,5 +104,15 @@ export function buildRows(results: BenchResults): Row[] {
     });
     rows.push({ section, label: 'replay time (paced)', unit: 'ms', better: 'lower', cells: each(results.concurrent, (c) => ({ value: c.ms })) });
   }
+  if (results.suggest && Object.keys(results.suggest).length > 0) {
+    const section = 'Typing into a 50-page document, 40 keys/s, an editor watching';
+    const missing = (r: { keystrokes: number; delivered: number }) => (r.delivered < r.keystrokes ? { note: `${r.keystrokes - r.delivered} refused or lost` } : {});
+    for (const role of ['editor', 'commenter'] as const) {
+      const label = role === 'editor' ? 'editor typing' : 'commenter typing (suggestions, guarded)';
+      rows.push({ section, label: `${label}: p50`, unit: 'ms', better: 'lower', cells: each(results.suggest, (s) => ({ value: s[role].latency.p50, serverCpu: s[role].usage.serverCpu, loadCpu: s[role].usage.loadCpu, ...missing(s[role]) })) });
+      rows.push({ section, label: `${label}: p99`, unit: 'ms', better: 'lower', cells: each(results.suggest, (s) => ({ value: s[role].latency.p99 })) });
+      rows.push({ section, label: `${label}: server CPU per key`, unit: 'ms', better: 'lower', cells: each(results.suggest, (s) => ({ value: s[role].serverCpuMsPerKey })) });
+    }
+  }
   return rows;
 }

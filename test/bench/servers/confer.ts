@@ -1,8 +1,27 @@
-/** Confer as shipped (durable group commits: SQLite WAL, synchronous=FULL), open access: no accounts needed. */
-import { openAccessPolicy } from '../../../server/collab/access.js';
+/**
+ * Confer as shipped (durable group commits: SQLite WAL, synchronous=FULL), open access: no accounts needed.
+ * A socket may ask for a role with `?role=editor|commenter&user=<id>` (the suggest workload): it then
+ * writes through the same body guards as that role does behind the session policy.
+ */
+import { openAccessPolicy, type AccessPolicy } from '../../../server/collab/access.js';
 import { loadConfig } from '../../../server/config.js';
+import { bodyGuards } from '../../../server/features/suggestions/index.js';
 import { startServer } from '../../../server/main.js';
 import type { StartedTarget, TargetOptions } from './targets.js';
+
+function benchPolicy(): AccessPolicy {
+  const open = openAccessPolicy();
+  const guards = bodyGuards();
+  return async (request, docId) => {
+    const decision = await open(request, docId);
+    const params = new URL(request.url).searchParams;
+    const role = params.get('role');
+    if (!decision.allow || (role !== 'editor' && role !== 'commenter')) return decision;
+    const id = params.get('user') ?? decision.grant.identity.id;
+    const guardUpdate = role === 'editor' ? guards.editor(id) : guards.commenter(id);
+    return { allow: true, grant: { ...decision.grant, identity: { ...decision.grant.identity, id }, guardUpdate } };
+  };
+}
 
 export async function start(options: TargetOptions, synchronous: 'FULL' | 'NORMAL'): Promise<StartedTarget> {
   const config = loadConfig({
@@ -14,6 +33,6 @@ export async function start(options: TargetOptions, synchronous: 'FULL' | 'NORMA
     UPGRADES_PER_IP_PER_MINUTE: '0',
     SQLITE_SYNCHRONOUS: synchronous,
   });
-  const server = await startServer(config, { policy: openAccessPolicy() });
+  const server = await startServer(config, { policy: benchPolicy() });
   return { port: server.port, stop: () => server.close() };
 }

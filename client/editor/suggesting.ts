@@ -1,0 +1,107 @@
+/**
+ * Suggesting mode in the editor. Every transaction the user makes is turned into suggestions of theirs
+ * in TipTap's dispatchTransaction (shared/editor/suggest-as.ts); remote changes (y-sync) and undo are
+ * left alone, as the library's own wrapper does. Plugins that append transactions (trailing node, ids,
+ * numbering) never pass dispatchTransaction, so in Suggesting mode a filter lets only suggestions,
+ * accept/reject of reviewers and remote changes change the text: a commenter's client never sends an
+ * edit the server refuses. Suggestions are coloured by author with decorations.
+ */
+import { Extension } from '@tiptap/core';
+import { suggestChangesKey } from '@handlewithcare/prosemirror-suggest-changes';
+import type { Node } from '@tiptap/pm/model';
+import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
+import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import { colorFor } from '../../shared/colors.js';
+import { suggestAs } from '../../shared/editor/suggest-as.js';
+import { SUGGESTION_MARKS, suggestionAuthor } from '../../shared/editor/suggestion-ids.js';
+
+export interface SuggestingOptions {
+  /** Whether typing makes suggestions now. */
+  suggesting: () => boolean;
+  /** The signed-in user's id (the author part of new suggestion ids). */
+  authorId: () => string | null;
+  /** May accept and reject (owners and editors). */
+  canReview: () => boolean;
+  /** A name for a user id, for the tooltip. */
+  nameOf: (userId: string) => string;
+  /** An edit that cannot be made as a suggestion was dropped. */
+  onUnsuggestable: () => void;
+}
+
+/** Meta of a transaction already turned into suggestions. */
+const SUGGESTED = 'conferSuggested';
+
+/** Changes that are not the user's own typing: y-sync's remote changes, undo and redo. */
+function isRemoteOrUndo(tr: Transaction): boolean {
+  const sync = (tr.getMeta('y-sync$') ?? {}) as { isChangeOrigin?: boolean; isUndoRedoOperation?: boolean };
+  return sync.isChangeOrigin === true || sync.isUndoRedoOperation === true || tr.getMeta('history$') !== undefined;
+}
+
+/** Accept and reject commands of the library mark themselves so. */
+function isReview(tr: Transaction): boolean {
+  const meta = tr.getMeta(suggestChangesKey) as { skip?: unknown } | undefined;
+  return meta !== undefined && 'skip' in meta;
+}
+
+function authorColours(doc: Node, nameOf: (id: string) => string): DecorationSet {
+  const decorations: Decoration[] = [];
+  doc.descendants((node, pos) => {
+    if (!node.isText) return true;
+    const mark = node.marks.find((m) => (SUGGESTION_MARKS as readonly string[]).includes(m.type.name));
+    const author = mark ? suggestionAuthor(mark.attrs.id) : null;
+    if (mark && author) {
+      const verb = mark.type.name === 'insertion' ? 'insertion' : mark.type.name === 'deletion' ? 'deletion' : 'change';
+      decorations.push(
+        Decoration.inline(pos, pos + node.nodeSize, {
+          style: `--suggestion-color: ${colorFor(author)}`,
+          title: `Suggested ${verb} by ${nameOf(author)}`,
+          'data-suggestion': String(mark.attrs.id),
+        }),
+      );
+    }
+    return false;
+  });
+  return DecorationSet.create(doc, decorations);
+}
+
+export const Suggesting = Extension.create<SuggestingOptions>({
+  name: 'conferSuggesting',
+
+  addOptions() {
+    return { suggesting: () => false, authorId: () => null, canReview: () => false, nameOf: (id: string) => id, onUnsuggestable: () => undefined };
+  },
+
+  dispatchTransaction({ transaction, next }) {
+    const author = this.options.authorId();
+    if (!this.options.suggesting() || !author || !transaction.docChanged || isRemoteOrUndo(transaction) || isReview(transaction)) {
+      next(transaction);
+      return;
+    }
+    const tracked = suggestAs(transaction, this.editor.state, author);
+    if (!tracked) {
+      this.options.onUnsuggestable();
+      return;
+    }
+    next(tracked.setMeta(SUGGESTED, true));
+  },
+
+  addProseMirrorPlugins() {
+    const options = this.options;
+    const colours = new PluginKey<DecorationSet>('conferSuggestionColours');
+    return [
+      new Plugin({
+        key: new PluginKey('conferSuggestingFilter'),
+        filterTransaction: (tr) =>
+          !options.suggesting() || !tr.docChanged || isRemoteOrUndo(tr) || tr.getMeta(SUGGESTED) === true || (isReview(tr) && options.canReview()),
+      }),
+      new Plugin<DecorationSet>({
+        key: colours,
+        state: {
+          init: (_config, state) => authorColours(state.doc, options.nameOf),
+          apply: (tr, set) => (tr.docChanged ? authorColours(tr.doc, options.nameOf) : set),
+        },
+        props: { decorations: (state) => colours.getState(state) },
+      }),
+    ];
+  },
+});

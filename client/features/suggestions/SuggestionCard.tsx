@@ -1,0 +1,86 @@
+/**
+ * The card over a suggestion in the text: who suggested it, and for owners and editors Accept and
+ * Reject. Accepting and rejecting are ordinary edits (the library's commands), so they are undoable
+ * and recorded like any other change.
+ */
+import type { Editor } from '@tiptap/core';
+import { applySuggestion, revertSuggestion } from '@handlewithcare/prosemirror-suggest-changes';
+import { createSignal, onCleanup, Show, createEffect, type Accessor } from 'solid-js';
+import { colorFor } from '../../../shared/colors.js';
+import { suggestionAuthor } from '../../../shared/editor/suggestion-ids.js';
+
+interface Shown {
+  id: string;
+  kind: string;
+  top: number;
+  left: number;
+}
+
+export function SuggestionCard(props: { editor: Accessor<Editor | undefined>; canReview: Accessor<boolean>; nameOf: (userId: string) => string }) {
+  const [shown, setShown] = createSignal<Shown | null>(null);
+  let card: HTMLDivElement | undefined;
+  let hideTimer: ReturnType<typeof setTimeout> | undefined;
+
+  createEffect(() => {
+    const editor = props.editor();
+    if (!editor) return;
+    const dom = editor.view.dom;
+    const over = (event: MouseEvent) => {
+      const target = (event.target as HTMLElement | null)?.closest<HTMLElement>('[data-suggestion]');
+      if (!target) return;
+      clearTimeout(hideTimer);
+      const rect = target.getBoundingClientRect();
+      const kind = target.closest('del') ? 'deletion' : target.closest('ins') ? 'insertion' : 'change';
+      setShown({ id: target.dataset.suggestion ?? '', kind, top: rect.bottom + 4, left: rect.left });
+    };
+    // A short grace period lets the pointer travel from the text to the card's buttons.
+    const out = () => {
+      hideTimer = setTimeout(() => setShown(null), 400);
+    };
+    dom.addEventListener('mouseover', over);
+    dom.addEventListener('mouseout', out);
+    onCleanup(() => {
+      dom.removeEventListener('mouseover', over);
+      dom.removeEventListener('mouseout', out);
+      clearTimeout(hideTimer);
+    });
+  });
+
+  const run = (command: typeof applySuggestion, id: string) => {
+    const editor = props.editor();
+    if (!editor) return;
+    command(id)(editor.state, editor.view.dispatch);
+    setShown(null);
+  };
+
+  return (
+    <Show when={shown()}>
+      {(current) => {
+        const author = () => suggestionAuthor(current().id) ?? '';
+        return (
+          <div
+            ref={card}
+            class="suggestion-card"
+            role="dialog"
+            aria-label="Suggestion"
+            style={{ top: `${current().top}px`, left: `${current().left}px`, '--suggestion-color': colorFor(author()) }}
+            onMouseEnter={() => clearTimeout(hideTimer)}
+            onMouseLeave={() => setShown(null)}
+          >
+            <span class="who">
+              Suggested {current().kind} by <strong>{props.nameOf(author())}</strong>
+            </span>
+            <Show when={props.canReview()}>
+              <button type="button" onClick={() => run(applySuggestion, current().id)}>
+                Accept
+              </button>
+              <button type="button" onClick={() => run(revertSuggestion, current().id)}>
+                Reject
+              </button>
+            </Show>
+          </div>
+        );
+      }}
+    </Show>
+  );
+}

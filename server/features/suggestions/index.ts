@@ -1,0 +1,5 @@
+/** Suggestion mode on the server: the write guards of the document body. */
+export { ShadowDocs } from './shadow.js';
+export { suggestionWriteGuard } from './guard.js';
+export { suggestionAuthorGuard } from './editor-guard.js';
+export { bodyGuards, type BodyGuards } from './body-guards.js';

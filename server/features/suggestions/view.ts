@@ -1,0 +1,163 @@
+/**
+ * What a reader sees of part of the document body once every suggestion of one writer is reverted:
+ * the "view" the suggestion guard compares before and after a commenter's update. It reads Yjs data
+ * of the `default` XmlFragment directly (y-prosemirror's layout: an XmlElement per node with its
+ * attributes, an XmlText per run of inline content with marks as formatting attributes), so the
+ * editor schema never loads on the server.
+ *
+ * A view is a list of tokens: `<name {attrs}>` and `</name>` for elements, one token per character
+ * (or embed) with its formatting. Reverting the writer's suggestions means:
+ *   - text carrying the writer's `insertion` mark is left out;
+ *   - the writer's `deletion` and `modification` marks are removed from the formatting;
+ *   - zero-width spaces carrying any of the writer's marks are left out (the suggest-changes library
+ *     inserts them as anchors of a suggested block boundary or a deleted one);
+ *   - the element boundaries (closing and opening tokens) between two characters are left out when
+ *     both characters are zero-width spaces of the writer's insertion: that is how a suggested block
+ *     boundary (a split paragraph, pasted paragraphs) is anchored (the editor adds the anchors where
+ *     the library leaves them out, shared/editor/suggest-as.ts). A genuine boundary never gets anchors
+ *     on both sides without the update that adds them being refused, so none can be removed this way.
+ * Other authors' suggestions stay in the view with their ids, so any change to them shows.
+ */
+import * as Y from 'yjs';
+import { suggestionAuthor, suggestionIdOf, suggestionMarkOfKey } from '../../../shared/editor/suggestion-ids.js';
+
+const ZERO_WIDTH_SPACE = '\u200B';
+
+/** Which items a view shows: those visible before a transaction, or after it. */
+export type Visible = (item: Y.Item) => boolean;
+
+interface Token {
+  key: string;
+  /** A character (or embed), as opposed to an element boundary. */
+  char: boolean;
+  /** Left out: part of the writer's suggestions. */
+  dropped: boolean;
+  /** A zero-width space of the writer's insertion: a boundary between two of them is suggested. */
+  anchor: boolean;
+}
+
+/** JSON with sorted object keys, so equal values give equal strings. */
+export function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'undefined';
+}
+
+/** Collects the tokens of a list of items, judged against one writer. */
+class ViewBuilder {
+  readonly tokens: Token[] = [];
+
+  constructor(
+    private readonly writerId: string,
+    private readonly visible: Visible,
+  ) {}
+
+  addItem(item: Y.Item): void {
+    if (!this.visible(item)) return;
+    const content = item.content;
+    if (content instanceof Y.ContentType) {
+      const type = content.type;
+      if (type instanceof Y.XmlElement) return this.addElement(type);
+      if (type instanceof Y.XmlText) return this.addText(type);
+    }
+    // Anything y-prosemirror does not write (a hook, a plain value): opaque, compared by its content.
+    this.push(`?${item.content.constructor.name}:${stableJson(item.content.getContent())}`, true, false, false);
+  }
+
+  private push(key: string, char: boolean, dropped: boolean, anchor: boolean): void {
+    this.tokens.push({ key, char, dropped, anchor });
+  }
+
+  private addElement(element: Y.XmlElement): void {
+    this.push(`<${element.nodeName} ${stableJson(this.attributesOf(element))}>`, false, false, false);
+    for (let item = element._start; item !== null; item = item.right) this.addItem(item);
+    this.push(`</${element.nodeName}>`, false, false, false);
+  }
+
+  /** The element's attributes as the view sees them (the newest visible value of each key). */
+  private attributesOf(element: Y.XmlElement): Record<string, unknown> {
+    const attrs: Record<string, unknown> = {};
+    for (const [key, last] of element._map) {
+      let item: Y.Item | null = last;
+      while (item !== null && !this.visible(item)) item = item.left;
+      if (item === null) continue;
+      const values = item.content.getContent();
+      attrs[key] = values[values.length - 1];
+    }
+    return attrs;
+  }
+
+  private addText(text: Y.XmlText): void {
+    const formats = new Map<string, unknown>();
+    for (let item = text._start; item !== null; item = item.right) {
+      if (!this.visible(item)) continue;
+      const content = item.content;
+      if (content instanceof Y.ContentFormat) {
+        if (content.value === null) formats.delete(content.key);
+        else formats.set(content.key, content.value);
+      } else if (content instanceof Y.ContentString) {
+        for (const char of content.str) this.addChar(char, formats);
+      } else if (content instanceof Y.ContentEmbed) {
+        this.addChar(`{embed}${stableJson(content.embed)}`, formats);
+      } else if (!(content instanceof Y.ContentDeleted)) {
+        this.addChar(`{${content.constructor.name}}`, formats);
+      }
+    }
+  }
+
+  private addChar(char: string, formats: ReadonlyMap<string, unknown>): void {
+    let inserted = false;
+    let ownMark = false;
+    const kept: Record<string, unknown> = {};
+    for (const [key, value] of formats) {
+      const mark = suggestionMarkOfKey(key);
+      const own = mark !== null && suggestionAuthor(suggestionIdOf(value)) === this.writerId;
+      if (own && mark === 'insertion') inserted = true;
+      if (own) ownMark = true;
+      else kept[key] = value;
+    }
+    const dropped = inserted || (ownMark && char === ZERO_WIDTH_SPACE);
+    this.push(`${JSON.stringify(char)} ${stableJson(kept)}`, true, dropped, inserted && char === ZERO_WIDTH_SPACE);
+  }
+}
+
+/** The view of `items` (top-level items of the body, in order) with `writerId`'s suggestions reverted. */
+export function viewOf(items: Iterable<Y.Item>, writerId: string, visible: Visible): string[] {
+  const builder = new ViewBuilder(writerId, visible);
+  for (const item of items) builder.addItem(item);
+  return revertedKeys(builder.tokens);
+}
+
+/** The kept tokens: boundaries between two anchors of the writer's go with them. */
+function revertedKeys(tokens: readonly Token[]): string[] {
+  const keys: string[] = [];
+  let runStart = 0;
+  let before: Token | null = null;
+  for (let i = 0; i <= tokens.length; i++) {
+    const token = tokens[i];
+    if (token !== undefined && !token.char) continue;
+    // tokens[runStart, i) is a run of boundaries between `before` and `token`.
+    const dropRun = before?.anchor === true && token?.anchor === true;
+    if (!dropRun) for (let j = runStart; j < i; j++) keys.push((tokens[j] as Token).key);
+    if (token === undefined) break;
+    if (!token.dropped) keys.push(token.key);
+    before = token;
+    runStart = i + 1;
+  }
+  return keys;
+}
+
+/** True when the element or text of `item` holds at least one character visible under `visible`. */
+export function holdsText(item: Y.Item, visible: Visible): boolean {
+  const content = item.content;
+  if (!(content instanceof Y.ContentType)) return visible(item);
+  for (let child = content.type._start; child !== null; child = child.right) {
+    if (!visible(child)) continue;
+    if (child.content instanceof Y.ContentString || child.content instanceof Y.ContentEmbed) return true;
+    if (child.content instanceof Y.ContentType && holdsText(child, visible)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,219 @@
+/**
+ * Suggesting mode in Chromium against a real server: a commenter types at the start, in the middle and
+ * at the end of every template, and nothing is refused. Each typed word reaches the server as an
+ * insertion suggestion of theirs, and the owner sees it in the commenter's colour with their name.
+ */
+import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { readThreads } from '../../shared/comments/threads.js';
+import { TEMPLATE_IDS } from '../../shared/templates/index.js';
+import { browserTestsEnabled, buildClient, collectErrors, launchBrowser, type ClientBuild } from '../helpers/browser.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import { suggestionsIn } from '../helpers/suggest.js';
+import { waitFor } from '../helpers/wait.js';
+import { editorText, PASSWORD } from './workspace-helpers.js';
+
+async function post<T>(request: APIRequestContext, url: string, data: unknown): Promise<T> {
+  const res = await request.post(url, { data });
+  if (!res.ok()) throw new Error(`${url}: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+describe.skipIf(!browserTestsEnabled())('Suggesting mode in Chromium', () => {
+  let build: ClientBuild | undefined;
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  let counter = 0;
+
+  beforeAll(async () => {
+    build = await buildClient();
+    browser = await launchBrowser();
+    server = await startTestServer({ distDir: build.distDir });
+  }, 180_000);
+
+  afterEach(async () => {
+    for (const context of contexts.splice(0)) await context.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+    build?.dispose();
+  });
+
+  async function person(name: string): Promise<{ id: string; request: APIRequestContext; page: Page; errors: string[] }> {
+    if (!browser || !server) throw new Error('setup failed');
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
+    contexts.push(context);
+    counter += 1;
+    const { user } = await post<{ user: { id: string } }>(context.request, `${server.url}/api/auth/signup`, {
+      name,
+      email: `${name.split(' ')[0]?.toLowerCase()}-${counter}-${Date.now()}@example.org`,
+      password: PASSWORD,
+    });
+    const page = await context.newPage();
+    return { id: user.id, request: context.request, page, errors: collectErrors(page) };
+  }
+
+  async function serverSuggestions(docId: string) {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, (await server?.hub.readDocument(docId)) ?? new Uint8Array());
+    return suggestionsIn(doc);
+  }
+
+  it('a commenter types at the start, middle and end of every template, and nothing is refused', async () => {
+    const base = server?.url ?? '';
+    const owner = await person('Olga Owner');
+    const cem = await person('Cem Commenter');
+    const { workspace } = await post<{ workspace: { id: string } }>(owner.request, `${base}/api/workspaces`, { name: 'Review group' });
+    const { token } = await post<{ token: string }>(owner.request, `${base}/api/workspaces/${workspace.id}/invites`, { role: 'commenter' });
+    await post(cem.request, `${base}/api/invites/${token}/accept`, {});
+
+    for (const template of TEMPLATE_IDS) {
+      const { document } = await post<{ document: { id: string } }>(owner.request, `${base}/api/workspaces/${workspace.id}/documents`, { title: `Draft ${template}`, template });
+      const page = cem.page;
+      await page.goto(`${base}/d/${document.id}`);
+      await page.getByRole('combobox', { name: 'Mode' }).waitFor();
+      expect(await page.getByRole('combobox', { name: 'Mode' }).inputValue()).toBe('suggesting');
+      const body = page.locator('.doc-body');
+      await waitFor(async () => (await body.getAttribute('contenteditable')) === 'true', { what: `the ${template} editor is editable`, timeoutMs: 30_000 });
+      await body.click();
+      await page.keyboard.press('Control+Home');
+      await page.keyboard.type('Alpha ');
+      const blocks = page.locator('.doc-body > *');
+      const middle = Math.floor((await blocks.count()) / 2);
+      await blocks.nth(middle).click();
+      await page.keyboard.press('End');
+      await page.keyboard.type(' Beta');
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type(' Gamma');
+
+      const typed = ['Alpha ', ' Beta', ' Gamma'];
+      await waitFor(
+        async () => {
+          const texts = (await serverSuggestions(document.id)).map((s) => s.text.replaceAll('\u200B', ''));
+          return typed.every((word) => texts.some((text) => text.includes(word.trim())));
+        },
+        { what: `the commenter's three suggestions in ${template} on the server`, timeoutMs: 30_000 },
+      );
+      const suggestions = await serverSuggestions(document.id);
+      for (const s of suggestions) {
+        expect(s.mark).toBe('insertion');
+        expect(String(s.id).startsWith(`${cem.id}~`)).toBe(true);
+      }
+      expect(await page.locator('.refused-notice').count()).toBe(0);
+      expect(await page.locator('.status').innerText()).not.toMatch(/no longer have access|did not accept/i);
+    }
+
+    // The owner sees them in the commenter's colour, with the commenter's name.
+    const last = owner.page;
+    const { documents } = (await (await owner.request.get(`${base}/api/workspaces/${workspace.id}/documents`)).json()) as { documents: Array<{ id: string; title: string }> };
+    const blank = documents.find((d) => d.title === 'Draft blank');
+    await last.goto(`${base}/d/${blank?.id ?? ''}`);
+    const inserted = last.locator('.doc-body ins').first();
+    await inserted.waitFor();
+    expect(await last.locator('.doc-body [data-suggestion]').first().getAttribute('title')).toMatch(/Suggested insertion by Cem Commenter/);
+    expect(cem.errors).toEqual([]);
+  }, 240_000);
+
+  /**
+   * Selects the first occurrence of `text` in the editor, as a mouse drag would, and resolves once the
+   * editor has read the new selection (its selectionchange handler, registered before ours, has run).
+   */
+  async function selectText(page: Page, text: string): Promise<void> {
+    await page.locator('.doc-body').evaluate((body, wanted) => {
+      (body as HTMLElement).focus();
+      const seen = new Promise<void>((resolve) => document.addEventListener('selectionchange', () => setTimeout(resolve, 0), { once: true }));
+      const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf(wanted) ?? -1;
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + wanted.length);
+        const selection = window.getSelection();
+        selection?.removeAllRanges();
+        selection?.addRange(range);
+        return seen;
+      }
+      throw new Error(`"${wanted}" not in the editor`);
+    }, text);
+  }
+
+  it('the whole loop: a commenter suggests an insertion, a deletion and a formatting change; the editor sees them live, accepts one, rejects one, replies to the third; a reload keeps it', async () => {
+    const base = server?.url ?? '';
+    const owner = await person('Olga Owner');
+    const cem = await person('Cem Commenter');
+    const { workspace } = await post<{ workspace: { id: string } }>(owner.request, `${base}/api/workspaces`, { name: 'Loop group' });
+    const { token } = await post<{ token: string }>(owner.request, `${base}/api/workspaces/${workspace.id}/invites`, { role: 'commenter' });
+    await post(cem.request, `${base}/api/invites/${token}/accept`, {});
+    const { document } = await post<{ document: { id: string } }>(owner.request, `${base}/api/workspaces/${workspace.id}/documents`, { title: 'Loop' });
+
+    await owner.page.goto(`${base}/d/${document.id}`);
+    const ownerBody = owner.page.locator('.doc-body');
+    await waitFor(async () => (await ownerBody.getAttribute('contenteditable')) === 'true', { what: 'the owner can type' });
+    expect(await owner.page.getByRole('combobox', { name: 'Mode' }).inputValue()).toBe('editing');
+    await ownerBody.click();
+    await owner.page.keyboard.type('Patients are enrolled within 24 hours.');
+
+    await cem.page.goto(`${base}/d/${document.id}`);
+    const body = cem.page.locator('.doc-body');
+    await waitFor(async () => (await body.innerText()).includes('24 hours'), { what: 'the commenter sees the text' });
+    await waitFor(async () => (await body.getAttribute('contenteditable')) === 'true', { what: 'the commenter can suggest' });
+    await body.click();
+    await selectText(cem.page, 'enrolled');
+    await cem.page.keyboard.press('Control+b');
+    await selectText(cem.page, 'hours.');
+    await cem.page.keyboard.press('End');
+    await cem.page.keyboard.type(' Soon');
+    await selectText(cem.page, '24 ');
+    await cem.page.keyboard.press('Backspace');
+
+    // Live at the editor, with the commenter's name.
+    await owner.page.locator('.doc-body ins', { hasText: 'Soon' }).waitFor();
+    await owner.page.locator('.doc-body del', { hasText: '24' }).waitFor();
+    // Formatting as a suggestion: the plain word marked deleted, the bold one inserted.
+    await owner.page.locator('.doc-body strong', { hasText: 'enrolled' }).waitFor();
+    await owner.page.locator('.doc-body ins', { hasText: 'enrolled' }).waitFor();
+    await owner.page.locator('.doc-body del', { hasText: 'enrolled' }).waitFor();
+    await owner.page.locator('.doc-body ins', { hasText: 'Soon' }).hover();
+    const card = owner.page.getByRole('dialog', { name: 'Suggestion' });
+    await card.getByText('Suggested insertion by Cem Commenter').waitFor();
+    await card.getByRole('button', { name: 'Accept' }).click();
+    await owner.page.locator('.doc-body del', { hasText: '24' }).hover();
+    await card.getByText('Suggested deletion by Cem Commenter').waitFor();
+    await card.getByRole('button', { name: 'Reject' }).click();
+
+    // A reply to the third, in the review panel: a comments thread keyed by the suggestion's id.
+    await owner.page.getByRole('tab', { name: 'Suggestions' }).click();
+    const item = owner.page.locator('.suggestion-item', { hasText: 'enrolled' }).first();
+    await item.getByLabel('Reply to this suggestion').fill('Why bold here?');
+    await item.getByRole('button', { name: 'Reply' }).click();
+    await item.getByText('Why bold here?').waitFor();
+
+    const settled = async () => {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, (await server?.hub.readDocument(document.id)) ?? new Uint8Array());
+      return suggestionsIn(doc);
+    };
+    await waitFor(async () => (await settled()).every((s) => s.text.includes('enrolled')), { what: 'accept and reject on the server' });
+    await owner.page.reload();
+    await owner.page.locator('.doc-body strong', { hasText: 'enrolled' }).waitFor();
+    await owner.page.locator('.doc-body ins', { hasText: 'enrolled' }).waitFor();
+    expect(await editorText(owner.page)).toContain('within 24 hours. Soon');
+    expect(await owner.page.locator('.doc-body ins', { hasText: 'Soon' }).count()).toBe(0);
+    expect(await owner.page.locator('.doc-body del', { hasText: '24' }).count()).toBe(0);
+    const left = await settled();
+    expect(left.map((s) => s.mark).sort()).toEqual(['deletion', 'insertion']);
+    for (const s of left) expect(String(s.id).startsWith(`${cem.id}~`)).toBe(true);
+    const comments = new Y.Doc();
+    Y.applyUpdate(comments, (await server?.hub.readDocument(`${document.id}--comments`)) ?? new Uint8Array());
+    const threads = readThreads(comments);
+    expect(threads.map((t) => [t.id, t.comments.map((c) => c.body)])).toEqual([[`suggestion-${String(left[0]?.id)}`, ['Why bold here?']]]);
+    await owner.page.getByRole('tab', { name: 'Suggestions' }).click();
+    await owner.page.locator('.suggestion-item', { hasText: 'enrolled' }).getByText('Why bold here?').waitFor();
+    expect(await cem.page.locator('.refused-notice').count()).toBe(0);
+  }, 240_000);
+});
