@@ -1,10 +1,9 @@
-/** Confer as shipped (durable group commits: SQLite WAL, synchronous=FULL), open access: no accounts needed. */
-import { openAccessPolicy } from '../../../server/collab/access.js';
-import { loadConfig } from '../../../server/config.js';
-import { startServer } from '../../../server/main.js';
+/** Confer as shipped (compiled; durable group commits: SQLite WAL, synchronous=FULL), open access: no accounts needed. */
+import { loadCompiledConfer } from './compiled.js';
 import type { StartedTarget, TargetOptions } from './targets.js';
 
 export async function start(options: TargetOptions, synchronous: 'FULL' | 'NORMAL'): Promise<StartedTarget> {
+  const { startServer, loadConfig, openAccessPolicy } = await loadCompiledConfer();
   const config = loadConfig({
     PORT: String(options.port),
     HOST: '127.0.0.1',
