@@ -14,6 +14,7 @@ import type { ClientAddress } from './client-address.js';
 import type { AccessPolicy, Grant } from '../collab/access.js';
 import type { Connection } from '../collab/connection.js';
 import type { CollabHub } from '../collab/hub.js';
+import { HeartbeatSweep } from './heartbeat.js';
 import { fromWs } from './ws-socket.js';
 
 /** Connection-level limits of the route. */
@@ -35,28 +36,6 @@ export interface CollabRouteOptions extends Partial<CollabLimits> {
 const defaultLimits: CollabLimits = { upgradesPerIpPerMinute: 600, heartbeatMs: 30_000 };
 
 
-/**
- * Pings every `intervalMs`; terminates the socket when nothing (no pong, no message) came back since the
- * previous ping. A message counts: while the relay slows an over-budget sender, the pong waits in TCP
- * behind that sender's frames, yet the peer is plainly alive. Returns a stop function.
- */
-function heartbeat(ws: WebSocket, intervalMs: number): () => void {
-  let alive = true;
-  const markAlive = () => {
-    alive = true;
-  };
-  ws.on('pong', markAlive);
-  ws.on('message', markAlive);
-  const timer = setInterval(() => {
-    // A peer that vanished without a FIN (sleeping laptop, dropped NAT) would otherwise hold its room open.
-    if (!alive) return ws.terminate();
-    alive = false;
-    ws.ping();
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}
-
 type Env = { Variables: { grant: Grant } };
 
 function error(code: string, message: string) {
@@ -66,6 +45,7 @@ function error(code: string, message: string) {
 export function collabRoutes(options: CollabRouteOptions): Hono<Env> {
   const { upgradesPerIpPerMinute, heartbeatMs } = { ...defaultLimits, ...options };
   const upgrades = upgradesPerIpPerMinute > 0 ? new RateLimiterMemory({ keyPrefix: 'upgrade_ip', points: upgradesPerIpPerMinute, duration: 60 }) : null;
+  const heartbeat = new HeartbeatSweep(heartbeatMs);
   const app = new Hono<Env>();
   app.get(
     '/collab/:docId',
@@ -97,21 +77,22 @@ export function collabRoutes(options: CollabRouteOptions): Hono<Env> {
       const grant = c.get('grant');
       const wantsCommitted = c.req.query('confer') === '1';
       let conn: Connection | null = null;
-      let stopHeartbeat: () => void = () => undefined;
+      let raw: WebSocket | null = null;
       return {
         onOpen(_event, ws) {
-          const raw = ws.raw as WebSocket;
-          stopHeartbeat = heartbeat(raw, heartbeatMs);
+          raw = ws.raw as WebSocket;
+          heartbeat.watch(raw);
           conn = options.hub.accept(docId, fromWs(raw), grant, wantsCommitted);
         },
         onMessage(event) {
-          if (!conn) return;
+          if (!conn || !raw) return;
+          heartbeat.alive(raw);
           const data: unknown = event.data;
           if (data instanceof ArrayBuffer) conn.receive(new Uint8Array(data));
           else conn.refuse(CloseCode.Malformed, 'text frames are not part of the protocol');
         },
         onClose() {
-          stopHeartbeat();
+          if (raw) heartbeat.unwatch(raw);
           if (conn) options.hub.disconnect(conn);
         },
       };
