@@ -3,19 +3,16 @@
  * policy before any `101`, then hand the socket to the hub and keep it honest with a ping/pong
  * heartbeat. No global middleware touches this route (hono issues 1102, 2535).
  */
-import { upgradeWebSocket } from '@hono/node-server';
 import { Hono } from 'hono';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import type { WebSocket } from 'ws';
 import { isValidDocId } from '../../shared/limits.js';
-import { CloseCode } from '../../shared/protocol/index.js';
 import { isAllowedOrigin } from './origin.js';
 import type { ClientAddress } from './client-address.js';
 import type { AccessPolicy, Grant } from '../collab/access.js';
-import type { Connection } from '../collab/connection.js';
 import type { CollabHub } from '../collab/hub.js';
 import { HeartbeatSweep } from './heartbeat.js';
-import { fromWs } from './ws-socket.js';
+import { RelaySockets } from './relay-sockets.js';
+import { isUpgradeEnv } from './upgrade-listener.js';
 
 /** Connection-level limits of the route. */
 export interface CollabLimits {
@@ -45,7 +42,7 @@ function error(code: string, message: string) {
 export function collabRoutes(options: CollabRouteOptions): Hono<Env> {
   const { upgradesPerIpPerMinute, heartbeatMs } = { ...defaultLimits, ...options };
   const upgrades = upgradesPerIpPerMinute > 0 ? new RateLimiterMemory({ keyPrefix: 'upgrade_ip', points: upgradesPerIpPerMinute, duration: 60 }) : null;
-  const heartbeat = new HeartbeatSweep(heartbeatMs);
+  const sockets = new RelaySockets(options.hub, new HeartbeatSweep(heartbeatMs));
   const app = new Hono<Env>();
   app.get(
     '/collab/:docId',
@@ -72,31 +69,15 @@ export function collabRoutes(options: CollabRouteOptions): Hono<Env> {
       c.set('grant', decision.grant);
       await next();
     },
-    upgradeWebSocket((c) => {
-      const docId = c.req.param('docId') ?? '';
+    function acceptUpgrade(c) {
+      // Only the upgrade listener's env can carry the socket (a plain GET with an Upgrade header cannot).
+      if (!isUpgradeEnv(c.env)) return c.json(error('upgrade_required', 'this endpoint speaks the y-websocket protocol over WebSocket'), 426);
+      const docId = c.req.param('docId');
       const grant = c.get('grant');
       const wantsCommitted = c.req.query('confer') === '1';
-      let conn: Connection | null = null;
-      let raw: WebSocket | null = null;
-      return {
-        onOpen(_event, ws) {
-          raw = ws.raw as WebSocket;
-          heartbeat.watch(raw);
-          conn = options.hub.accept(docId, fromWs(raw), grant, wantsCommitted);
-        },
-        onMessage(event) {
-          if (!conn || !raw) return;
-          heartbeat.alive(raw);
-          const data: unknown = event.data;
-          if (data instanceof ArrayBuffer) conn.receive(new Uint8Array(data));
-          else conn.refuse(CloseCode.Malformed, 'text frames are not part of the protocol');
-        },
-        onClose() {
-          if (raw) heartbeat.unwatch(raw);
-          if (conn) options.hub.disconnect(conn);
-        },
-      };
-    }),
+      c.env.accept = (ws) => sockets.open(ws, docId, grant, wantsCommitted);
+      return c.body(null, 200);
+    },
   );
   return app;
 }
