@@ -3,6 +3,7 @@
  * listen (`startServer`), and graceful shutdown (stop accepting, commit what is pending, close sockets
  * with 1012, close the database).
  */
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import type { Hono } from 'hono';
@@ -17,6 +18,7 @@ import { createLocalBus } from './cluster/bus.js';
 import { CollabHub } from './collab/hub.js';
 import type { Config } from './config.js';
 import { loopbackOrigins } from './http/origin.js';
+import { listenForUpgrades } from './http/upgrade-listener.js';
 import { createLogger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { commentWriteGuard } from './features/comments/index.js';
@@ -170,7 +172,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const { app, hub, storage, metrics, log, services } = assembled;
   // Twice the relay's own frame limit: frames in between get the documented 4413, larger ones ws's 1009.
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes * 2 });
-  const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } });
+  const server = createAdaptorServer({ fetch: app.fetch });
+  listenForUpgrades(server as Server, app.fetch, wss);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => {

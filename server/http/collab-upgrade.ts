@@ -3,18 +3,16 @@
  * policy before any `101`, then hand the socket to the hub and keep it honest with a ping/pong
  * heartbeat. No global middleware touches this route (hono issues 1102, 2535).
  */
-import { upgradeWebSocket } from '@hono/node-server';
 import { Hono } from 'hono';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import type { WebSocket } from 'ws';
 import { isValidDocId } from '../../shared/limits.js';
-import { CloseCode } from '../../shared/protocol/index.js';
 import { isAllowedOrigin } from './origin.js';
 import type { ClientAddress } from './client-address.js';
 import type { AccessPolicy, Grant } from '../collab/access.js';
-import type { Connection } from '../collab/connection.js';
 import type { CollabHub } from '../collab/hub.js';
-import { fromWs } from './ws-socket.js';
+import { HeartbeatSweep } from './heartbeat.js';
+import { RelaySockets } from './relay-sockets.js';
+import { isUpgradeEnv } from './upgrade-listener.js';
 
 /** Connection-level limits of the route. */
 export interface CollabLimits {
@@ -35,28 +33,6 @@ export interface CollabRouteOptions extends Partial<CollabLimits> {
 const defaultLimits: CollabLimits = { upgradesPerIpPerMinute: 600, heartbeatMs: 30_000 };
 
 
-/**
- * Pings every `intervalMs`; terminates the socket when nothing (no pong, no message) came back since the
- * previous ping. A message counts: while the relay slows an over-budget sender, the pong waits in TCP
- * behind that sender's frames, yet the peer is plainly alive. Returns a stop function.
- */
-function heartbeat(ws: WebSocket, intervalMs: number): () => void {
-  let alive = true;
-  const markAlive = () => {
-    alive = true;
-  };
-  ws.on('pong', markAlive);
-  ws.on('message', markAlive);
-  const timer = setInterval(() => {
-    // A peer that vanished without a FIN (sleeping laptop, dropped NAT) would otherwise hold its room open.
-    if (!alive) return ws.terminate();
-    alive = false;
-    ws.ping();
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}
-
 type Env = { Variables: { grant: Grant } };
 
 /** The error code of each refusal (410: a read-only link that was revoked or has expired). */
@@ -69,6 +45,7 @@ function error(code: string, message: string) {
 export function collabRoutes(options: CollabRouteOptions): Hono<Env> {
   const { upgradesPerIpPerMinute, heartbeatMs } = { ...defaultLimits, ...options };
   const upgrades = upgradesPerIpPerMinute > 0 ? new RateLimiterMemory({ keyPrefix: 'upgrade_ip', points: upgradesPerIpPerMinute, duration: 60 }) : null;
+  const sockets = new RelaySockets(options.hub, new HeartbeatSweep(heartbeatMs));
   const app = new Hono<Env>();
   app.get(
     '/collab/:docId',
@@ -95,30 +72,15 @@ export function collabRoutes(options: CollabRouteOptions): Hono<Env> {
       c.set('grant', decision.grant);
       await next();
     },
-    upgradeWebSocket((c) => {
-      const docId = c.req.param('docId') ?? '';
+    function acceptUpgrade(c) {
+      // Only the upgrade listener's env can carry the socket (a plain GET with an Upgrade header cannot).
+      if (!isUpgradeEnv(c.env)) return c.json(error('upgrade_required', 'this endpoint speaks the y-websocket protocol over WebSocket'), 426);
+      const docId = c.req.param('docId');
       const grant = c.get('grant');
       const wantsCommitted = c.req.query('confer') === '1';
-      let conn: Connection | null = null;
-      let stopHeartbeat: () => void = () => undefined;
-      return {
-        onOpen(_event, ws) {
-          const raw = ws.raw as WebSocket;
-          stopHeartbeat = heartbeat(raw, heartbeatMs);
-          conn = options.hub.accept(docId, fromWs(raw), grant, wantsCommitted);
-        },
-        onMessage(event) {
-          if (!conn) return;
-          const data: unknown = event.data;
-          if (data instanceof ArrayBuffer) conn.receive(new Uint8Array(data));
-          else conn.refuse(CloseCode.Malformed, 'text frames are not part of the protocol');
-        },
-        onClose() {
-          stopHeartbeat();
-          if (conn) options.hub.disconnect(conn);
-        },
-      };
-    }),
+      c.env.accept = (ws) => sockets.open(ws, docId, grant, wantsCommitted);
+      return c.body(null, 200);
+    },
   );
   return app;
 }

@@ -20,6 +20,8 @@ export interface SaturationResult {
 
 export interface MemoryResult {
   rooms: number;
+  /** The server just started, before any client (after forced GC). */
+  idle: MemoryFigures;
   baseline: MemoryFigures;
   afterRooms: MemoryFigures;
   afterExtra: MemoryFigures;

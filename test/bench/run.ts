@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { LoadGenerator } from './handles.js';
 import { parseOptions } from './options.js';
+import { ensureServerBuilt } from './servers/compiled.js';
 import { Cleanup, hasTaskset } from './proc.js';
 import { renderChart } from './report/chart.js';
 import { describeProfile } from './report/profile.js';
@@ -55,6 +56,7 @@ async function main(cleanup: Cleanup): Promise<number> {
     scaling: null,
   };
   log(`${results.command}: targets ${options.targets.join(', ')}; workloads ${options.workloads.join(', ')}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  if (options.targets.some((t) => t.startsWith('confer')) || options.workloads.includes('scaling')) ensureServerBuilt();
   const load = await LoadGenerator.launch(cleanup, pinned ? 1 : null);
   const ctx: Context = { options, cleanup, load, serverCpu: pinned ? 0 : null, log };
   try {

@@ -27,13 +27,6 @@ export async function openSqliteStorage(options: SqliteOptions): Promise<Storage
   }
   // The Yjs log is written from its own thread: a group commit's fsync never blocks the event loop.
   const writer = startSqliteLogWriter(sqlite, { file, synchronous: options.synchronous });
-  try {
-    await writer.ready;
-  } catch (error) {
-    await writer.close();
-    sqlite.close();
-    throw error;
-  }
   return {
     engine: 'sqlite',
     db,

@@ -75,6 +75,7 @@ export function buildRows(results: BenchResults): Row[] {
   }
   for (const { rooms, targets } of results.memory) {
     const section = `Memory at ${rooms} idle rooms`;
+    rows.push({ section, label: 'idle server RSS (no client yet)', unit: 'MB', better: 'lower', cells: each(targets, (m) => ({ value: m.idle.rss / 2 ** 20 })) });
     rows.push({ section, label: 'RSS per room (one client)', unit: 'KB', better: 'lower', cells: each(targets, (m) => ({ value: m.rssPerRoom / 1024 })) });
     rows.push({ section, label: 'RSS per extra connection', unit: 'KB', better: 'lower', cells: each(targets, (m) => ({ value: m.rssPerConnection / 1024 })) });
     rows.push({ section, label: 'JS heap per room', unit: 'KB', better: 'lower', cells: each(targets, (m) => ({ value: m.heapPerRoom / 1024 })) });

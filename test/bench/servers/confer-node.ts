@@ -2,9 +2,7 @@
  * One Confer node of a cluster: PostgreSQL (DATABASE_URL, DATABASE_SCHEMA) and Redis (REDIS_URL,
  * REDIS_PREFIX) from this process's environment, which the orchestrator sets per run; open access.
  */
-import { openAccessPolicy } from '../../../server/collab/access.js';
-import { loadConfig } from '../../../server/config.js';
-import { startServer } from '../../../server/main.js';
+import { loadCompiledConfer } from './compiled.js';
 import type { StartedTarget, TargetOptions } from './targets.js';
 
 export async function start(options: TargetOptions): Promise<StartedTarget> {
@@ -12,6 +10,7 @@ export async function start(options: TargetOptions): Promise<StartedTarget> {
   for (const name of ['DATABASE_URL', 'DATABASE_SCHEMA', 'REDIS_URL', 'REDIS_PREFIX']) {
     if (!env[name]) throw new Error(`confer-node needs ${name} in its environment`);
   }
+  const { startServer, loadConfig, openAccessPolicy } = await loadCompiledConfer();
   const config = loadConfig({
     PORT: String(options.port),
     HOST: '127.0.0.1',

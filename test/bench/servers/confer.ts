@@ -1,17 +1,15 @@
 /**
- * Confer as shipped (durable group commits: SQLite WAL, synchronous=FULL), open access: no accounts needed.
+ * Confer as shipped (compiled; durable group commits: SQLite WAL, synchronous=FULL), open access: no accounts needed.
  * A socket may ask for a role with `?role=editor|commenter&user=<id>` (the suggest workload): it then
  * writes through the same body guards as that role does behind the session policy.
  */
-import { openAccessPolicy, type AccessPolicy } from '../../../server/collab/access.js';
-import { loadConfig } from '../../../server/config.js';
-import { bodyGuards } from '../../../server/features/suggestions/index.js';
-import { startServer } from '../../../server/main.js';
+import type { AccessPolicy } from '../../../server/collab/access.js';
+import { loadCompiledConfer, type CompiledConfer } from './compiled.js';
 import type { StartedTarget, TargetOptions } from './targets.js';
 
-function benchPolicy(): AccessPolicy {
-  const open = openAccessPolicy();
-  const guards = bodyGuards();
+function benchPolicy(confer: CompiledConfer): AccessPolicy {
+  const open = confer.openAccessPolicy();
+  const guards = confer.bodyGuards();
   return async (request, docId) => {
     const decision = await open(request, docId);
     const params = new URL(request.url).searchParams;
@@ -24,6 +22,8 @@ function benchPolicy(): AccessPolicy {
 }
 
 export async function start(options: TargetOptions, synchronous: 'FULL' | 'NORMAL'): Promise<StartedTarget> {
+  const confer = await loadCompiledConfer();
+  const { startServer, loadConfig } = confer;
   const config = loadConfig({
     PORT: String(options.port),
     HOST: '127.0.0.1',
@@ -33,6 +33,6 @@ export async function start(options: TargetOptions, synchronous: 'FULL' | 'NORMA
     UPGRADES_PER_IP_PER_MINUTE: '0',
     SQLITE_SYNCHRONOUS: synchronous,
   });
-  const server = await startServer(config, { policy: benchPolicy() });
+  const server = await startServer(config, { policy: benchPolicy(confer) });
   return { port: server.port, stop: () => server.close() };
 }

@@ -17,6 +17,7 @@ export async function runMemory(ctx: Context): Promise<BenchResults['memory']> {
       targets[name] = await attempt(ctx, `memory ${name}`, () =>
         withServer(ctx, name, async (server) => {
           const timeoutMs = 60_000 + rooms * 30;
+          const idle: MemoryFigures = await server.memory();
           // Warm-up rooms first, so one-time allocations (JIT, pools) are not charged to the measured rooms.
           await ctx.load.run({ op: 'memory-open', target: server.ref, open: { rooms: ctx.options.sizes.memoryWarmRooms, prefix: 'warm' } }, timeoutMs);
           const baseline: MemoryFigures = await server.memory();
@@ -27,6 +28,7 @@ export async function runMemory(ctx: Context): Promise<BenchResults['memory']> {
           const heap = (m: MemoryFigures) => m.heapUsed + m.external;
           const result: MemoryResult = {
             rooms,
+            idle,
             baseline,
             afterRooms,
             afterExtra,
@@ -35,7 +37,7 @@ export async function runMemory(ctx: Context): Promise<BenchResults['memory']> {
             heapPerRoom: (heap(afterRooms) - heap(baseline)) / rooms,
             heapPerConnection: (heap(afterExtra) - heap(afterRooms)) / rooms,
           };
-          ctx.log(`  ${name.padEnd(10)} per room ${kb(result.rssPerRoom)} RSS (${kb(result.heapPerRoom)} heap), per extra connection ${kb(result.rssPerConnection)} RSS (${kb(result.heapPerConnection)} heap)`);
+          ctx.log(`  ${name.padEnd(10)} idle ${(idle.rss / 2 ** 20).toFixed(1)} MB RSS; per room ${kb(result.rssPerRoom)} RSS (${kb(result.heapPerRoom)} heap), per extra connection ${kb(result.rssPerConnection)} RSS (${kb(result.heapPerConnection)} heap)`);
           return result;
         }),
       );

@@ -1,0 +1,54 @@
+/**
+ * The open relay sockets of the route: each `ws` socket handed to the hub as a Connection. The
+ * listeners are shared by every socket (`ws` calls them with the socket as `this`) and the
+ * Connection is found in a map, so an idle connection costs no closures of its own.
+ */
+import type { WebSocket } from 'ws';
+import { CloseCode } from '../../shared/protocol/index.js';
+import type { Grant } from '../collab/access.js';
+import type { Connection } from '../collab/connection.js';
+import type { CollabHub } from '../collab/hub.js';
+import type { HeartbeatSweep } from './heartbeat.js';
+import { fromWs } from './ws-socket.js';
+
+export class RelaySockets {
+  private readonly connections = new Map<WebSocket, Connection>();
+  private readonly onMessage: (this: WebSocket, data: ArrayBuffer, isBinary: boolean) => void;
+  private readonly onClose: (this: WebSocket) => void;
+
+  constructor(
+    private readonly hub: CollabHub,
+    private readonly heartbeat: HeartbeatSweep,
+  ) {
+    const connections = this.connections;
+    this.onMessage = function (this: WebSocket, data, isBinary) {
+      const conn = connections.get(this);
+      if (!conn) return;
+      heartbeat.alive(this);
+      if (isBinary) conn.receive(new Uint8Array(data));
+      else conn.refuse(CloseCode.Malformed, 'text frames are not part of the protocol');
+    };
+    this.onClose = function (this: WebSocket) {
+      heartbeat.unwatch(this);
+      const conn = connections.get(this);
+      if (!conn) return;
+      connections.delete(this);
+      hub.disconnect(conn);
+    };
+  }
+
+  /** Hands a socket that has just opened to the hub. */
+  open(ws: WebSocket, docId: string, grant: Grant, wantsCommitted: boolean): void {
+    // Each frame as its own ArrayBuffer (ws copies only when the frame shares its buffer): the relay
+    // keeps updates until they commit, and a view into a 64 KB read buffer would keep all of it.
+    ws.binaryType = 'arraybuffer';
+    ws.on('message', this.onMessage);
+    ws.on('close', this.onClose);
+    // Socket errors (a peer's protocol violation, a reset) end in 'close'; without a listener they would throw.
+    ws.on('error', noop);
+    this.heartbeat.watch(ws);
+    this.connections.set(ws, this.hub.accept(docId, fromWs(ws), grant, wantsCommitted));
+  }
+}
+
+function noop(): void {}
