@@ -5,13 +5,13 @@
  * ended (logout, password change, expiry) closes with 4401. Mounted before the API's own middleware,
  * which sets headers (hono issues 1102, 2535).
  */
-import { upgradeWebSocket } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { WebSocket } from 'ws';
 import { CloseCode } from '../../../shared/protocol/index.js';
 import type { Auth } from '../../auth/index.js';
 import { readSessionToken } from '../../auth/cookie.js';
 import { isAllowedOrigin } from '../../http/origin.js';
+import { isUpgradeEnv } from '../../http/upgrade-listener.js';
 import type { LiveInbox } from './live.js';
 
 export const LIVE_PATH = '/api/notifications/live';
@@ -28,6 +28,27 @@ type Env = { Variables: { userId: string; token: string } };
 
 function error(code: string, message: string) {
   return { error: { code, message } };
+}
+
+/** One open inbox socket: fed by the live inbox, pinged, and closed once its session has ended. */
+function openLive(deps: LiveRouteDeps, heartbeatMs: number, ws: WebSocket, userId: string, token: string): void {
+  const detach = deps.live.attach(userId, { send: (text) => ws.readyState === ws.OPEN && ws.send(text) });
+  let alive = true;
+  ws.on('pong', () => (alive = true));
+  const timer = setInterval(() => {
+    if (!alive) return ws.terminate();
+    alive = false;
+    ws.ping();
+    void deps.auth.sessions.validate(token).then((valid) => {
+      if (!valid) ws.close(CloseCode.Unauthenticated, 'your session ended');
+    });
+  }, heartbeatMs);
+  timer.unref();
+  ws.on('message', () => ws.close(CloseCode.Malformed, 'the live inbox takes no messages'));
+  ws.on('close', () => {
+    clearInterval(timer);
+    detach();
+  });
 }
 
 export function liveRoutes(deps: LiveRouteDeps): Hono<Env> {
@@ -47,36 +68,14 @@ export function liveRoutes(deps: LiveRouteDeps): Hono<Env> {
       c.set('token', token);
       await next();
     },
-    upgradeWebSocket((c) => {
+    function acceptLive(c) {
+      // Only the server's upgrade listener (server/http/upgrade-listener.ts) can hand over a socket.
+      if (!isUpgradeEnv(c.env)) return c.json(error('upgrade_required', 'the live inbox is a WebSocket'), 426);
       const userId = c.get('userId');
       const token = c.get('token');
-      let detach: () => void = () => undefined;
-      let timer: ReturnType<typeof setInterval> | undefined;
-      return {
-        onOpen(_event, ws) {
-          const raw = ws.raw as WebSocket;
-          detach = deps.live.attach(userId, { send: (text) => raw.readyState === raw.OPEN && raw.send(text) });
-          let alive = true;
-          raw.on('pong', () => (alive = true));
-          timer = setInterval(() => {
-            if (!alive) return raw.terminate();
-            alive = false;
-            raw.ping();
-            void deps.auth.sessions.validate(token).then((valid) => {
-              if (!valid) raw.close(CloseCode.Unauthenticated, 'your session ended');
-            });
-          }, heartbeatMs);
-          timer.unref();
-        },
-        onMessage(_event, ws) {
-          ws.close(CloseCode.Malformed, 'the live inbox takes no messages');
-        },
-        onClose() {
-          clearInterval(timer);
-          detach();
-        },
-      };
-    }),
+      c.env.accept = (ws) => openLive(deps, heartbeatMs, ws, userId, token);
+      return c.body(null, 200);
+    },
   );
   return app;
 }
