@@ -15,7 +15,7 @@ import { calendarFeedRoutes, deadlineRoutes, workspaceDeadlineRoutes } from './f
 import { documentRoutes, workspaceDocumentRoutes, type DocumentSeeder } from './features/documents/index.js';
 import { invitePreviewRoutes, inviteRoutes, workspaceInviteRoutes } from './features/invites/index.js';
 import { memberRoutes, peopleByIds } from './features/members/index.js';
-import { documentFileRoutes, exportImagesOf, fileRoutes, type FileStore } from './features/files/index.js';
+import { documentFileRoutes, exportImagesOf, fileRoutes, linkFileRoutes, type FileStore } from './features/files/index.js';
 import { followRoutes, invitationNotification, notificationRoutes, roleChangedNotification } from './features/notifications/index.js';
 import { RecentStore, recentRoutes } from './features/recent/index.js';
 import { searchRoutes } from './features/search/index.js';
@@ -83,6 +83,8 @@ export function apiRoutes(deps: ApiDeps): Hono {
   api.route('/api/calendar', calendarFeedRoutes(deadlineDeps));
   // A read-only link opens its document signed in or not: the token is its credential.
   api.route('/api/links', publicLinkRoutes({ sharing, documents, now }));
+  // ...and, with `?link=<token>`, that document's figures' images (features/files/link-routes.ts).
+  api.route('/api/documents', linkFileRoutes({ links: sharing, documents, files: deps.files, now }));
 
   // Mounted at /api, this middleware covers every /api/* route registered after it.
   const signedIn = new Hono<SessionEnv>();

@@ -7,6 +7,7 @@ import { Extension, type AnyExtension } from '@tiptap/core';
 import { Mathematics } from '@tiptap/extension-mathematics';
 import { CharacterCount, Placeholder } from '@tiptap/extensions';
 import { schemaExtensions } from '../../shared/editor/extensions.js';
+import { Figure } from '../../shared/editor/figure.js';
 import { MENTION_NODE } from '../../shared/editor/mention.js';
 import { mentionWithPicker, type MentionSource } from './mention-suggestion';
 import { placeholderFor } from './placeholder';
@@ -18,6 +19,8 @@ export interface EditorHooks {
   editMath(kind: 'inline' | 'block', latex: string, pos?: number): void;
   /** Who "@" offers in the text (the document's people) and who you are (never offered). */
   mentions?: MentionSource;
+  /** Where figures' images are fetched from (default: their stored address); see shared/editor/figure.ts. */
+  imageUrl?: (src: string) => string;
 }
 
 /** The schema plus client behaviour. */
@@ -47,7 +50,9 @@ export function editorExtensions(hooks: EditorHooks): AnyExtension[] {
           })
         : extension.name === MENTION_NODE && hooks.mentions
           ? mentionWithPicker(hooks.mentions)
-          : extension,
+          : extension.name === Figure.name && hooks.imageUrl
+            ? Figure.configure({ imageUrl: hooks.imageUrl })
+            : extension,
     ),
     Placeholder.configure({
       placeholder: placeholderFor,

@@ -31,4 +31,16 @@ describe('figure', () => {
     expect(node.firstChild?.textContent).toBe('Gel');
     node.check();
   });
+
+  it('fetches its image from the stored address, or where the page says (a read-only link adds its token)', () => {
+    const src = `/api/documents/d/files/${hash}`;
+    const imageOf = (figure: typeof Figure) => {
+      const schema = getSchema([Document, Paragraph, Text, figure]);
+      const node = schema.nodes.figure!.create({ id: 'f1', src }, schema.text('Gel'));
+      const spec = schema.nodes.figure!.spec.toDOM!(node) as unknown as [string, unknown, [string, { src: string }]];
+      return spec[2][1].src;
+    };
+    expect(imageOf(Figure)).toBe(src);
+    expect(imageOf(Figure.configure({ imageUrl: (s) => `${s}?link=abc.def` }))).toBe(`${src}?link=abc.def`);
+  });
 });

@@ -11,12 +11,24 @@ import { isFigureSrc } from './figure-src.js';
 
 export { FIGURE_SRC, figureNumbers, isFigureSrc } from './figure-src.js';
 
-export const Figure = Node.create({
+export interface FigureOptions {
+  /**
+   * Where the browser fetches a figure's stored source from. The stored `src` never changes; a page
+   * that reads a document through a read-only link adds the link's token (`?link=`), since its
+   * reader may have no session (server/features/files/link-routes.ts).
+   */
+  imageUrl: (src: string) => string;
+}
+
+export const Figure = Node.create<FigureOptions>({
   name: 'figure',
   group: 'block',
   content: 'inline*',
   draggable: true,
   isolating: true,
+  addOptions() {
+    return { imageUrl: (src: string) => src };
+  },
   addAttributes() {
     return {
       id: { default: null, parseHTML: (el) => el.getAttribute('data-figure-id') },
@@ -44,7 +56,7 @@ export const Figure = Node.create({
         // The anchor a cross-reference links to (in exports and in the editor).
         id: typeof node.attrs.id === 'string' ? `figure-${node.attrs.id}` : null,
       }),
-      ['img', { src, alt: String(node.attrs.alt ?? ''), loading: 'lazy', decoding: 'async' }],
+      ['img', { src: src && this.options.imageUrl(src), alt: String(node.attrs.alt ?? ''), loading: 'lazy', decoding: 'async' }],
       ['figcaption', 0],
     ];
   },

@@ -2,10 +2,14 @@
  * Sharing one document in Chromium against a real server: an owner shares a protocol with an outside
  * reviewer (a commenter guest) from the Share dialog; the reviewer finds it under "Shared with me",
  * reads it without seeing the group, and comments on it; the owner sees the comment. The owner also
- * makes a read-only link, which opens the document for someone who is not signed in, until it is revoked.
+ * makes a read-only link, which opens the document for someone who is not signed in, until it is revoked;
+ * its figures' images load for the signed-out reader too, and stop loading once the link is revoked.
  */
 import type { APIRequestContext, Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { ApiClient } from '../auth/api-client.js';
+import { pngBytes } from '../fixtures/images.js';
 import { browserTestsEnabled, buildClient, launchBrowser, type ClientBuild } from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
@@ -132,5 +136,51 @@ describe.skipIf(!browserTestsEnabled())('sharing one document in Chromium', () =
     expect(unexpectedErrors(olga.errors)).toEqual([]);
     expect(unexpectedErrors(rita.errors)).toEqual([]);
     expect(unexpectedErrors(stranger.errors)).toEqual([]);
+  }, 180_000);
+
+  it('a signed-out reader of a read-only link sees the figures\' images, until the link is revoked', async () => {
+    if (!browser || !server) throw new Error('setup failed');
+    const base = server.url;
+    const owner = new ApiClient(base);
+    await owner.signup('Olga Owner');
+    const workspaceId = await owner.workspace('Cardiology group');
+    const docId = await owner.document(workspaceId, 'Trial results');
+    const form = new FormData();
+    form.set('file', new File([pngBytes(9) as Uint8Array<ArrayBuffer>], 'gel.png', { type: 'image/png' }));
+    const uploaded = await fetch(`${base}/api/documents/${docId}/files`, { method: 'POST', body: form, headers: { cookie: owner.cookie, origin: base } });
+    expect(uploaded.status).toBe(201);
+    const { file } = (await uploaded.json()) as { file: { url: string } };
+
+    // The owner's client puts the figure in the text, as the figure tool would.
+    const writer = await owner.connect(docId);
+    try {
+      const figure = new Y.XmlElement('figure');
+      figure.setAttribute('id', 'fig-1');
+      figure.setAttribute('src', file.url);
+      figure.insert(0, [new Y.XmlText('Western blot of lysates')]);
+      writer.doc.getXmlFragment('default').insert(0, [figure]);
+      const created = await owner.post(`/api/documents/${docId}/links`, { days: 7 });
+      expect(created.status).toBe(201);
+      const { token, link } = created.body as { token: string; link: { id: string } };
+
+      const stranger = await newPerson(browser, 'Stranger', 'UTC');
+      people.push(stranger);
+      await stranger.page.goto(`${base}/shared/${token}`);
+      await stranger.page.getByRole('heading', { name: 'Trial results' }).waitFor();
+      const img = stranger.page.locator('.doc-body figure img');
+      await img.waitFor();
+      await waitFor(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0), { what: 'the link reader’s figure image loads' });
+      const src = (await img.getAttribute('src')) ?? '';
+      expect(src).toBe(`${file.url}?link=${encodeURIComponent(token)}`);
+      expect(await stranger.page.locator('.doc-body figcaption').innerText()).toBe('Western blot of lysates');
+      expect(unexpectedErrors(stranger.errors)).toEqual([]);
+
+      // Revoked: the same address, asked again from the reader's page (the cache must revalidate), gives nothing.
+      expect((await owner.delete(`/api/documents/${docId}/links/${link.id}`)).status).toBe(204);
+      const again = await stranger.page.evaluate(async (address) => (await fetch(address)).status, src);
+      expect(again).toBe(410);
+    } finally {
+      writer.destroy();
+    }
   }, 180_000);
 });

@@ -44,7 +44,13 @@ function SharedReader(props: { token: string; link: LinkTargetView }) {
     docId: () => props.link.documentId,
     element,
     user: () => ({ name: 'Reader', color: '#2f5d8a' }),
-    extensions: () => editorExtensions({ openLink: () => undefined, editMath: () => undefined }),
+    extensions: () =>
+      editorExtensions({
+        openLink: () => undefined,
+        editMath: () => undefined,
+        // The reader may have no session: the link itself fetches its document's images.
+        imageUrl: (src) => `${src}?link=${encodeURIComponent(props.token)}`,
+      }),
     editable: () => false,
     localCopyName: () => null,
     params: () => ({ link: props.token }),

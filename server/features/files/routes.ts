@@ -33,15 +33,24 @@ function notFound(): ApiError {
 async function serveFile(c: Context<SessionEnv>, deps: FileRouteDeps, docId: string, fileId: string): Promise<Response> {
   if (!FILE_ID_PATTERN.test(fileId)) throw notFound();
   const { doc } = await documentOr404(deps.documents, docId, c.get('session').user.id);
+  // The content never changes under its hash; `private`: it is for this reader only, never for shared caches.
+  return sendFile(c, deps.files, doc.id, fileId, 'private, max-age=31536000, immutable');
+}
+
+/**
+ * Answers a stored file (or 304 to a matching If-None-Match), once the caller's right to read its
+ * document is established; `cacheControl` says for how long that right may be taken for granted.
+ */
+export async function sendFile(c: Context, files: Pick<FileStore, 'info' | 'get'>, docId: string, fileId: string, cacheControl: string): Promise<Response> {
+  if (!FILE_ID_PATTERN.test(fileId)) throw notFound();
   const etag = `"${fileId}"`;
   const headers = {
-    // The content never changes under its hash; `private`: it is for this reader only, never for shared caches.
-    'Cache-Control': 'private, max-age=31536000, immutable',
+    'Cache-Control': cacheControl,
     'X-Content-Type-Options': 'nosniff',
     ETag: etag,
   };
-  if (c.req.header('if-none-match') === etag && (await deps.files.info(doc.id, fileId))) return c.body(null, 304, headers);
-  const file = await deps.files.get(doc.id, fileId);
+  if (c.req.header('if-none-match') === etag && (await files.info(docId, fileId))) return c.body(null, 304, headers);
+  const file = await files.get(docId, fileId);
   if (!file) throw notFound();
   return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
     ...headers,
