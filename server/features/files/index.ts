@@ -3,5 +3,6 @@ export { FileStore, fileIdOf, type FileInfo, type FileLimits, type NewFile, type
 export { openFileStore } from './open.js';
 export { sniffImageType, FIGURE_TYPES, type FigureType } from './sniff.js';
 export { documentFileRoutes, fileRoutes, type FileRouteDeps } from './routes.js';
+export { fileCopyRoutes } from './copy-routes.js';
 export { FileCollector, defaultCollectorTimings, type CollectorTimings } from './collector.js';
 export { exportImagesOf } from './export-images.js';
