@@ -15,7 +15,7 @@ import { calendarFeedRoutes, deadlineRoutes, workspaceDeadlineRoutes } from './f
 import { documentRoutes, workspaceDocumentRoutes, type DocumentSeeder } from './features/documents/index.js';
 import { invitePreviewRoutes, inviteRoutes, workspaceInviteRoutes } from './features/invites/index.js';
 import { memberRoutes, peopleByIds } from './features/members/index.js';
-import { documentFileRoutes, exportImagesOf, fileRoutes, linkFileRoutes, type FileStore } from './features/files/index.js';
+import { documentFileRoutes, exportImagesOf, fileCopyRoutes, fileRoutes, linkFileRoutes, type FileStore } from './features/files/index.js';
 import { followRoutes, invitationNotification, notificationRoutes, roleChangedNotification } from './features/notifications/index.js';
 import { RecentStore, recentRoutes } from './features/recent/index.js';
 import { searchRoutes } from './features/search/index.js';
@@ -121,6 +121,7 @@ export function apiRoutes(deps: ApiDeps): Hono {
   signedIn.route('/documents', commentRoutes({ documents, workspaces, accounts, hub }));
   const fileDeps = { documents, files: deps.files, now };
   signedIn.route('/documents', documentFileRoutes(fileDeps));
+  signedIn.route('/documents', fileCopyRoutes(fileDeps));
   signedIn.route('/files', fileRoutes(fileDeps));
   signedIn.route('/notifications', notificationRoutes({ notifications: services.notifications, onUnreadChanged: (userId) => services.live.changed(userId) }));
   signedIn.route('/documents', followRoutes({ documents, store: services.notifications.store }));

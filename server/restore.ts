@@ -9,6 +9,6 @@ Restores a backup made by \`npm run backup\` into DIR (default: DATA_DIR, else .
 missing or empty; then start Confer on it (DATA_DIR=DIR npm start).`;
 
 await runOperatorCommand(usage, async ({ file, dataDir }) => {
-  restoreSqliteDatabase(file, dataDir);
-  return `Restored ${path.resolve(file)} into ${path.resolve(dataDir)}. Start Confer with DATA_DIR=${dataDir} npm start`;
+  const { files } = restoreSqliteDatabase(file, dataDir);
+  return `Restored ${path.resolve(file)} (with ${files} figure image(s)) into ${path.resolve(dataDir)}. Start Confer with DATA_DIR=${dataDir} npm start`;
 });

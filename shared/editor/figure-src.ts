@@ -17,3 +17,10 @@ export function figureNumbers(ids: readonly string[]): Map<string, number> {
   for (const id of ids) if (!numbers.has(id)) numbers.set(id, numbers.size + 1);
   return numbers;
 }
+
+/** The document and file a figure source points at, or null for anything that is not a figure source. */
+export function figureSrcParts(src: unknown): { docId: string; fileId: string } | null {
+  if (!isFigureSrc(src)) return null;
+  const [, , , docId, , fileId] = src.split('/');
+  return docId && fileId ? { docId, fileId } : null;
+}

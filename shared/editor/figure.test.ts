@@ -3,7 +3,7 @@ import { Document } from '@tiptap/extension-document';
 import { Paragraph } from '@tiptap/extension-paragraph';
 import { Text } from '@tiptap/extension-text';
 import { describe, expect, it } from 'vitest';
-import { Figure, figureNumbers, isFigureSrc } from './figure.js';
+import { Figure, figureNumbers, figureSrcParts, isFigureSrc } from './figure.js';
 
 const hash = 'a'.repeat(64);
 
@@ -13,6 +13,12 @@ describe('figure', () => {
     expect(isFigureSrc('https://evil.example/x.png')).toBe(false);
     expect(isFigureSrc('data:image/png;base64,AAAA')).toBe(false);
     expect(isFigureSrc(`/api/documents/doc_1/files/${hash}/../x`)).toBe(false);
+  });
+
+  it('names the document and file a source points at, and nothing for other sources', () => {
+    expect(figureSrcParts(`/api/documents/doc_1/files/${hash}`)).toEqual({ docId: 'doc_1', fileId: hash });
+    expect(figureSrcParts('https://evil.example/api/documents/doc_1/files/x')).toBeNull();
+    expect(figureSrcParts(null)).toBeNull();
   });
 
   it('numbers figures by their order, so numbers follow moves', () => {

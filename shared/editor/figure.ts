@@ -9,7 +9,7 @@
 import { Node, mergeAttributes } from '@tiptap/core';
 import { isFigureSrc } from './figure-src.js';
 
-export { FIGURE_SRC, figureNumbers, isFigureSrc } from './figure-src.js';
+export { FIGURE_SRC, figureNumbers, figureSrcParts, isFigureSrc } from './figure-src.js';
 
 export interface FigureOptions {
   /**

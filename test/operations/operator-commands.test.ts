@@ -2,7 +2,7 @@
  * The commands an operator runs, compiled and in child processes as package.json runs them: `npm start`
  * is plain `node` on emitted JavaScript (no TypeScript loader), and `npm run backup` taken while that
  * server is being written to restores (`npm run restore`) into a data directory on which a new server
- * has every account and every document. The server is compiled once for the file.
+ * has every account, every document and every figure's image. The server is compiled once for the file.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { docToJson, toPlainText } from '../../server/text/index.js';
 import { ApiClient, goodPassword } from '../auth/api-client.js';
+import { pngBytes } from '../fixtures/images.js';
 import type { TestClient } from '../helpers/clients.js';
 import { buildCompiledServer, commandLineOf, runCompiledCommand, startCompiledServer, type CompiledServer } from '../helpers/compiled-server.js';
 import { tempDir } from '../helpers/server.js';
@@ -62,6 +63,24 @@ async function exportMarkdown(who: ApiClient, docId: string): Promise<string> {
   return res.text();
 }
 
+/** Uploads an image into a document's files (as the editor does) and returns the address a figure holds. */
+async function uploadImage(who: ApiClient, docId: string, bytes: Uint8Array): Promise<string> {
+  const form = new FormData();
+  form.set('file', new File([bytes as Uint8Array<ArrayBuffer>], 'gel.png', { type: 'image/png' }));
+  const res = await fetch(`${who.baseUrl}/api/documents/${docId}/files`, { method: 'POST', body: form, headers: { cookie: who.cookie, origin: who.origin } });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { file: { url: string } }).file.url;
+}
+
+/** Appends a figure showing `src`, as the editor's binding writes one (so the file collector keeps its file). */
+function appendFigure(doc: Y.Doc, src: string): void {
+  const figure = new Y.XmlElement('figure');
+  figure.setAttribute('id', 'fig-backup');
+  figure.setAttribute('src', src);
+  figure.insert(0, [new Y.XmlText('A gel before the backup')]);
+  doc.getXmlFragment('default').push([figure]);
+}
+
 /** The numbers of the `line N` paragraphs in `text`, in order. */
 function lineNumbers(text: string): number[] {
   return [...text.matchAll(/line (\d+)/g)].map((m) => Number(m[1]));
@@ -95,7 +114,7 @@ describe('npm start', () => {
 });
 
 describe('npm run backup and npm run restore', () => {
-  it('a backup taken while the server is written to restores every account and document', async () => {
+  it('a backup taken while the server is written to restores every account, document and image', async () => {
     const liveDir = newDir();
     const live = await start(liveDir);
     const owner = new ApiClient(live.url);
@@ -105,12 +124,18 @@ describe('npm run backup and npm run restore', () => {
     const workspaceId = await owner.workspace('Cardiology group');
     await owner.addMember(workspaceId, colleague, 'editor');
 
-    // Two finished documents, written by both people.
+    // Two finished documents, written by both people; the first shows an uploaded image in a figure.
     const finished = new Map<string, { text: string; markdown: string }>();
+    const image = pngBytes(42);
+    let imageSrc = '';
     for (const [title, author] of [['Trial protocol', owner], ['Grant proposal', colleague]] as const) {
       const docId = await owner.document(workspaceId, title);
       const client = await author.connect(docId);
       clients.push(client);
+      if (!imageSrc) {
+        imageSrc = await uploadImage(author, docId, image);
+        appendFigure(client.doc, imageSrc);
+      }
       for (let i = 0; i < 30; i += 1) appendParagraph(client.doc, `${title} paragraph ${i}`);
       const text = await waitFor(async () => {
         const seen = await textThroughRelay(owner, docId);
@@ -186,5 +211,11 @@ describe('npm run backup and npm run restore', () => {
     expect(lines.length).toBeGreaterThanOrEqual(committedBefore);
     expect(lines.length).toBeLessThanOrEqual(writtenDuringBackup);
     expect(lineNumbers(await exportMarkdown(ownerAgain, busyId))).toEqual(lines);
+
+    // The image uploaded before the backup travelled inside the one backup file: the restored server serves the same bytes.
+    const served = await fetch(`${restored.url}${imageSrc}`, { headers: { cookie: colleagueAgain.cookie } });
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('image/png');
+    expect(new Uint8Array(await served.arrayBuffer())).toEqual(image);
   });
 });

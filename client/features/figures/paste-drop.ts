@@ -1,10 +1,11 @@
 /**
  * Paste and drag-and-drop of images into the text: the files are uploaded and become figures. Only
  * files are taken: a pasted remote image (an <img> in HTML) is never fetched, and the schema drops
- * its source anyway.
+ * its source anyway. A figure pasted from another Confer document has its file copied (copy-pasted.ts).
  */
 import type { Editor } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
+import { copyPastedFigures } from './copy-pasted';
 import { imageFiles, insertImages, reportUploadErrors } from './insert';
 import { keepFigureIdsUnique } from './unique-ids';
 
@@ -35,6 +36,7 @@ export function acceptImageFiles(editor: Editor, docId: string): void {
   // First in line: a pasted file must become a figure before any other paste handler sees it.
   editor.registerPlugin(plugin, (added, plugins) => [added, ...plugins]);
   keepFigureIdsUnique(editor);
+  copyPastedFigures(editor, docId);
   editor.on('destroy', () => {
     if (!editor.isDestroyed) editor.unregisterPlugin(key);
   });

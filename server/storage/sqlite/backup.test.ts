@@ -1,7 +1,9 @@
 /** What backup and restore refuse, on a real database (the whole round trip is test/operations/). */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupSqliteDatabase } from './backup.js';
 import { databaseFile, documentFilesDir } from './files.js';
@@ -43,17 +45,51 @@ describe('backup', () => {
     fs.writeFileSync(path.join(dataDir, 'notes.txt'), 'not ours');
     const result = await backupSqliteDatabase(dataDir, path.join(newDir(), 'b.sqlite'));
     expect(result.notCopied).toEqual(['notes.txt']);
-    expect(result.filesDir).toBeNull();
+    expect(result.files).toEqual({ count: 0, bytes: 0, missing: [] });
   });
 
-  it('points at the documents\' files for the operator to copy, rather than calling them foreign', async () => {
+  it('carries the documents\' files inside the one backup file, and restore puts them back', async () => {
     const dataDir = await conferDataDir();
-    fs.mkdirSync(path.join(documentFilesDir(dataDir), 'doc1'), { recursive: true });
-    const result = await backupSqliteDatabase(dataDir, path.join(newDir(), 'b.sqlite'));
+    const kept = storeFile(dataDir, 'doc1', Buffer.from('an image'));
+    const gone = storeFile(dataDir, 'doc1', Buffer.from('collected after the snapshot'));
+    fs.rmSync(path.join(documentFilesDir(dataDir), 'doc1', gone));
+    const damaged = storeFile(dataDir, 'doc2', Buffer.from('bytes that will not match'));
+    fs.writeFileSync(path.join(documentFilesDir(dataDir), 'doc2', damaged), 'changed on disk');
+
+    const backup = path.join(newDir(), 'b.sqlite');
+    const result = await backupSqliteDatabase(dataDir, backup);
     expect(result.notCopied).toEqual([]);
-    expect(result.filesDir).toBe(documentFilesDir(dataDir));
+    expect(result.files).toEqual({ count: 1, bytes: 8, missing: [`doc1/${gone}`, `doc2/${damaged}`].sort() });
+    expect(fs.readdirSync(path.dirname(backup))).toEqual(['b.sqlite']);
+
+    const restored = path.join(newDir(), 'data');
+    expect(restoreSqliteDatabase(backup, restored)).toEqual({ files: 1 });
+    expect(fs.readFileSync(path.join(documentFilesDir(restored), 'doc1', kept), 'utf8')).toBe('an image');
+    expect(fs.readdirSync(documentFilesDir(restored))).toEqual(['doc1']);
+    const db = new BetterSqlite3(databaseFile(restored), { readonly: true });
+    try {
+      // Every row has its bytes, and the packed copies are gone from the database.
+      expect(db.prepare('SELECT doc_id, id FROM document_files').all()).toEqual([{ doc_id: 'doc1', id: kept }]);
+      expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'backup_files'").all()).toEqual([]);
+    } finally {
+      db.close();
+    }
   });
 });
+
+/** Stores bytes as the server's file store does on SQLite (bytes under files/, a row without data); returns the id. */
+function storeFile(dataDir: string, docId: string, bytes: Buffer): string {
+  const id = createHash('sha256').update(bytes).digest('hex');
+  fs.mkdirSync(path.join(documentFilesDir(dataDir), docId), { recursive: true });
+  fs.writeFileSync(path.join(documentFilesDir(dataDir), docId, id), bytes);
+  const db = new BetterSqlite3(databaseFile(dataDir));
+  try {
+    db.prepare('INSERT INTO document_files (doc_id, id, content_type, byte_size, created_by, created_at, data) VALUES (?, ?, ?, ?, NULL, 0, NULL)').run(docId, id, 'image/png', bytes.byteLength);
+  } finally {
+    db.close();
+  }
+  return id;
+}
 
 describe('restore', () => {
   it('refuses a file that is not a Confer database, leaving the data directory empty', () => {

@@ -6,16 +6,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { BackupError } from './backup-error.js';
+import { packDocumentFiles, type PackedFiles } from './backup-files.js';
 import { assertConferDatabase, databaseFile, documentFilesDir, fsyncPath, isDatabaseFile } from './files.js';
-
 
 export interface BackupResult {
   file: string;
   bytes: number;
   /** Entries of DATA_DIR that are neither the database nor documents' files: Confer keeps nothing else there, so they are not copied. */
   notCopied: string[];
-  /** Documents' files (DATA_DIR/files), which the operator copies beside the backup; null when there are none. */
-  filesDir: string | null;
+  /** Documents' files (figures' images) copied into the backup file, and rows whose bytes were gone. */
+  files: PackedFiles;
 }
 
 // Copy every page in one backup step: the step reads one snapshot of the database (WAL lets the server
@@ -31,6 +31,8 @@ export async function backupSqliteDatabase(dataDir: string, destination: string)
   if (!fs.existsSync(path.dirname(path.resolve(destination)))) throw new BackupError(`the directory of ${destination} does not exist`);
   // Written under a temporary name and renamed when whole: an interrupted backup never looks like one.
   const partial = `${destination}.partial-${process.pid}`;
+  const filesDir = documentFilesDir(dataDir);
+  let files: PackedFiles;
   try {
     const db = new BetterSqlite3(source, { fileMustExist: true });
     try {
@@ -44,6 +46,9 @@ export async function backupSqliteDatabase(dataDir: string, destination: string)
       // The copy inherits WAL mode; a rollback journal makes it one file that needs no companions.
       copy.pragma('journal_mode = DELETE');
       assertConferDatabase(copy, 'the copy');
+      // After the snapshot: exactly the files its rows name. Files are written before their rows and
+      // never change, so every row of the snapshot has whole bytes on disk unless they were collected since.
+      files = copy.transaction(() => packDocumentFiles(copy, filesDir))();
     } finally {
       copy.close();
     }
@@ -55,8 +60,6 @@ export async function backupSqliteDatabase(dataDir: string, destination: string)
     fs.rmSync(`${partial}-journal`, { force: true });
     throw error;
   }
-  const filesDir = documentFilesDir(dataDir);
-  const hasFiles = fs.existsSync(filesDir);
   const notCopied = fs.readdirSync(dataDir).filter((name) => !isDatabaseFile(name) && path.join(dataDir, name) !== filesDir);
-  return { file: destination, bytes: fs.statSync(destination).size, notCopied, filesDir: hasFiles ? filesDir : null };
+  return { file: destination, bytes: fs.statSync(destination).size, notCopied, files };
 }

@@ -2,13 +2,14 @@
 import fs from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import { BackupError } from './backup-error.js';
-import { assertConferDatabase, databaseFile, fsyncPath } from './files.js';
+import { unpackDocumentFiles } from './backup-files.js';
+import { assertConferDatabase, databaseFile, documentFilesDir, fsyncPath } from './files.js';
 
 /**
  * Restores `backupFile` into `dataDir`, which must be missing or empty: restoring over a database would
  * throw away whatever it holds, and over a running server would corrupt it.
  */
-export function restoreSqliteDatabase(backupFile: string, dataDir: string): void {
+export function restoreSqliteDatabase(backupFile: string, dataDir: string): { files: number } {
   if (!fs.existsSync(backupFile) || !fs.statSync(backupFile).isFile()) throw new BackupError(`no backup file at ${backupFile}`);
   if (fs.existsSync(dataDir)) {
     if (!fs.statSync(dataDir).isDirectory()) throw new BackupError(`${dataDir} is not a directory`);
@@ -21,15 +22,31 @@ export function restoreSqliteDatabase(backupFile: string, dataDir: string): void
   const target = databaseFile(dataDir);
   // Checked and prepared under a temporary name: a server started on dataDir meanwhile sees no half-restored database.
   const partial = `${target}.restoring`;
+  const filesDir = documentFilesDir(dataDir);
   try {
     fs.copyFileSync(backupFile, partial, fs.constants.COPYFILE_EXCL);
     checkBackup(partial, backupFile);
+    // The images first: the database that names them appears only once they are all on disk.
+    const files = unpackFiles(partial, filesDir);
     fsyncPath(partial);
     fs.renameSync(partial, target);
     fsyncPath(dataDir);
+    return { files };
   } catch (error) {
     for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(partial + suffix, { force: true });
+    // dataDir was empty: whatever is under files/ came from this restore.
+    fs.rmSync(filesDir, { recursive: true, force: true });
     throw error;
+  }
+}
+
+/** Moves the backup's packed images under `filesDir` and out of the database copy. */
+function unpackFiles(copy: string, filesDir: string): number {
+  const db = new BetterSqlite3(copy, { fileMustExist: true });
+  try {
+    return unpackDocumentFiles(db, filesDir);
+  } finally {
+    db.close();
   }
 }
 
