@@ -31,10 +31,13 @@ function figuresOf(editor: Editor): FigureEntry[] {
 function FigureControls(props: { editor: Editor; docId: string }) {
   const [error, setError] = createSignal('');
   const [busy, setBusy] = createSignal(false);
-  const [figures, setFigures] = createSignal<FigureEntry[]>(figuresOf(props.editor));
-  const refresh = () => setFigures(figuresOf(props.editor));
-  props.editor.on('update', refresh);
-  onCleanup(() => props.editor.off('update', refresh));
+  // Held once: reading props.editor again in the cleanup would be a stale read of the <Show> that is
+  // unmounting us (a demoted editor), which throws and stops the page from following the new role.
+  const editor = props.editor;
+  const [figures, setFigures] = createSignal<FigureEntry[]>(figuresOf(editor));
+  const refresh = () => setFigures(figuresOf(editor));
+  editor.on('update', refresh);
+  onCleanup(() => editor.off('update', refresh));
   let input!: HTMLInputElement;
 
   const picked = async () => {
@@ -43,13 +46,13 @@ function FigureControls(props: { editor: Editor; docId: string }) {
     if (files.length === 0) return;
     setBusy(true);
     setError('');
-    const errors = await insertImages(props.editor, props.docId, files);
+    const errors = await insertImages(editor, props.docId, files);
     setBusy(false);
     setError(errors.join(' '));
   };
   const refer = (target: string) => {
     if (!target) return;
-    props.editor.chain().focus().insertContent({ type: 'figureRef', attrs: { target } }).run();
+    editor.chain().focus().insertContent({ type: 'figureRef', attrs: { target } }).run();
   };
 
   return (

@@ -23,11 +23,13 @@ import '../panels.css';
 export const suggestionThreadId = (suggestionId: string) => `suggestion-${suggestionId}`;
 
 function Review(props: { editor: Editor; context: DocumentContext }) {
-  const [items, setItems] = createSignal<SuggestionSummary[]>(suggestionsOf(props.editor.state.doc));
-  const update = () => setItems(suggestionsOf(props.editor.state.doc));
-  props.editor.on('update', update);
-  onCleanup(() => props.editor.off('update', update));
-  const session = commentsSession(props.editor, props.context.docId);
+  // Held once: a read of props.editor after the panel's <Show> turned false (in the cleanup) would throw.
+  const editor = props.editor;
+  const [items, setItems] = createSignal<SuggestionSummary[]>(suggestionsOf(editor.state.doc));
+  const update = () => setItems(suggestionsOf(editor.state.doc));
+  editor.on('update', update);
+  onCleanup(() => editor.off('update', update));
+  const session = commentsSession(editor, props.context.docId);
   const [people] = createResource(() => props.context.workspace()?.id, (workspaceId) => loadMentionable(props.context.docId, workspaceId).catch(() => []));
   const nameOf = (id: string) => people()?.find((p) => p.id === id)?.name ?? 'a reviewer';
   const role = () => props.context.workspace()?.role;
@@ -35,7 +37,7 @@ function Review(props: { editor: Editor; context: DocumentContext }) {
   const canReply = () => can(role() ?? 'viewer', 'document.comment') && session.comments.synced();
   const threadOf = (id: string) => session.comments.threads().find((t) => t.id === suggestionThreadId(id));
 
-  const run = (command: typeof applySuggestion, id: string) => command(id)(props.editor.state, props.editor.view.dispatch);
+  const run = (command: typeof applySuggestion, id: string) => command(id)(editor.state, editor.view.dispatch);
   // One author's suggestions, one command each (each reads the state the previous one left).
   const runAuthor = (command: typeof applySuggestion, authorId: string) => {
     for (const item of items()) if (suggestionAuthor(item.id) === authorId) run(command, item.id);
@@ -51,7 +53,7 @@ function Review(props: { editor: Editor; context: DocumentContext }) {
       addReply(session.comments.doc, threadId, entry);
       return;
     }
-    const anchor = anchorFor(props.editor.state, item.from, item.to);
+    const anchor = anchorFor(editor.state, item.from, item.to);
     if (!anchor) return;
     addThread(session.comments.doc, { id: threadId, anchor, quote: item.text.slice(0, 300), createdBy: author, createdAt: now }, entry);
   };
