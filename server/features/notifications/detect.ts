@@ -7,7 +7,7 @@
 import * as Y from 'yjs';
 import { readThreads } from '../../../shared/comments/threads.js';
 import { bodyMentions } from './body-mentions.js';
-import { bodySuggestions } from './body-suggestions.js';
+import { bodySuggestions } from '../suggestions/index.js';
 import type { NewNotification } from './store.js';
 
 const EXCERPT_LENGTH = 200;

@@ -5,7 +5,6 @@
  */
 import * as Y from 'yjs';
 import { suggestionAuthor, suggestionIdOf, suggestionMarkOfKey, type SuggestionMarkName } from '../../../shared/editor/suggestion-ids.js';
-import { BODY_FRAGMENT } from './body-mentions.js';
 
 export interface BodySuggestion {
   id: string;
@@ -16,6 +15,8 @@ export interface BodySuggestion {
   text: string;
 }
 
+/** shared/editor/extensions.ts DOCUMENT_FRAGMENT (not imported: it loads TipTap). */
+const BODY_FRAGMENT = 'default';
 const EXCERPT_LENGTH = 200;
 const ZERO_WIDTH_SPACE = /\u200B/g;
 
