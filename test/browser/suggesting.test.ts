@@ -215,5 +215,28 @@ describe.skipIf(!browserTestsEnabled())('Suggesting mode in Chromium', () => {
     await owner.page.getByRole('tab', { name: 'Suggestions' }).click();
     await owner.page.locator('.suggestion-item', { hasText: 'enrolled' }).getByText('Why bold here?').waitFor();
     expect(await cem.page.locator('.refused-notice').count()).toBe(0);
+
+    // The review filter: a plain comment beside the suggestions, shown by Comments and Both only;
+    // a suggestion's own reply thread stays under its suggestion.
+    await selectText(owner.page, 'Patients');
+    await owner.page.getByRole('tab', { name: 'Comments' }).click();
+    await owner.page.getByLabel('Comment on the selected text…').click();
+    await owner.page.keyboard.type('Which patients?');
+    await owner.page.getByRole('button', { name: 'Comment', exact: true }).click();
+    await owner.page.locator('.thread', { hasText: 'Which patients?' }).waitFor();
+    await owner.page.getByRole('tab', { name: 'Suggestions' }).click();
+    const review = owner.page.getByRole('tabpanel');
+    const show = review.getByLabel('Show', { exact: true });
+    expect(await show.inputValue()).toBe('suggestions');
+    await review.locator('.suggestion-item', { hasText: 'enrolled' }).waitFor();
+    expect(await review.locator('.thread').count()).toBe(0);
+    await show.selectOption('comments');
+    await review.locator('.thread', { hasText: 'Which patients?' }).waitFor();
+    expect(await review.locator('.suggestion-item').count()).toBe(0);
+    expect(await review.locator('.thread', { hasText: 'Why bold here?' }).count()).toBe(0);
+    await show.selectOption('both');
+    await review.locator('.suggestion-item', { hasText: 'enrolled' }).waitFor();
+    await review.locator('.thread', { hasText: 'Which patients?' }).waitFor();
+    expect(await review.locator('.thread').count()).toBe(1);
   }, 240_000);
 });

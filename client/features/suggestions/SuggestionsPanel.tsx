@@ -126,7 +126,7 @@ export function SuggestionsPanel(props: { context: DocumentContext }) {
     <>
       <label class="small-text review-filter">
         Show{' '}
-        <select value={filter()} onChange={(e) => setFilter(e.currentTarget.value as ReviewFilter)}>
+        <select aria-label="Show" value={filter()} onChange={(e) => setFilter(e.currentTarget.value as ReviewFilter)}>
           <option value="comments">Comments</option>
           <option value="suggestions">Suggestions</option>
           <option value="both">Both</option>
