@@ -216,6 +216,15 @@ describe.skipIf(!browserTestsEnabled())('Suggesting mode in Chromium', () => {
     await owner.page.locator('.suggestion-item', { hasText: 'enrolled' }).getByText('Why bold here?').waitFor();
     expect(await cem.page.locator('.refused-notice').count()).toBe(0);
 
+    // The card's time is the server's record of the suggestion's first commit.
+    const recorded = (await (await owner.request.get(`${base}/api/documents/${document.id}/suggestions`)).json()) as { suggestions: Array<{ id: string; at: number }> };
+    const enrolledAt = recorded.suggestions.find((s) => s.id === String(left.find((l) => l.mark === 'insertion')?.id))?.at;
+    expect(enrolledAt).toEqual(expect.any(Number));
+    await owner.page.locator('.doc-body ins', { hasText: 'enrolled' }).hover();
+    const when = card.locator('time.when');
+    await when.waitFor();
+    expect(await when.getAttribute('datetime')).toBe(new Date(enrolledAt ?? 0).toISOString());
+
     // The review filter: a plain comment beside the suggestions, shown by Comments and Both only;
     // a suggestion's own reply thread stays under its suggestion.
     await selectText(owner.page, 'Patients');
