@@ -22,10 +22,13 @@ interface Shown {
 export function SuggestionCard(props: { docId: string; editor: Accessor<Editor | undefined>; canReview: Accessor<boolean>; nameOf: (userId: string) => string }) {
   const [shown, setShown] = createSignal<Shown | null>(null);
   const [times, setTimes] = createSignal<Map<string, number>>(new Map());
-  // Asks the server again whenever the card opens on a suggestion it has no time for yet.
+  // Asks the server again when the card opens on another suggestion it has no time for yet (not on
+  // every pointer move over the same one: each move sets `shown` anew).
+  let askedFor: string | null = null;
   createEffect(() => {
     const id = shown()?.id;
-    if (!id || times().has(id)) return;
+    if (!id || id === askedFor || times().has(id)) return;
+    askedFor = id;
     loadSuggestionTimes(props.docId).then(setTimes, () => undefined);
   });
   let card: HTMLDivElement | undefined;
