@@ -114,7 +114,10 @@ describe.skipIf(!browserTestsEnabled())('Suggesting mode in Chromium', () => {
     await last.goto(`${base}/d/${blank?.id ?? ''}`);
     const inserted = last.locator('.doc-body ins').first();
     await inserted.waitFor();
-    expect(await last.locator('.doc-body [data-suggestion]').first().getAttribute('title')).toMatch(/Suggested insertion by Cem Commenter/);
+    // The author's name arrives with the document's people, after the text: wait for it, then check it.
+    const title = () => last.locator('.doc-body [data-suggestion]').first().getAttribute('title');
+    await waitFor(async () => /by Cem Commenter/.test((await title()) ?? ''), { what: 'the suggester named in the text' });
+    expect(await title()).toMatch(/Suggested insertion by Cem Commenter/);
     expect(cem.errors).toEqual([]);
   }, 240_000);
 
