@@ -17,6 +17,7 @@ import { invitePreviewRoutes, inviteRoutes, workspaceInviteRoutes } from './feat
 import { memberRoutes, peopleByIds } from './features/members/index.js';
 import { documentFileRoutes, exportImagesOf, fileCopyRoutes, fileRoutes, linkFileRoutes, type FileStore } from './features/files/index.js';
 import { followRoutes, invitationNotification, notificationRoutes, roleChangedNotification } from './features/notifications/index.js';
+import { suggestionRoutes } from './features/suggestions/index.js';
 import { RecentStore, recentRoutes } from './features/recent/index.js';
 import { searchRoutes } from './features/search/index.js';
 import { documentSharingRoutes, publicLinkRoutes, sharedWithMeRoutes } from './features/sharing/index.js';
@@ -125,6 +126,7 @@ export function apiRoutes(deps: ApiDeps): Hono {
   signedIn.route('/files', fileRoutes(fileDeps));
   signedIn.route('/notifications', notificationRoutes({ notifications: services.notifications, onUnreadChanged: (userId) => services.live.changed(userId) }));
   signedIn.route('/documents', followRoutes({ documents, store: services.notifications.store }));
+  signedIn.route('/documents', suggestionRoutes({ documents, times: services.suggestionTimes }));
   const sharingDeps = { sharing, invites, documents, workspaces, accounts, auth, activity: services.activity, notifications: services.notifications, mailDocumentInvite: deps.mail?.mailDocumentInvite, people, now };
   signedIn.route('/documents', documentSharingRoutes(sharingDeps));
   signedIn.route('/shared-with-me', sharedWithMeRoutes(sharingDeps));

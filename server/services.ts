@@ -14,6 +14,7 @@ import { SearchService, defaultSearchTimings, type SearchTimings } from './featu
 import { VersionService, defaultVersionTimings, type VersionTimings } from './features/versions/index.js';
 import { peopleByIds } from './features/members/index.js';
 import { DeadlineReminders, LiveInbox, NotificationService } from './features/notifications/index.js';
+import { SuggestionTimes } from './features/suggestions/index.js';
 import { createLocalBus, type Bus } from './cluster/bus.js';
 import { DocumentMetaStore } from './storage/documents.js';
 import type { Engine } from './storage/migrations/index.js';
@@ -40,6 +41,8 @@ export interface FeatureServices {
   live: LiveInbox;
   /** Deadline reminders 24 h and 1 h ahead to a document's followers (polls; `tick` runs it now). */
   reminders: DeadlineReminders;
+  /** When the server first committed each suggestion id (the hover card's time). */
+  suggestionTimes: SuggestionTimes;
   /** Runs every pending index, version and activity write now (shutdown, tests). */
   flush(): Promise<void>;
   /** Flushes and stops listening; call before the relay shuts down. */
@@ -68,7 +71,8 @@ export function createFeatureServices(deps: FeatureServiceDeps, timings: Partial
   const live = new LiveInbox({ bus: deps.bus ?? createLocalBus(), notifications, log: deps.log });
   const reminders = new DeadlineReminders({ db: deps.db, now: deps.now, log: deps.log, notify: (entries) => notifications.notify(entries) });
   reminders.start();
-  const all = [search, versions, activity, changes, notifications, reminders];
+  const suggestionTimes = new SuggestionTimes(deps);
+  const all = [search, versions, activity, changes, notifications, reminders, suggestionTimes];
   return {
     search,
     versions,
@@ -80,6 +84,7 @@ export function createFeatureServices(deps: FeatureServiceDeps, timings: Partial
     notifications,
     live,
     reminders,
+    suggestionTimes,
     flush: async () => {
       await Promise.all(all.map((s) => s.flush()));
     },

@@ -3,6 +3,7 @@ import type { Generated } from 'kysely';
 import type { MailKeysTable, MailOutboxTable, MailTokensTable, MailUnsubscribesTable } from './mail-schema.js';
 import type { ActivityTable, CalendarFeedsTable, DocDeadlinesTable, DocVersionsTable, DocVisitsTable, SearchCommentsTable, SearchDocsTable } from './feature-schema.js';
 import type { DocumentFilesTable } from './files-schema.js';
+import type { SuggestionTimesTable } from './suggestion-schema.js';
 import type { DocGuestsTable, DocLinksTable } from './sharing-schema.js';
 import type { DocumentFollowsTable, NotificationPreferencesTable, NotificationsTable } from './notification-schema.js';
 
@@ -119,4 +120,5 @@ export interface Schema {
   document_files: DocumentFilesTable;
   doc_guests: DocGuestsTable;
   doc_links: DocLinksTable;
+  suggestion_times: SuggestionTimesTable;
 }

@@ -114,7 +114,10 @@ describe.skipIf(!browserTestsEnabled())('Suggesting mode in Chromium', () => {
     await last.goto(`${base}/d/${blank?.id ?? ''}`);
     const inserted = last.locator('.doc-body ins').first();
     await inserted.waitFor();
-    expect(await last.locator('.doc-body [data-suggestion]').first().getAttribute('title')).toMatch(/Suggested insertion by Cem Commenter/);
+    // The author's name arrives with the document's people, after the text: wait for it, then check it.
+    const title = () => last.locator('.doc-body [data-suggestion]').first().getAttribute('title');
+    await waitFor(async () => /by Cem Commenter/.test((await title()) ?? ''), { what: 'the suggester named in the text' });
+    expect(await title()).toMatch(/Suggested insertion by Cem Commenter/);
     expect(cem.errors).toEqual([]);
   }, 240_000);
 
@@ -215,5 +218,37 @@ describe.skipIf(!browserTestsEnabled())('Suggesting mode in Chromium', () => {
     await owner.page.getByRole('tab', { name: 'Suggestions' }).click();
     await owner.page.locator('.suggestion-item', { hasText: 'enrolled' }).getByText('Why bold here?').waitFor();
     expect(await cem.page.locator('.refused-notice').count()).toBe(0);
+
+    // The card's time is the server's record of the suggestion's first commit.
+    const recorded = (await (await owner.request.get(`${base}/api/documents/${document.id}/suggestions`)).json()) as { suggestions: Array<{ id: string; at: number }> };
+    const enrolledAt = recorded.suggestions.find((s) => s.id === String(left.find((l) => l.mark === 'insertion')?.id))?.at;
+    expect(enrolledAt).toEqual(expect.any(Number));
+    await owner.page.locator('.doc-body ins', { hasText: 'enrolled' }).hover();
+    const when = card.locator('time.when');
+    await when.waitFor();
+    expect(await when.getAttribute('datetime')).toBe(new Date(enrolledAt ?? 0).toISOString());
+
+    // The review filter: a plain comment beside the suggestions, shown by Comments and Both only;
+    // a suggestion's own reply thread stays under its suggestion.
+    await selectText(owner.page, 'Patients');
+    await owner.page.getByRole('tab', { name: 'Comments' }).click();
+    await owner.page.getByLabel('Comment on the selected text…').click();
+    await owner.page.keyboard.type('Which patients?');
+    await owner.page.getByRole('button', { name: 'Comment', exact: true }).click();
+    await owner.page.locator('.thread', { hasText: 'Which patients?' }).waitFor();
+    await owner.page.getByRole('tab', { name: 'Suggestions' }).click();
+    const review = owner.page.getByRole('tabpanel');
+    const show = review.getByLabel('Show', { exact: true });
+    expect(await show.inputValue()).toBe('suggestions');
+    await review.locator('.suggestion-item', { hasText: 'enrolled' }).waitFor();
+    expect(await review.locator('.thread').count()).toBe(0);
+    await show.selectOption('comments');
+    await review.locator('.thread', { hasText: 'Which patients?' }).waitFor();
+    expect(await review.locator('.suggestion-item').count()).toBe(0);
+    expect(await review.locator('.thread', { hasText: 'Why bold here?' }).count()).toBe(0);
+    await show.selectOption('both');
+    await review.locator('.suggestion-item', { hasText: 'enrolled' }).waitFor();
+    await review.locator('.thread', { hasText: 'Which patients?' }).waitFor();
+    expect(await review.locator('.thread').count()).toBe(1);
   }, 240_000);
 });

@@ -88,7 +88,7 @@ function ThreadCard(props: {
   );
 }
 
-function Threads(props: { context: DocumentContext; editor: Editor; session: CommentsSession }) {
+function Threads(props: { context: DocumentContext; editor: Editor; session: CommentsSession; only?: (thread: ThreadData) => boolean }) {
   const [showResolved, setShowResolved] = createSignal(false);
   const [selection, setSelection] = createSignal<{ from: number; to: number } | null>(null);
   const [tick, setTick] = createSignal(0);
@@ -131,7 +131,7 @@ function Threads(props: { context: DocumentContext; editor: Editor; session: Com
   const visible = () =>
     props.session.comments
       .threads()
-      .filter((t) => showResolved() || !t.resolved)
+      .filter((t) => (showResolved() || !t.resolved) && (props.only?.(t) ?? true))
       .map((t) => withServerNames(t, names()));
   const open = () => props.session.comments.threads().filter((t) => !t.resolved).length;
   const resolvedCount = () => props.session.comments.threads().length - open();
@@ -215,13 +215,13 @@ function Threads(props: { context: DocumentContext; editor: Editor; session: Com
   );
 }
 
-/** The "Comments" side panel. */
-export function CommentsPanel(props: { context: DocumentContext }) {
+/** The "Comments" side panel; `only` narrows its threads (the review panel leaves out suggestions' own threads). */
+export function CommentsPanel(props: { context: DocumentContext; only?: (thread: ThreadData) => boolean }) {
   return (
     <Show when={readyEditor(props.context)} keyed fallback={<p class="muted">Comments appear once the document has loaded.</p>}>
       {(editor) => {
         const session = untrack(() => commentsSession(editor, props.context.docId));
-        return <Threads context={props.context} editor={editor} session={session} />;
+        return <Threads context={props.context} editor={editor} session={session} only={props.only} />;
       }}
     </Show>
   );

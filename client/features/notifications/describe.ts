@@ -37,6 +37,7 @@ export function hrefOf(view: NotificationView): string | null {
       return `${base}?${params.toString()}`;
     }
     if (t.type === 'mention') return `${base}?mention=${encodeURIComponent(t.mentionId)}`;
+    if (t.type === 'suggestion') return `${base}?suggestion=${encodeURIComponent(t.suggestionId)}`;
     return base;
   }
   if (view.workspace) return `/w/${encodeURIComponent(view.workspace.id)}`;

@@ -1,11 +1,14 @@
 /**
- * The card over a suggestion in the text: who suggested it, and for owners and editors Accept and
+ * The card over a suggestion in the text: who suggested it and when (the server's time of its first
+ * commit, in the reader's time zone; a suggestion too new to be recorded shows no time), and for owners and editors Accept and
  * Reject. Accepting and rejecting are ordinary edits (the library's commands), so they are undoable
  * and recorded like any other change.
  */
 import type { Editor } from '@tiptap/core';
 import { applySuggestion, revertSuggestion } from '@handlewithcare/prosemirror-suggest-changes';
 import { createSignal, onCleanup, Show, createEffect, type Accessor } from 'solid-js';
+import { browserTimeZone, formatDateTime } from '../../lib/time';
+import { loadSuggestionTimes } from './times';
 import { colorFor } from '../../../shared/colors.js';
 import { suggestionAuthor } from '../../../shared/editor/suggestion-ids.js';
 
@@ -16,8 +19,18 @@ interface Shown {
   left: number;
 }
 
-export function SuggestionCard(props: { editor: Accessor<Editor | undefined>; canReview: Accessor<boolean>; nameOf: (userId: string) => string }) {
+export function SuggestionCard(props: { docId: string; editor: Accessor<Editor | undefined>; canReview: Accessor<boolean>; nameOf: (userId: string) => string }) {
   const [shown, setShown] = createSignal<Shown | null>(null);
+  const [times, setTimes] = createSignal<Map<string, number>>(new Map());
+  // Asks the server again when the card opens on another suggestion it has no time for yet (not on
+  // every pointer move over the same one: each move sets `shown` anew).
+  let askedFor: string | null = null;
+  createEffect(() => {
+    const id = shown()?.id;
+    if (!id || id === askedFor || times().has(id)) return;
+    askedFor = id;
+    loadSuggestionTimes(props.docId).then(setTimes, () => undefined);
+  });
   let card: HTMLDivElement | undefined;
   let hideTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -69,6 +82,16 @@ export function SuggestionCard(props: { editor: Accessor<Editor | undefined>; ca
           >
             <span class="who">
               Suggested {current().kind} by <strong>{props.nameOf(author())}</strong>
+              <Show when={times().get(current().id)}>
+                {(at) => (
+                  <>
+                    {' '}
+                    <time class="when" dateTime={new Date(at()).toISOString()}>
+                      {formatDateTime(at(), browserTimeZone(), Date.now())}
+                    </time>
+                  </>
+                )}
+              </Show>
             </span>
             <Show when={props.canReview()}>
               <button type="button" onClick={() => run(applySuggestion, current().id)}>

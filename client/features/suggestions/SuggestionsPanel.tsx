@@ -3,6 +3,10 @@
  * owners and editors, and a reply thread per suggestion. Replies live in the document's comments
  * (the comments document), in a thread keyed `suggestion-<suggestion id>` and anchored to the
  * suggested text, so they also show in the Comments panel and follow the same rules.
+ *
+ * A "Show" filter makes it the one review view: Suggestions (the default), Comments (the Comments
+ * panel's threads, less the suggestions' own reply threads, which show under their suggestion here),
+ * or Both. The Comments tab itself is unchanged.
  */
 import type { Editor } from '@tiptap/core';
 import { applySuggestion, revertSuggestion } from '@handlewithcare/prosemirror-suggest-changes';
@@ -14,6 +18,7 @@ import { can, canWriteDocuments } from '../../../shared/roles.js';
 import type { DocumentContext } from '../../editor/document-plugins';
 import { readyEditor } from '../../editor/ready';
 import { anchorFor } from '../comments/anchors';
+import { CommentsPanel } from '../comments/CommentsPanel';
 import { commentsSession } from '../comments/session';
 import { loadMentionable } from '../members/mentionable';
 import { suggestionsOf, type SuggestionSummary } from './list';
@@ -114,6 +119,27 @@ function Review(props: { editor: Editor; context: DocumentContext }) {
   );
 }
 
+export type ReviewFilter = 'comments' | 'suggestions' | 'both';
+
 export function SuggestionsPanel(props: { context: DocumentContext }) {
-  return <Show when={readyEditor(props.context)}>{(ready) => <Review editor={ready()} context={props.context} />}</Show>;
+  const [filter, setFilter] = createSignal<ReviewFilter>('suggestions');
+  const plainThread = (thread: { id: string }) => !thread.id.startsWith(suggestionThreadId(''));
+  return (
+    <>
+      <label class="small-text review-filter">
+        Show{' '}
+        <select aria-label="Show" value={filter()} onChange={(e) => setFilter(e.currentTarget.value as ReviewFilter)}>
+          <option value="comments">Comments</option>
+          <option value="suggestions">Suggestions</option>
+          <option value="both">Both</option>
+        </select>
+      </label>
+      <Show when={filter() !== 'comments'}>
+        <Show when={readyEditor(props.context)}>{(ready) => <Review editor={ready()} context={props.context} />}</Show>
+      </Show>
+      <Show when={filter() !== 'suggestions'}>
+        <CommentsPanel context={props.context} only={plainThread} />
+      </Show>
+    </>
+  );
 }

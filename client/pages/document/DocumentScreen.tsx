@@ -262,7 +262,7 @@ export function DocumentScreen(props: { docId: string }) {
           />
         </div>
         <Show when={readOnly() && meta()?.workspace.role === 'viewer' && meta()}>{(m) => <ReadOnlyNotice role={m().workspace.role} workspaceName={m().workspace.name} guest={m().guest === true} />}</Show>
-        <SuggestionCard editor={collab.editor} canReview={canReview} nameOf={nameOf} />
+        <SuggestionCard docId={props.docId} editor={collab.editor} canReview={canReview} nameOf={nameOf} />
         <Show when={refusal()}>{(message) => <RefusedNotice message={message()} />}</Show>
         <div class="doc-layout">
           <article class="doc-paper" aria-label="Document">

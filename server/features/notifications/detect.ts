@@ -7,6 +7,7 @@
 import * as Y from 'yjs';
 import { readThreads } from '../../../shared/comments/threads.js';
 import { bodyMentions } from './body-mentions.js';
+import { bodySuggestions } from '../suggestions/index.js';
 import type { NewNotification } from './store.js';
 
 const EXCERPT_LENGTH = 200;
@@ -41,6 +42,32 @@ export function detectBodyMentions(state: Uint8Array, place: DocumentPlace, auth
       excerpt: m.excerpt,
       sourceKey: `mention:${place.docId}:${m.mentionId}`,
     }));
+}
+
+/**
+ * New suggestions in the body: a suggestion id whose author part is one of the commit's authenticated
+ * writers (the suggestion guard refuses ids in anyone else's name) notifies `recipients` (the
+ * document's creator and followers) except its author, once per id and person.
+ */
+export function detectSuggestions(state: Uint8Array, place: DocumentPlace, authors: readonly string[], recipients: readonly string[]): NewNotification[] {
+  const out: NewNotification[] = [];
+  for (const s of bodySuggestions(state)) {
+    if (!authors.includes(s.authorId)) continue;
+    for (const userId of new Set(recipients)) {
+      if (userId === s.authorId) continue;
+      out.push({
+        userId,
+        kind: 'suggestion',
+        actorId: s.authorId,
+        workspaceId: place.workspaceId,
+        docId: place.docId,
+        target: { type: 'suggestion', suggestionId: s.id },
+        excerpt: s.text,
+        sourceKey: `suggestion:${place.docId}:${s.id}`,
+      });
+    }
+  }
+  return out;
 }
 
 /**

@@ -10,7 +10,8 @@ import { commentedDocId, commentsDocId } from '../../../shared/comments/threads.
 import type { CollabHub } from '../../collab/hub.js';
 import type { Schema } from '../../storage/schema.js';
 import type { PeopleLookup } from '../members/index.js';
-import { detectBodyMentions, detectComments, type DocumentPlace } from './detect.js';
+import { KeyedDebouncer } from '../../debounce.js';
+import { detectBodyMentions, detectComments, detectSuggestions, type DocumentPlace } from './detect.js';
 import { presentNotifications } from './presenters.js';
 import { NotificationStore, type NewNotification } from './store.js';
 import { threadsWaitingOn, type WaitingThread } from './waiting.js';
@@ -39,21 +40,53 @@ export interface NotificationServiceDeps {
   people: PeopleLookup;
   /** Whether the server can send email (SMTP configured). */
   emailAvailable: boolean;
+  /** Quiet time before a document's new suggestions are notified (default 3 s). */
+  suggestionQuietMs?: number;
 }
+
+/**
+ * Suggestions are notified after a burst of commits, not per commit: typing a suggestion character by
+ * character is one id, and waiting lets its notification carry the whole suggested text.
+ */
+const SUGGESTION_QUIET_MS = 3_000;
+const SUGGESTION_MAX_WAIT_MS = 30_000;
 
 export class NotificationService implements NotificationFeed {
   readonly store: NotificationStore;
   private readonly listeners = new Set<(n: CreatedNotification) => void>();
   /** One detection at a time per document, in commit order; the tail of each chain. */
   private readonly chains = new Map<string, Promise<void>>();
+  /** Body documents with commits whose suggestions are not yet looked at; the burst keeps every writer. */
+  private readonly suggestionBursts: KeyedDebouncer;
   private stopped = false;
 
   constructor(private readonly deps: NotificationServiceDeps) {
     this.store = new NotificationStore(deps.db, deps.now);
+    const quiet = deps.suggestionQuietMs ?? SUGGESTION_QUIET_MS;
+    this.suggestionBursts = new KeyedDebouncer({
+      idleMs: quiet,
+      maxWaitMs: Math.max(quiet, SUGGESTION_MAX_WAIT_MS),
+      now: deps.now,
+      run: (docId, burst) => this.detectSuggestionsOf(docId, [...burst.authors]),
+      onError: (docId, error) => deps.log.warn({ err: error, docId }, 'suggestion notification failed'),
+    });
     deps.hub.onCommitted((docId, authors) => {
       if (this.stopped || authors.size === 0) return;
       this.enqueue(docId, [...authors]);
+      if (commentedDocId(docId) === null) this.suggestionBursts.push(docId, authors);
     });
+  }
+
+  /** The burst's writers' new suggestions, for the creator and followers of the document. */
+  private async detectSuggestionsOf(docId: string, authors: string[]): Promise<void> {
+    const place = await this.placeOf(docId);
+    if (!place) return;
+    const state = await this.deps.hub.readDocument(docId);
+    const doc = await this.deps.db.selectFrom('documents').select('created_by').where('id', '=', docId).executeTakeFirst();
+    // The creator hears of suggestions unless they unfollowed the document on purpose.
+    const unfollowed = new Set(await this.store.unfollowersOf(docId));
+    const recipients = [...(doc && !unfollowed.has(doc.created_by) ? [doc.created_by] : []), ...(await this.store.followersOf(docId))];
+    await this.deliver(await this.allowed(detectSuggestions(state, place, authors, recipients), place));
   }
 
   private enqueue(docId: string, authors: string[]): void {
@@ -153,10 +186,12 @@ export class NotificationService implements NotificationFeed {
   /** Waits for every detection under way (shutdown, tests). */
   async flush(): Promise<void> {
     while (this.chains.size > 0) await Promise.all([...this.chains.values()]);
+    await this.suggestionBursts.flush();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     await this.flush();
+    await this.suggestionBursts.stop();
   }
 }

@@ -229,4 +229,16 @@ export class NotificationStore {
     const rows = await this.db.selectFrom('document_follows').select('doc_id').where('user_id', '=', userId).where('following', '=', 1).execute();
     return rows.map((r) => r.doc_id);
   }
+
+  /** Who follows the document. */
+  async followersOf(docId: string): Promise<string[]> {
+    const rows = await this.db.selectFrom('document_follows').select('user_id').where('doc_id', '=', docId).where('following', '=', 1).execute();
+    return rows.map((r) => r.user_id);
+  }
+
+  /** Who turned following the document off on purpose. */
+  async unfollowersOf(docId: string): Promise<string[]> {
+    const rows = await this.db.selectFrom('document_follows').select('user_id').where('doc_id', '=', docId).where('following', '=', 0).execute();
+    return rows.map((r) => r.user_id);
+  }
 }

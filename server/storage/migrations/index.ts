@@ -12,6 +12,7 @@ import { notifications } from './0012_notifications.js';
 import { mail } from './0013_mail.js';
 import { sharing } from './0014_sharing.js';
 import { documentFiles } from './0016_document_files.js';
+import { suggestionTimes } from './0018_suggestion_times.js';
 import type { AnyDb, Engine, MigrationFactory } from './engine.js';
 
 const migrations: Array<[name: string, factory: MigrationFactory]> = [
@@ -24,6 +25,7 @@ const migrations: Array<[name: string, factory: MigrationFactory]> = [
   ['0013_mail', mail],
   ['0014_sharing', sharing],
   ['0016_document_files', documentFiles],
+  ['0018_suggestion_times', suggestionTimes],
 ];
 
 /**
