@@ -11,7 +11,7 @@ import type { SessionEnv } from '../../http/session.js';
 import { jsonBody, queryInput } from '../../http/validate.js';
 import type { DocumentMetaStore } from '../../storage/documents.js';
 import type { PeopleLookup } from '../members/index.js';
-import { presentVersion, versionPeople } from './presenters.js';
+import { comparisonPeople, presentComparison, presentVersion, versionPeople } from './presenters.js';
 import type { VersionService } from './service.js';
 
 export interface VersionRouteDeps {
@@ -79,7 +79,8 @@ export function versionRoutes(deps: VersionRouteDeps): Hono<SessionEnv> {
       return version.snapshot;
     };
     const comparison = await versions.compare(await stateOf(from, 'from'), await stateOf(to, 'to'));
-    return c.json({ from, to, ...comparison });
+    const people = await deps.people(comparisonPeople(comparison));
+    return c.json({ from, to, ...presentComparison(comparison, people) });
   });
 
   return app;
