@@ -54,8 +54,10 @@ export interface DiffBlock {
 
 export interface VersionDetailView {
   version: VersionView;
-  /** ProseMirror JSON of the version, for a read-only view. */
+  /** ProseMirror JSON of the version, for a read-only view (suggestion marks included). */
   content: unknown;
+  /** The authors of the suggestions in it, so the view can say whose each one is. */
+  suggesters: PersonView[];
 }
 
 export interface CompareView {
