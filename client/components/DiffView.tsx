@@ -1,7 +1,58 @@
-/** A comparison drawn block by block: insertions underlined green, deletions struck through red. */
-import { For, Show } from 'solid-js';
-import type { DiffBlock } from '../../shared/api/versions.js';
+/**
+ * A comparison drawn block by block: accepted insertions underlined green, deletions struck through
+ * red; text inside open suggestions dashed in its author's colour and labelled "suggested by …", so a
+ * proposal never reads as an accepted edit.
+ */
+import { For, Match, Switch } from 'solid-js';
+import type { DiffBlock, DiffSegment } from '../../shared/api/versions.js';
+import { colorFor } from '../../shared/colors.js';
 import './diff-view.css';
+
+function Suggested(props: { segment: DiffSegment; verb: 'inserted' | 'deleted' }) {
+  const who = () => props.segment.suggestedBy?.name ?? 'someone';
+  const label = () => `Suggested by ${who()}: ${props.verb}`;
+  const attrs = () => ({
+    class: `diff-suggestion diff-suggest-${props.verb === 'inserted' ? 'insert' : 'delete'}`,
+    title: label(),
+    'data-suggestion': props.segment.suggestionId,
+    style: { '--suggestion-color': colorFor(props.segment.suggestedBy?.id ?? '') },
+  });
+  return (
+    <Switch>
+      <Match when={props.verb === 'inserted'}>
+        <ins {...attrs()}>
+          <span class="visually-hidden">[{label()}] </span>
+          {props.segment.text}
+        </ins>
+      </Match>
+      <Match when={props.verb === 'deleted'}>
+        <del {...attrs()}>
+          <span class="visually-hidden">[{label()}] </span>
+          {props.segment.text}
+        </del>
+      </Match>
+    </Switch>
+  );
+}
+
+function Segment(props: { segment: DiffSegment }) {
+  return (
+    <Switch fallback={<span>{props.segment.text}</span>}>
+      <Match when={props.segment.op === 'insert'}>
+        <ins>{props.segment.text}</ins>
+      </Match>
+      <Match when={props.segment.op === 'delete'}>
+        <del>{props.segment.text}</del>
+      </Match>
+      <Match when={props.segment.op === 'suggest-insert'}>
+        <Suggested segment={props.segment} verb="inserted" />
+      </Match>
+      <Match when={props.segment.op === 'suggest-delete'}>
+        <Suggested segment={props.segment} verb="deleted" />
+      </Match>
+    </Switch>
+  );
+}
 
 export function DiffView(props: { blocks: readonly DiffBlock[]; onlyChanges?: boolean }) {
   const blocks = () => (props.onlyChanges ? props.blocks.filter((b) => b.op !== 'equal') : props.blocks);
@@ -10,15 +61,7 @@ export function DiffView(props: { blocks: readonly DiffBlock[]; onlyChanges?: bo
       <For each={blocks()} fallback={<p class="muted">No differences in the text.</p>}>
         {(block) => (
           <p class={`diff-block diff-${block.op} diff-type-${block.type}`}>
-            <For each={block.segments}>
-              {(segment) => (
-                <Show when={segment.op !== 'equal'} fallback={<span>{segment.text}</span>}>
-                  <Show when={segment.op === 'insert'} fallback={<del>{segment.text}</del>}>
-                    <ins>{segment.text}</ins>
-                  </Show>
-                </Show>
-              )}
-            </For>
+            <For each={block.segments}>{(segment) => <Segment segment={segment} />}</For>
           </p>
         )}
       </For>

@@ -3,11 +3,10 @@
  * in IndexedDB, the y-websocket provider and the editor; creates them once the element is mounted and
  * destroys all of them when the owner is disposed or the document changes.
  */
-import type { AnyExtension, Editor } from '@tiptap/core';
+import { Editor, type AnyExtension } from '@tiptap/core';
 import { Collaboration } from '@tiptap/extension-collaboration';
 import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
 import { createEffect, createSignal, onCleanup, onMount, untrack, type Accessor } from 'solid-js';
-import { createTiptapEditor } from 'solid-tiptap';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
@@ -105,8 +104,10 @@ export function createCollabEditor(options: CollabEditorOptions): CollabEditor {
           },
           (origin) => local !== null && origin === local,
         );
-        // Created under this effect, so Solid destroys the editor (a child) before the cleanup below runs.
-        const instance = createTiptapEditor(() => ({
+        // Built here, untracked, not with solid-tiptap's createTiptapEditor: that one rebuilds the editor
+        // whenever a signal read while it is built changes (an extension reading a name for a tooltip),
+        // and each rebuild ends the editor's catch-up, comments socket and decorations with it.
+        const editor = new Editor({
           element,
           editable: untrack(() => options.editable?.() ?? true),
           extensions: [
@@ -115,10 +116,12 @@ export function createCollabEditor(options: CollabEditorOptions): CollabEditor {
             CollaborationCaret.configure({ provider, user: { ...user }, render: renderCaret }),
           ],
           editorProps: { attributes: { class: 'doc-body', 'aria-label': 'Document text', role: 'textbox', 'aria-multiline': 'true', spellcheck: 'true' } },
-        }));
-        setCurrent(() => instance);
+        });
+        setCurrent(() => () => editor);
         stopSession = watch.stop;
         onCleanup(() => {
+          // The editor goes first, while its document and provider still exist.
+          editor.destroy();
           stopSession = () => undefined;
           setCurrent(() => () => undefined);
           setAwareness(undefined);

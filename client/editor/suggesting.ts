@@ -6,7 +6,7 @@
  * accept/reject of reviewers and remote changes change the text: a commenter's client never sends an
  * edit the server refuses. Suggestions are coloured by author with decorations.
  */
-import { Extension } from '@tiptap/core';
+import { Extension, type Editor } from '@tiptap/core';
 import { suggestChangesKey } from '@handlewithcare/prosemirror-suggest-changes';
 import type { Node } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
@@ -30,6 +30,14 @@ export interface SuggestingOptions {
 
 /** Meta of a transaction already turned into suggestions. */
 const SUGGESTED = 'conferSuggested';
+
+/** Meta of a transaction that only redraws the authors' names (they load after the editor). */
+const NAMES_CHANGED = 'conferSuggestionNames';
+
+/** Redraws the suggestions' tooltips once `nameOf` knows more people. */
+export function refreshSuggestionNames(editor: Editor): void {
+  if (!editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(NAMES_CHANGED, true));
+}
 
 /** Changes that are not the user's own typing: y-sync's remote changes, undo and redo. */
 function isRemoteOrUndo(tr: Transaction): boolean {
@@ -98,7 +106,7 @@ export const Suggesting = Extension.create<SuggestingOptions>({
         key: colours,
         state: {
           init: (_config, state) => authorColours(state.doc, options.nameOf),
-          apply: (tr, set) => (tr.docChanged ? authorColours(tr.doc, options.nameOf) : set),
+          apply: (tr, set) => (tr.docChanged || tr.getMeta(NAMES_CHANGED) === true ? authorColours(tr.doc, options.nameOf) : set),
         },
         props: { decorations: (state) => colours.getState(state) },
       }),

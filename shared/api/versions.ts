@@ -21,10 +21,26 @@ export interface VersionView {
   authors: PersonView[];
 }
 
-/** A piece of text in a comparison. */
+/**
+ * A piece of text in a comparison. `insert` and `delete` are accepted changes; `suggest-insert` and
+ * `suggest-delete` are text inside suggestion marks (suggestion mode), shown as proposals of their
+ * author, never as edits: accepting one later shows as the real change.
+ */
 export interface DiffSegment {
-  op: 'equal' | 'insert' | 'delete';
+  op: 'equal' | 'insert' | 'delete' | 'suggest-insert' | 'suggest-delete';
   text: string;
+  /** Suggestion segments only: the suggestion's id and its author (server-side name). */
+  suggestionId?: string;
+  suggestedBy?: PersonView;
+}
+
+/** A suggestion that is in the later state of a comparison and not in the earlier one. */
+export interface SuggestionChangeView {
+  id: string;
+  by: PersonView;
+  /** Excerpts of the text it would insert and delete ("" when none); both equal for a formatting change. */
+  inserted: string;
+  deleted: string;
 }
 
 /** One block (paragraph, heading, list item...) of a comparison. */
@@ -38,16 +54,21 @@ export interface DiffBlock {
 
 export interface VersionDetailView {
   version: VersionView;
-  /** ProseMirror JSON of the version, for a read-only view. */
+  /** ProseMirror JSON of the version, for a read-only view (suggestion marks included). */
   content: unknown;
+  /** The authors of the suggestions in it, so the view can say whose each one is. */
+  suggesters: PersonView[];
 }
 
 export interface CompareView {
   from: string;
   to: string;
   blocks: DiffBlock[];
+  /** Accepted words inserted and deleted: text inside suggestion marks is not counted. */
   insertions: number;
   deletions: number;
+  /** Suggestions new in `to`, in document order. */
+  suggestions: SuggestionChangeView[];
 }
 
 /** GET /api/documents/:id/compare?from=&to=: version ids, or "current" for the live document. */

@@ -121,6 +121,67 @@ describe.skipIf(!browserTestsEnabled())('Suggesting mode in Chromium', () => {
     expect(cem.errors).toEqual([]);
   }, 240_000);
 
+  it('history and catch-up show a commenter’s suggestion as a suggestion: in the Changes panel, in a compare and in a version’s view', async () => {
+    const base = server?.url ?? '';
+    const owner = await person('Olga Owner');
+    const cem = await person('Cem Commenter');
+    const { workspace } = await post<{ workspace: { id: string } }>(owner.request, `${base}/api/workspaces`, { name: 'History group' });
+    const { token } = await post<{ token: string }>(owner.request, `${base}/api/workspaces/${workspace.id}/invites`, { role: 'commenter' });
+    await post(cem.request, `${base}/api/invites/${token}/accept`, {});
+    const { document } = await post<{ document: { id: string } }>(owner.request, `${base}/api/workspaces/${workspace.id}/documents`, { title: 'Reviewed protocol', template: 'protocol' });
+    // The owner has seen the seeded text, and names it, before the commenter suggests anything.
+    await post(owner.request, `${base}/api/documents/${document.id}/visit`, {});
+    await post(owner.request, `${base}/api/documents/${document.id}/versions`, { name: 'Before review' });
+
+    await cem.page.goto(`${base}/d/${document.id}`);
+    const body = cem.page.locator('.doc-body');
+    await waitFor(async () => (await body.getAttribute('contenteditable')) === 'true', { what: 'the commenter can suggest' });
+    await body.click();
+    await cem.page.keyboard.press('Control+Home');
+    await cem.page.keyboard.type('Draft ');
+    await waitFor(async () => (await serverSuggestions(document.id)).some((s) => s.text.includes('Draft')), { what: 'the suggestion on the server' });
+    await post(owner.request, `${base}/api/documents/${document.id}/versions`, { name: 'With suggestion' });
+
+    const page = owner.page;
+    await page.goto(`${base}/d/${document.id}`);
+    // Catch-up: a new suggestion by Cem, and no changed words.
+    await page.getByRole('button', { name: '1 new suggestion since your last visit' }).click();
+    const changes = page.getByRole('region', { name: 'Changes since your last visit' });
+    await changes.getByLabel('New suggestions').getByText('Cem Commenter suggests to insert “Draft”').waitFor();
+    await changes.getByText('no accepted changes.').waitFor();
+    const inCatchUp = changes.locator('.diff-view ins.diff-suggest-insert', { hasText: 'Draft' });
+    expect(await inCatchUp.getAttribute('title')).toBe('Suggested by Cem Commenter: inserted');
+
+    // Compare: the suggestion is drawn as one, dashed in Cem's colour, and counts no words.
+    await page.getByRole('tab', { name: 'History' }).click();
+    const from = page.locator('select[aria-label="Compare from"] option', { hasText: 'Before review' });
+    await from.waitFor({ state: 'attached' });
+    await page.getByLabel('Compare from').selectOption((await from.getAttribute('value')) ?? '');
+    await page.getByLabel('Compare with').selectOption('current');
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+    const overlay = page.getByRole('dialog', { name: /^Compare Before review · .* → current text$/ });
+    const suggested = overlay.locator('.diff-view ins.diff-suggest-insert', { hasText: 'Draft' });
+    await suggested.waitFor();
+    expect(await suggested.getAttribute('title')).toBe('Suggested by Cem Commenter: inserted');
+    // Nothing reads as an accepted insertion (an empty trailing paragraph the editor adds aside).
+    expect(await overlay.locator('.diff-view ins:not(.diff-suggestion)', { hasText: /\S/ }).count()).toBe(0);
+    expect(await overlay.locator('.comparison > p.small-text').first().innerText()).toBe('+0 words −0 words');
+    await overlay.getByLabel('New suggestions').getByText('Cem Commenter suggests to insert “Draft”').waitFor();
+    const style = await suggested.evaluate((el) => getComputedStyle(el).textDecorationStyle);
+    expect(style).toBe('dashed');
+    await page.keyboard.press('Escape');
+    await overlay.waitFor({ state: 'detached' });
+
+    // A version's view keeps the suggestion mark, underlined, with its author on hover.
+    await page.getByRole('button', { name: /^View With suggestion/ }).click();
+    const view = page.getByRole('dialog', { name: /With suggestion.*\(read-only\)$/ });
+    const mark = view.locator('.version-body ins', { hasText: 'Draft' });
+    await mark.waitFor();
+    expect(await view.locator('.version-body [data-suggestion]', { hasText: 'Draft' }).first().getAttribute('title')).toBe('Suggested insertion by Cem Commenter');
+    expect(await mark.evaluate((el) => getComputedStyle(el).textDecorationLine)).toContain('underline');
+    expect([...owner.errors, ...cem.errors]).toEqual([]);
+  }, 240_000);
+
   /**
    * Selects the first occurrence of `text` in the editor, as a mouse drag would, and resolves once the
    * editor has read the new selection (its selectionchange handler, registered before ours, has run).

@@ -4,6 +4,7 @@ import type { CatchUpView } from '../../../shared/api/catch-up.js';
 import { Timestamp } from '../../components/Timestamp';
 import type { DocumentContext } from '../../editor/document-plugins';
 import { DiffView } from '../../components/DiffView';
+import { SuggestionChanges } from '../../components/SuggestionChanges';
 import { readyEditor } from '../../editor/ready';
 import { catchUpOf } from './session';
 import '../panels.css';
@@ -18,11 +19,12 @@ function Changes(props: { view: CatchUpView }) {
         <>
           <p>
             Since your last visit <Timestamp ms={last()} full />:{' '}
-            <Show when={props.view.insertions + props.view.deletions > 0} fallback={<span class="muted">nothing changed.</span>}>
+            <Show when={props.view.insertions + props.view.deletions > 0} fallback={<span class="muted">{props.view.suggestions.length > 0 ? 'no accepted changes.' : 'nothing changed.'}</span>}>
               <ins>+{props.view.insertions}</ins> <del>−{props.view.deletions}</del> words
               <Show when={props.view.authors.length > 0}> by {props.view.authors.map((a) => a.name).join(', ')}</Show>.
             </Show>
           </p>
+          <SuggestionChanges suggestions={props.view.suggestions} />
           <ul class="catch-up-activity">
             <For each={props.view.activity}>
               {(entry) => (

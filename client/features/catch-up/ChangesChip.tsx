@@ -11,10 +11,19 @@ function Chip(props: { catchUp: Accessor<CatchUpView | null | undefined>; open: 
     const view = props.catchUp();
     return view && view.lastVisitAt !== null ? view.insertions + view.deletions : 0;
   };
+  // New suggestions are proposals, not changed words: named apart.
+  const suggested = () => {
+    const view = props.catchUp();
+    return view && view.lastVisitAt !== null ? view.suggestions.length : 0;
+  };
+  const label = () =>
+    [changed() > 0 ? `${changed()} words changed` : '', suggested() > 0 ? `${suggested()} new ${suggested() === 1 ? 'suggestion' : 'suggestions'}` : '']
+      .filter(Boolean)
+      .join(' · ');
   return (
-    <Show when={changed() > 0}>
+    <Show when={changed() + suggested() > 0}>
       <button type="button" class="small changes-chip tool-status" onClick={() => props.open()}>
-        {changed()} words changed since your last visit
+        {label()} since your last visit
       </button>
     </Show>
   );

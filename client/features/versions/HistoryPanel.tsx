@@ -5,11 +5,13 @@
  * side panel is too narrow to read a document in.
  */
 import { createSignal, For, Show } from 'solid-js';
+import type { PersonView } from '../../../shared/api/people.js';
 import type { CompareView, VersionView as Version } from '../../../shared/api/versions.js';
 import { canWriteDocuments } from '../../../shared/roles.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Dialog } from '../../components/Dialog';
 import { DiffView } from '../../components/DiffView';
+import { SuggestionChanges } from '../../components/SuggestionChanges';
 import { Timestamp } from '../../components/Timestamp';
 import type { DocumentContext } from '../../editor/document-plugins';
 import { errorMessage } from '../../lib/api';
@@ -22,7 +24,7 @@ import '../panels.css';
 import './versions.css';
 
 /** What is open over the document: one version, or a comparison of two states. */
-type Overlay = { kind: 'view'; version: Version; content: unknown } | { kind: 'compare'; title: string; comparison: CompareView };
+type Overlay = { kind: 'view'; version: Version; content: unknown; suggesters: PersonView[] } | { kind: 'compare'; title: string; comparison: CompareView };
 
 export function HistoryPanel(props: { context: DocumentContext }) {
   const session = useSession();
@@ -70,7 +72,7 @@ export function HistoryPanel(props: { context: DocumentContext }) {
   const view = (v: Version) =>
     run(async () => {
       const detail = await versionsApi.get(props.context.docId, v.id);
-      setOverlay({ kind: 'view', version: detail.version, content: detail.content });
+      setOverlay({ kind: 'view', version: detail.version, content: detail.content, suggesters: detail.suggesters });
     });
   const overlayTitle = () => {
     const open = overlay();
@@ -181,12 +183,13 @@ export function HistoryPanel(props: { context: DocumentContext }) {
         <Show when={overlay()} keyed>
           {(open) =>
             open.kind === 'view' ? (
-              <VersionView content={open.content} />
+              <VersionView content={open.content} suggesters={open.suggesters} />
             ) : (
               <div class="comparison" aria-label="Comparison">
                 <p class="small-text">
                   <ins>+{open.comparison.insertions} words</ins> <del>−{open.comparison.deletions} words</del>
                 </p>
+                <SuggestionChanges suggestions={open.comparison.suggestions} />
                 <DiffView blocks={open.comparison.blocks} />
               </div>
             )

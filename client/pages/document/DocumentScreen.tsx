@@ -3,7 +3,7 @@
  * for mounted features. Metadata (title, role) comes from the API; the text from the relay.
  */
 import { revalidate, useLocation, useNavigate } from '@solidjs/router';
-import { createEffect, createResource, createSignal, onCleanup, Show } from 'solid-js';
+import { createEffect, createResource, createSignal, onCleanup, Show, untrack } from 'solid-js';
 import { can, canWriteDocuments } from '../../../shared/roles.js';
 import { CloseCode } from '../../../shared/protocol/index.js';
 import '../../editor/editor.css';
@@ -28,7 +28,7 @@ import { SidePanels } from './SidePanels';
 import type { DocumentContext } from '../../editor/document-plugins';
 import { attachWhenReady } from '../../editor/ready';
 import { documentAttachments, documentPanels, documentTools } from './registry';
-import { Suggesting } from '../../editor/suggesting';
+import { refreshSuggestionNames, Suggesting } from '../../editor/suggesting';
 import { createEditMode } from '../../features/suggestions/mode';
 import { ModeSwitch } from '../../features/suggestions/ModeSwitch';
 import { RefusedNotice } from '../../features/suggestions/RefusedNotice';
@@ -171,6 +171,12 @@ export function DocumentScreen(props: { docId: string }) {
       toSignIn();
     },
     onAccessChanged: accessChanged,
+  });
+  // Suggestion tooltips name people from `mentionable`, which loads after the editor is built.
+  createEffect(() => {
+    mentionable();
+    const editor = collab.editor();
+    if (editor) untrack(() => refreshSuggestionNames(editor));
   });
   const people = createPresence(collab.awareness, () => me()?.id);
   const [unsuggestable, setUnsuggestable] = createSignal(false);

@@ -13,7 +13,7 @@ import type { SessionEnv } from '../../http/session.js';
 import type { DocumentMetaStore } from '../../storage/documents.js';
 import { presentActivity, type ActivityLog } from '../activity/index.js';
 import type { PeopleLookup } from '../members/index.js';
-import type { VersionService } from '../versions/index.js';
+import { comparisonPeople, presentComparison, type VersionService } from '../versions/index.js';
 import type { VisitStore } from './visits.js';
 
 export interface CatchUpRouteDeps {
@@ -36,21 +36,23 @@ export function catchUpRoutes(deps: CatchUpRouteDeps): Hono<SessionEnv> {
     const { doc } = await documentOr404(deps.documents, c.req.param('id'), me.id);
     const visit = await deps.visits.get(me.id, doc.id);
     if (!visit) {
-      const first: CatchUpView = { lastVisitAt: null, authors: [], activity: [], blocks: [], insertions: 0, deletions: 0 };
+      const first: CatchUpView = { lastVisitAt: null, authors: [], activity: [], blocks: [], insertions: 0, deletions: 0, suggestions: [] };
       return c.json(first);
     }
     const comparison = await deps.versions.compare(visit.snapshot, await deps.hub.readDocument(doc.id));
     const entries = await deps.activity.store.list({ docId: doc.id, since: visit.visitedAt, limit: 100 });
     const authorIds = new Set([...entries.flatMap((e) => (e.userId ? [e.userId] : [])), ...deps.activity.pendingAuthors(doc.id)]);
-    const people = await deps.people(authorIds);
+    const people = await deps.people([...authorIds, ...comparisonPeople(comparison)]);
+    const shown = presentComparison(comparison, people);
     const view: CatchUpView = {
       lastVisitAt: visit.visitedAt,
       authors: [...authorIds].map((id) => people.get(id) ?? { id, name: 'Former member' }),
       activity: entries.map((e) => presentActivity(e, people)),
-      // Only the changed blocks and a little context are worth sending to someone catching up.
-      blocks: comparison.insertions + comparison.deletions === 0 ? [] : comparison.blocks,
-      insertions: comparison.insertions,
-      deletions: comparison.deletions,
+      // Only changes (accepted ones, or new suggestions) are worth sending to someone catching up.
+      blocks: shown.insertions + shown.deletions === 0 && shown.suggestions.length === 0 ? [] : shown.blocks,
+      insertions: shown.insertions,
+      deletions: shown.deletions,
+      suggestions: shown.suggestions,
     };
     return c.json(view);
   });

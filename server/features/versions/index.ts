@@ -2,3 +2,4 @@
 export { versionRoutes, type VersionRouteDeps } from './routes.js';
 export { VersionService, defaultVersionTimings, type VersionTimings } from './service.js';
 export type { Comparison } from './diff.js';
+export { comparisonPeople, presentComparison } from './presenters.js';

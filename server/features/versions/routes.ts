@@ -3,15 +3,16 @@
  * restore. Every member may read the history; writers may name and restore.
  */
 import { Hono } from 'hono';
-import { compareQuery, createVersionInput } from '../../../shared/api/versions.js';
+import type { PersonView } from '../../../shared/api/people.js';
+import { compareQuery, createVersionInput, type VersionDetailView } from '../../../shared/api/versions.js';
 import type { CollabHub } from '../../collab/hub.js';
 import { documentOr404, refuseTrashed, requireCapability } from '../../http/access.js';
 import { ApiError } from '../../http/errors.js';
 import type { SessionEnv } from '../../http/session.js';
 import { jsonBody, queryInput } from '../../http/validate.js';
 import type { DocumentMetaStore } from '../../storage/documents.js';
-import type { PeopleLookup } from '../members/index.js';
-import { presentVersion, versionPeople } from './presenters.js';
+import { person, type PeopleLookup } from '../members/index.js';
+import { comparisonPeople, presentComparison, presentVersion, suggestersIn, versionPeople } from './presenters.js';
 import type { VersionService } from './service.js';
 
 export interface VersionRouteDeps {
@@ -51,10 +52,17 @@ export function versionRoutes(deps: VersionRouteDeps): Hono<SessionEnv> {
     const { doc } = await documentOr404(documents, c.req.param('id'), c.get('session').user.id);
     const version = await versions.store.get(doc.id, c.req.param('vid'));
     if (!version) throw new ApiError(404, 'not_found', 'no such version');
-    const people = await deps.people(versionPeople([version]));
     // The editor schema loads on first use, not at start-up (see versions/service.ts).
     const { docToJson } = await import('../../text/ydoc.js');
-    return c.json({ version: presentVersion(version, people), content: docToJson(version.snapshot) });
+    const content = docToJson(version.snapshot);
+    const suggesters = suggestersIn(content);
+    const people = await deps.people([...versionPeople([version]), ...suggesters]);
+    const detail: VersionDetailView = {
+      version: presentVersion(version, people),
+      content,
+      suggesters: suggesters.map((id) => person(people, id)).filter((p): p is PersonView => p !== null),
+    };
+    return c.json(detail);
   });
 
   app.post('/:id/versions/:vid/restore', async (c) => {
@@ -79,7 +87,8 @@ export function versionRoutes(deps: VersionRouteDeps): Hono<SessionEnv> {
       return version.snapshot;
     };
     const comparison = await versions.compare(await stateOf(from, 'from'), await stateOf(to, 'to'));
-    return c.json({ from, to, ...comparison });
+    const people = await deps.people(comparisonPeople(comparison));
+    return c.json({ from, to, ...presentComparison(comparison, people) });
   });
 
   return app;
