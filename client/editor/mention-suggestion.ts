@@ -13,6 +13,14 @@ import { matchPeople, type Mentionable } from '../lib/mention-query';
 export interface MentionSource {
   people(): readonly Mentionable[];
   meId(): string | null;
+  /** Where to invite someone who has no access yet (only for those who may invite), else undefined. */
+  inviteHref?(): string | undefined;
+}
+
+/** "@Zoltan" that matches no one with access: a name of one or two words, worth an invitation. */
+function worthInviting(query: string): boolean {
+  const q = query.trim();
+  return q.length >= 2 && q.split(/\s+/).length <= 2;
 }
 
 function newMentionId(): string {
@@ -22,8 +30,10 @@ function newMentionId(): string {
 type Props = SuggestionProps<Mentionable, { id: string; label: string; mentionId: string }>;
 
 /** The popup: a listbox under the caret, re-rendered on every keystroke. */
-function popup() {
+function popup(source: MentionSource) {
   let list: HTMLUListElement | null = null;
+  // Beside the listbox, not inside it: a listbox holds only options.
+  let invite: HTMLParagraphElement | null = null;
   let active = 0;
   let current: Props | null = null;
   const draw = () => {
@@ -50,10 +60,31 @@ function popup() {
       }),
     );
     list.hidden = props.items.length === 0;
+    const href = props.items.length === 0 && worthInviting(props.query) ? source.inviteHref?.() : undefined;
+    if (href && !invite) {
+      invite = document.createElement('p');
+      invite.className = 'body-mention-invite muted small-text';
+      invite.setAttribute('role', 'status');
+      // Keeps the editor focused (and the suggestion open) until the click on the link lands.
+      invite.addEventListener('mousedown', (event) => event.preventDefault());
+      document.body.append(invite);
+    }
+    if (invite) {
+      invite.hidden = !href;
+      if (href) {
+        const link = document.createElement('a');
+        link.href = href;
+        link.textContent = 'Invite them to the group';
+        invite.replaceChildren(`No one with access matches “${props.query.trim()}”. `, link);
+      }
+    }
     const rect = props.clientRect?.();
     if (rect) {
-      list.style.left = `${rect.left + window.scrollX}px`;
-      list.style.top = `${rect.bottom + window.scrollY + 4}px`;
+      for (const box of [list, invite]) {
+        if (!box) continue;
+        box.style.left = `${rect.left + window.scrollX}px`;
+        box.style.top = `${rect.bottom + window.scrollY + 4}px`;
+      }
     }
   };
   const choose = (person: Mentionable) => current?.command({ id: person.id, label: person.name, mentionId: newMentionId() });
@@ -78,6 +109,8 @@ function popup() {
       if (event.key === 'Escape') {
         list?.remove();
         list = null;
+        invite?.remove();
+        invite = null;
         return true;
       }
       if (!list || items.length === 0) return false;
@@ -94,6 +127,8 @@ function popup() {
     onExit() {
       list?.remove();
       list = null;
+      invite?.remove();
+      invite = null;
       current = null;
     },
   };
@@ -115,7 +150,7 @@ export function mentionWithPicker(source: MentionSource): AnyExtension {
           ])
           .run();
       },
-      render: popup,
+      render: () => popup(source),
     },
   });
 }

@@ -159,6 +159,15 @@ describe.skipIf(!browserTestsEnabled())('mention picker in Chromium', () => {
     await page.keyboard.press('Escape');
     await waitFor(async () => (await page.getByRole('listbox', { name: 'Mention someone' }).count()) === 0, { what: 'Escape closed the list' });
     expect(await page.locator('.doc-body .mention').count()).toBe(1);
+
+    // A name that matches no one with access: the owner is offered to invite them, in the text too.
+    await page.keyboard.type(' and @Zoltan');
+    const invite = page.locator('.body-mention-invite', { hasText: 'No one with access matches “Zoltan”' });
+    await invite.waitFor();
+    const inviteLink = invite.getByRole('link', { name: 'Invite them to the group' });
+    expect(await inviteLink.getAttribute('href')).toBe(`/w/${workspace.id}#invites-heading`);
+    await page.keyboard.press('Escape');
+    await invite.waitFor({ state: 'detached' });
     expect(ada.errors).toEqual([]);
 
     // A link to the mention (?mention=) selects it in the text for the person who follows it.

@@ -150,7 +150,15 @@ export function DocumentScreen(props: { docId: string }) {
         editMath: (mode, latex, pos) => {
           if (editable()) setPanel({ kind: 'math', mode, latex, pos });
         },
-        mentions: { people: () => mentionable() ?? [], meId: () => me()?.id ?? null },
+        mentions: {
+          people: () => mentionable() ?? [],
+          meId: () => me()?.id ?? null,
+          // Only those who may invite are offered to (the invite form is on the group's page).
+          inviteHref: () => {
+            const info = meta();
+            return info && !info.guest && can(info.workspace.role, 'invites.manage') ? `/w/${encodeURIComponent(info.workspace.id)}#invites-heading` : undefined;
+          },
+        },
       }),
       Suggesting.configure({
         // Signed out (development open policy) there is no author: plain editing.
