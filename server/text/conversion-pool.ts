@@ -8,6 +8,7 @@ import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { ConversionReply, ConversionRequest, ConversionTask, ImportedFile } from './conversion-protocol.js';
 import type { ExportImages } from './figures.js';
+import type { ExportReview } from './export-review.js';
 import type { ExportedFile, ExportFormat, ImportKind } from './convert.js';
 import { ConversionUnavailableError, ImportError } from './errors.js';
 import { conversionLimits } from './limits.js';
@@ -29,7 +30,7 @@ export interface ConversionPool {
   /** An uploaded file as a new document's update and title. Throws ImportError or ConversionUnavailableError. */
   importFile(kind: ImportKind, bytes: Uint8Array, docId?: string): Promise<ImportedFile>;
   /** A document's encoded state as an export file. Throws ConversionUnavailableError. */
-  exportFile(state: Uint8Array, format: ExportFormat, title: string, images?: ExportImages): Promise<ExportedFile>;
+  exportFile(state: Uint8Array, format: ExportFormat, title: string, images?: ExportImages, review?: ExportReview): Promise<ExportedFile>;
   /** A document's encoded state as plain text (search indexing). Throws ConversionUnavailableError. */
   plainText(state: Uint8Array): Promise<string>;
   close(): Promise<void>;
@@ -114,9 +115,9 @@ export function createConversionPool(overrides: Partial<ConversionPoolOptions> =
       if (reply.op !== 'import') throw new Error('conversion thread answered an import with an export');
       return reply.imported;
     },
-    async exportFile(state, format, title, images = {}) {
+    async exportFile(state, format, title, images = {}, review) {
       const copy = state.slice();
-      const reply = await run({ op: 'export', format, state: copy, title, images }, copy.buffer, (why) =>
+      const reply = await run({ op: 'export', format, state: copy, title, images, review }, copy.buffer, (why) =>
         new ConversionUnavailableError(why === 'memory' ? 'The export needed more memory than a conversion may use.' : 'The export took too long.'),
       );
       if (!reply.ok || reply.op !== 'export') throw new Error('conversion thread failed to export');

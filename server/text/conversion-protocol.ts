@@ -7,11 +7,12 @@ import type { ExportedFile, ExportFormat, ImportKind } from './convert.js';
 import type { ImportErrorCode } from './errors.js';
 import type { ExportImages } from './figures.js';
 import type { ImportedImage } from './import-images.js';
+import type { ExportReview } from './export-review.js';
 
 /** What to convert. */
 export type ConversionRequest =
   | { op: 'import'; kind: ImportKind; bytes: Uint8Array; /** The new document's id, which its figures' sources name. */ docId?: string }
-  | { op: 'export'; format: ExportFormat; state: Uint8Array; title: string; /** Figures' images by file id. */ images: ExportImages }
+  | { op: 'export'; format: ExportFormat; state: Uint8Array; title: string; /** Figures' images by file id. */ images: ExportImages; /** Names, comments and suggestion mode. */ review?: ExportReview }
   /** The document's plain text, for the search index. */
   | { op: 'text'; state: Uint8Array };
 

@@ -15,7 +15,7 @@ export default async function convert(task: ConversionTask): Promise<ConversionR
   task.started.close();
   if (task.op === 'text') return { ok: true, op: 'text', text: toPlainText(docToJson(task.state)) };
   if (task.op === 'export') {
-    return { ok: true, op: 'export', file: await exportDocument(task.state, task.format, task.title, task.images) };
+    return { ok: true, op: 'export', file: await exportDocument(task.state, task.format, task.title, task.images, task.review) };
   }
   try {
     const { update, title, images } = await importDocument(task.kind, task.bytes, task.docId);

@@ -8,6 +8,7 @@ import { createConversionPool, type ConversionPool } from './conversion-pool.js'
 import type { ImportedFile } from './conversion-protocol.js';
 import type { ExportedFile, ExportFormat, ImportKind } from './convert.js';
 import type { ExportImages } from './figures.js';
+import type { ExportReview } from './export-review.js';
 
 let shared: ConversionPool | null = null;
 let background: ConversionPool | null = null;
@@ -32,8 +33,8 @@ export function importFile(kind: ImportKind, bytes: Uint8Array, docId?: string):
 }
 
 /** A document's encoded state as an export file, rendered on a worker thread. Throws ConversionUnavailableError. */
-export function exportFile(state: Uint8Array, format: ExportFormat, title: string, images?: ExportImages): Promise<ExportedFile> {
-  return pool().exportFile(state, format, title, images);
+export function exportFile(state: Uint8Array, format: ExportFormat, title: string, images?: ExportImages, review?: ExportReview): Promise<ExportedFile> {
+  return pool().exportFile(state, format, title, images, review);
 }
 
 /** A document's encoded state as plain text for the search index, extracted on a background thread. */

@@ -6,7 +6,10 @@
 import type { JSONContent } from '@tiptap/core';
 import type * as Y from 'yjs';
 import { fromDocx } from './docx-import.js';
-import { toDocx } from './docx-export.js';
+import { toDocx, type DocxReviewInput } from './docx-export.js';
+import { exportThreads } from './docx-threads.js';
+import type { ExportReview } from './export-review.js';
+import { acceptedJson } from './suggestions-accepted.js';
 import { checkDocumentSize, checkUpdateSize } from './document-limits.js';
 import { ImportError, MAX_IMPORT_BYTES } from './errors.js';
 import { ImportImages, type ImportedImage } from './import-images.js';
@@ -40,12 +43,26 @@ export async function exportDocument(
   format: ExportFormat,
   title: string,
   images: ExportImages = {},
+  review?: ExportReview,
 ): Promise<ExportedFile> {
-  const json = source instanceof Uint8Array || !('type' in source) ? docToJson(source as Y.Doc | Uint8Array) : source;
+  const marked = source instanceof Uint8Array || !('type' in source) ? docToJson(source as Y.Doc | Uint8Array) : source;
   const utf8 = (text: string) => new TextEncoder().encode(text);
+  // Markdown and HTML read as if every suggestion were accepted unless the reader asks to see them.
+  const json = format !== 'docx' && (review?.suggestions ?? 'accepted') === 'accepted' ? acceptedJson(marked) : marked;
   const body =
-    format === 'md' ? utf8(toMarkdown(json, images)) : format === 'html' ? utf8(toHtmlDocument(json, { title, images })) : await toDocx(json, { title, images });
+    format === 'md'
+      ? utf8(toMarkdown(json, images))
+      : format === 'html'
+        ? utf8(toHtmlDocument(json, { title, images }))
+        : await toDocx(json, { title, images, review: docxReviewOf(source, review) });
   return { body, contentType: CONTENT_TYPES[format], fileName: `${fileBaseName(title)}.${format}` };
+}
+
+/** Threads and names for the DOCX export; threads only when the source is an encoded state they anchor in. */
+function docxReviewOf(source: Y.Doc | Uint8Array | JSONContent, review: ExportReview | undefined): DocxReviewInput | undefined {
+  if (!review) return undefined;
+  const threads = review.comments && source instanceof Uint8Array ? exportThreads(source, review.comments, review.names) : [];
+  return { threads, names: review.names, at: review.at };
 }
 
 /** A document made from an uploaded file. */

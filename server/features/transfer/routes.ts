@@ -7,7 +7,6 @@ import { bodyLimit } from 'hono/body-limit';
 import { text } from '../../../shared/api/fields.js';
 import { exportQuery } from '../../../shared/api/transfer.js';
 import { generateSecureRandomString } from '../../auth/tokens.js';
-import type { CollabHub } from '../../collab/hub.js';
 import { documentOr404, membershipOr404, requireCapability } from '../../http/access.js';
 import { ApiError } from '../../http/errors.js';
 import type { SessionEnv } from '../../http/session.js';
@@ -24,10 +23,10 @@ import { onlyMe, presentDocument } from '../documents/index.js';
 import type { SearchService } from '../search/index.js';
 import type { VersionService } from '../versions/index.js';
 import { exportPdf, type PdfExportDeps } from './pdf-export.js';
+import { exportReview, type ExportReviewDeps } from './review.js';
 
-export interface ExportRouteDeps extends PdfExportDeps {
+export interface ExportRouteDeps extends PdfExportDeps, ExportReviewDeps {
   documents: DocumentMetaStore;
-  hub: Pick<CollabHub, 'readDocument'>;
 }
 
 export interface ImportRouteDeps {
@@ -73,17 +72,19 @@ export function exportRoutes(deps: ExportRouteDeps): Hono<SessionEnv> {
   app.get('/:id/export', queryInput(exportQuery), async (c) => {
     const me = c.get('session').user;
     const { doc } = await documentOr404(deps.documents, c.req.param('id'), me.id);
-    const { format, paper } = c.req.valid('query');
+    const { format, paper, suggestions } = c.req.valid('query');
     const state = await deps.hub.readDocument(doc.id);
     if (format === 'pdf') {
-      const pdf = await exportPdf(deps, doc, state, { timeZone: me.timeZone, acceptLanguage: c.req.header('accept-language') }, paper);
+      const reader = { timeZone: me.timeZone, acceptLanguage: c.req.header('accept-language') };
+      const pdf = await exportPdf(deps, doc, state, reader, paper, await exportReview(deps, doc, 'html', suggestions));
       return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
         'Content-Type': 'application/pdf',
         'Content-Disposition': attachment(`${fileBaseName(doc.title)}.pdf`),
         'Cache-Control': 'no-store',
       });
     }
-    const file = await exportFile(state, format, doc.title, await deps.imagesOf(doc.id, state)).catch((error: unknown) => {
+    const review = await exportReview(deps, doc, format, suggestions);
+    const file = await exportFile(state, format, doc.title, await deps.imagesOf(doc.id, state), review).catch((error: unknown) => {
       throw conversionError(error);
     });
     return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
