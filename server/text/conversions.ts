@@ -6,7 +6,7 @@
  */
 import { createConversionPool, type ConversionPool } from './conversion-pool.js';
 import type { ImportedFile } from './conversion-protocol.js';
-import type { ExportedFile, ExportFormat, ImportKind } from './convert.js';
+import type { ExportedFile, ExportFormat, ImportKind, Importer } from './convert.js';
 import type { ExportImages } from './figures.js';
 import type { ExportReview } from './export-review.js';
 
@@ -28,8 +28,8 @@ function backgroundPool(): ConversionPool {
 }
 
 /** An uploaded file as a new document, converted on a worker thread. Throws ImportError or ConversionUnavailableError. */
-export function importFile(kind: ImportKind, bytes: Uint8Array, docId?: string): Promise<ImportedFile> {
-  return pool().importFile(kind, bytes, docId);
+export function importFile(kind: ImportKind, bytes: Uint8Array, docId?: string, importer?: Importer): Promise<ImportedFile> {
+  return pool().importFile(kind, bytes, docId, importer);
 }
 
 /** A document's encoded state as an export file, rendered on a worker thread. Throws ConversionUnavailableError. */

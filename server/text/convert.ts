@@ -5,7 +5,9 @@
  */
 import type { JSONContent } from '@tiptap/core';
 import type * as Y from 'yjs';
-import { fromDocx } from './docx-import.js';
+import { readDocx } from './docx-import.js';
+import type { ImportedSuggestion } from './docx-tracked.js';
+import { importedState } from './import-threads.js';
 import { toDocx, type DocxReviewInput } from './docx-export.js';
 import { exportThreads } from './docx-threads.js';
 import type { ExportReview } from './export-review.js';
@@ -65,6 +67,13 @@ function docxReviewOf(source: Y.Doc | Uint8Array | JSONContent, review: ExportRe
   return { threads, names: review.names, at: review.at };
 }
 
+/** Who imports a file, and when: their tracked changes' suggestions carry the id. */
+export interface Importer {
+  id: string;
+  name: string;
+  at: number;
+}
+
 /** A document made from an uploaded file. */
 export interface ImportedDocument {
   json: JSONContent;
@@ -74,6 +83,8 @@ export interface ImportedDocument {
   title: string | null;
   /** Pictures of the file, to store as the new document's files. */
   images: ImportedImage[];
+  /** The new document's comments document (threads of imported suggestions), or null when it has none. */
+  comments: Uint8Array | null;
 }
 
 
@@ -81,11 +92,12 @@ export interface ImportedDocument {
  * Turns an uploaded Markdown or DOCX file into a new document, within the caps of limits.ts.
  * Throws ImportError on bad or oversized input.
  */
-export async function importDocument(kind: ImportKind, bytes: Uint8Array, docId?: string): Promise<ImportedDocument> {
+export async function importDocument(kind: ImportKind, bytes: Uint8Array, docId?: string, importer?: Importer): Promise<ImportedDocument> {
   if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ImportError('too-large', `The file is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB.`);
   // Pictures become figures only when the new document's id is known (their sources name it).
   const images = docId ? new ImportImages(docId) : undefined;
   let json: JSONContent;
+  let suggestions: ImportedSuggestion[] = [];
   if (kind === 'md') {
     let text: string;
     try {
@@ -95,10 +107,11 @@ export async function importDocument(kind: ImportKind, bytes: Uint8Array, docId?
     }
     json = fromMarkdown(text.replace(/^\uFEFF/, ''), images);
   } else {
-    json = await fromDocx(bytes, images);
+    // Tracked changes become the importer's suggestions (accepted when nobody is named).
+    ({ json, suggestions } = await readDocx(bytes, images, importer?.id ?? null));
   }
   checkDocumentSize(json);
-  const update = jsonToUpdate(json);
+  const { update, comments } = importer && suggestions.length > 0 ? importedState(json, suggestions, importer, importer.at) : { update: jsonToUpdate(json), comments: null };
   checkUpdateSize(update);
-  return { json, update, title: titleFromJson(json), images: images?.list() ?? [] };
+  return { json, update, title: titleFromJson(json), images: images?.list() ?? [], comments };
 }

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addReply, addThread, commentsDocId, type ThreadData } from '../../shared/comments/threads.js';
+import { addReply, addThread, commentsDocId, readThreads, type ThreadData } from '../../shared/comments/threads.js';
 import { DOCUMENT_FRAGMENT } from '../../shared/editor/extensions.js';
 import { docToJson } from '../../server/text/index.js';
 import type { ApiClient } from '../auth/api-client.js';
@@ -16,6 +16,14 @@ import { positionOf, suggestEdit, suggestionsIn } from '../helpers/suggest.js';
 import { makeTeam, paragraphs, plain, startFeatureServer, type Team, waitFor, write } from './setup.js';
 
 const TEXT = 'The primary endpoint is overall survival.';
+
+async function upload(who: ApiClient, workspaceId: string, name: string, bytes: Uint8Array): Promise<{ status: number; body: unknown }> {
+  const form = new FormData();
+  form.set('file', new File([bytes as Uint8Array<ArrayBuffer>], name, { type: 'application/octet-stream' }));
+  const res = await fetch(`${who.baseUrl}/api/workspaces/${workspaceId}/import`, { method: 'POST', body: form, headers: { cookie: who.cookie, origin: who.origin } });
+  const text = await res.text();
+  return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null };
+}
 
 async function download(who: ApiClient, path: string): Promise<Response> {
   return fetch(who.baseUrl + path, { headers: { cookie: who.cookie, origin: who.origin } });
@@ -133,5 +141,36 @@ describe.runIf(officeAvailable())('Word round trip of suggestions and comments',
     ]);
     // The server's document is untouched by the export.
     expect(JSON.stringify(docToJson(await server.hub.readDocument(team.docId)))).toContain('five-year ');
+  });
+
+  it('imports a DOCX with tracked changes written by LibreOffice as suggestions of the importer, naming each change\'s author', { timeout: 180_000 }, async () => {
+    await reviewedDocument(server, team, clients);
+    const exported = await download(team.owner, `/api/documents/${team.docId}/export?format=docx`);
+    const resaved = await resaveWithLibreOffice(new Uint8Array(await exported.arrayBuffer()));
+
+    const answer = await upload(team.owner, team.workspaceId, 'Reviewed protocol.docx', resaved);
+    expect(answer.status).toBe(201);
+    const docId = (answer.body as { document: { id: string } }).document.id;
+    const held = new Y.Doc();
+    Y.applyUpdate(held, await server.hub.readDocument(docId));
+    const suggestions = suggestionsIn(held);
+    expect(suggestions.map(({ mark, text }) => ({ mark, text }))).toEqual([
+      { mark: 'deletion', text: 'primary ' },
+      { mark: 'insertion', text: 'five-year ' },
+    ]);
+    // Ids are the importer's (the guard's rule); the file's author is named in each suggestion's thread.
+    for (const s of suggestions) expect(String(s.id).startsWith(`${team.ids.owner}~`)).toBe(true);
+    expect(plain(held)).toContain('The primary endpoint is five-year overall survival.');
+
+    const comments = new Y.Doc();
+    Y.applyUpdate(comments, await server.hub.readDocument(commentsDocId(docId)));
+    const threads = readThreads(comments);
+    expect(threads.map((t) => t.id).sort()).toEqual(suggestions.map((s) => `suggestion-${String(s.id)}`).sort());
+    for (const thread of threads) expect(thread.comments[0]?.body).toMatch(/^Tracked change imported from Word: Cem Commenter (inserted|deleted)/);
+
+    // The owner opens it live: the suggestions arrive as the stored document holds them.
+    const live = await team.owner.connect(docId);
+    clients.push(live);
+    await waitFor(() => suggestionsIn(live.doc).length === 2, { what: 'the imported suggestions at the owner' });
   });
 });

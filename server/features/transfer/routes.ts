@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { text } from '../../../shared/api/fields.js';
 import { exportQuery } from '../../../shared/api/transfer.js';
+import { commentsDocId } from '../../../shared/comments/threads.js';
 import { generateSecureRandomString } from '../../auth/tokens.js';
 import { documentOr404, membershipOr404, requireCapability } from '../../http/access.js';
 import { ApiError } from '../../http/errors.js';
@@ -120,7 +121,9 @@ export function importRoutes(deps: ImportRouteDeps): Hono<SessionEnv> {
       const kind = importKindOf(file.name);
       if (!kind) throw new ApiError(400, 'invalid_input', 'some fields are not valid', { file: ['only .md and .docx files can be imported'] });
       const docId = generateSecureRandomString();
-      const imported = await importFile(kind, new Uint8Array(await file.arrayBuffer()), docId).catch((error: unknown) => {
+      // A Word file's tracked changes become the importer's suggestions: the guard wants the writer's own id.
+      const importer = { id: me.id, name: me.name, at: deps.now() };
+      const imported = await importFile(kind, new Uint8Array(await file.arrayBuffer()), docId, importer).catch((error: unknown) => {
         throw conversionError(error);
       });
       const fallback = file.name.replace(/\.[^.]+$/, '') || 'Imported document';
@@ -142,7 +145,9 @@ export function importRoutes(deps: ImportRouteDeps): Hono<SessionEnv> {
         const contentType = await sniffImageType(image.bytes).catch(() => null);
         if (contentType) await deps.files.put({ docId, contentType, bytes: image.bytes, createdBy: me.id, createdAt: now });
       }
-      await deps.store.append([{ docId: doc.id, update: imported.update }]);
+      // The suggestions' reply threads (naming each change's author in the file) go in with the text.
+      const comments = imported.comments ? [{ docId: commentsDocId(doc.id), update: imported.comments }] : [];
+      await deps.store.append([{ docId: doc.id, update: imported.update }, ...comments]);
       const created = await deps.documents.create(doc);
       await deps.versions.save(doc.id, { kind: 'named', name: `Imported from ${file.name}`, createdBy: me.id, authors: [me.id], state: imported.update });
       await deps.search.indexDocument(doc.id);
