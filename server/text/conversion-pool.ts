@@ -8,7 +8,8 @@ import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { ConversionReply, ConversionRequest, ConversionTask, ImportedFile } from './conversion-protocol.js';
 import type { ExportImages } from './figures.js';
-import type { ExportedFile, ExportFormat, ImportKind } from './convert.js';
+import type { ExportReview } from './export-review.js';
+import type { ExportedFile, ExportFormat, ImportKind, Importer } from './convert.js';
 import { ConversionUnavailableError, ImportError } from './errors.js';
 import { conversionLimits } from './limits.js';
 
@@ -27,9 +28,9 @@ export interface ConversionPoolOptions {
 /** Converts off the event loop; close() ends the threads. */
 export interface ConversionPool {
   /** An uploaded file as a new document's update and title. Throws ImportError or ConversionUnavailableError. */
-  importFile(kind: ImportKind, bytes: Uint8Array, docId?: string): Promise<ImportedFile>;
+  importFile(kind: ImportKind, bytes: Uint8Array, docId?: string, importer?: Importer): Promise<ImportedFile>;
   /** A document's encoded state as an export file. Throws ConversionUnavailableError. */
-  exportFile(state: Uint8Array, format: ExportFormat, title: string, images?: ExportImages): Promise<ExportedFile>;
+  exportFile(state: Uint8Array, format: ExportFormat, title: string, images?: ExportImages, review?: ExportReview): Promise<ExportedFile>;
   /** A document's encoded state as plain text (search indexing). Throws ConversionUnavailableError. */
   plainText(state: Uint8Array): Promise<string>;
   close(): Promise<void>;
@@ -104,19 +105,19 @@ export function createConversionPool(overrides: Partial<ConversionPoolOptions> =
   };
 
   return {
-    async importFile(kind, bytes, docId) {
+    async importFile(kind, bytes, docId, importer) {
       // A private copy moves to the thread without a second copy there; the caller keeps its bytes.
       const copy = bytes.slice();
-      const reply = await run({ op: 'import', kind, bytes: copy, docId }, copy.buffer, (why) =>
+      const reply = await run({ op: 'import', kind, bytes: copy, docId, importer }, copy.buffer, (why) =>
         new ImportError('too-large', why === 'memory' ? 'The file needs more memory to convert than an import may use.' : 'The file takes too long to convert; it is too large or complex to import.'),
       );
       if (!reply.ok) throw new ImportError(reply.code, reply.message, { cause: reply.detail });
       if (reply.op !== 'import') throw new Error('conversion thread answered an import with an export');
       return reply.imported;
     },
-    async exportFile(state, format, title, images = {}) {
+    async exportFile(state, format, title, images = {}, review) {
       const copy = state.slice();
-      const reply = await run({ op: 'export', format, state: copy, title, images }, copy.buffer, (why) =>
+      const reply = await run({ op: 'export', format, state: copy, title, images, review }, copy.buffer, (why) =>
         new ConversionUnavailableError(why === 'memory' ? 'The export needed more memory than a conversion may use.' : 'The export took too long.'),
       );
       if (!reply.ok || reply.op !== 'export') throw new Error('conversion thread failed to export');

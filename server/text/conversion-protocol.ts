@@ -3,15 +3,16 @@
  * as values: a thrown ImportError would arrive as a plain Error without its code.
  */
 import type { MessagePort } from 'node:worker_threads';
-import type { ExportedFile, ExportFormat, ImportKind } from './convert.js';
+import type { ExportedFile, ExportFormat, ImportKind, Importer } from './convert.js';
 import type { ImportErrorCode } from './errors.js';
 import type { ExportImages } from './figures.js';
 import type { ImportedImage } from './import-images.js';
+import type { ExportReview } from './export-review.js';
 
 /** What to convert. */
 export type ConversionRequest =
-  | { op: 'import'; kind: ImportKind; bytes: Uint8Array; /** The new document's id, which its figures' sources name. */ docId?: string }
-  | { op: 'export'; format: ExportFormat; state: Uint8Array; title: string; /** Figures' images by file id. */ images: ExportImages }
+  | { op: 'import'; kind: ImportKind; bytes: Uint8Array; /** The new document's id, which its figures' sources name. */ docId?: string; /** Whose suggestions tracked changes become. */ importer?: Importer }
+  | { op: 'export'; format: ExportFormat; state: Uint8Array; title: string; /** Figures' images by file id. */ images: ExportImages; /** Names, comments and suggestion mode. */ review?: ExportReview }
   /** The document's plain text, for the search index. */
   | { op: 'text'; state: Uint8Array };
 
@@ -27,6 +28,8 @@ export interface ImportedFile {
   title: string | null;
   /** Pictures of the file, to store as the new document's files. */
   images: ImportedImage[];
+  /** The new document's comments document, or null. */
+  comments: Uint8Array | null;
 }
 
 /** What the worker answers: the result, or why the input was refused. */

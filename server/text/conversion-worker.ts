@@ -15,11 +15,11 @@ export default async function convert(task: ConversionTask): Promise<ConversionR
   task.started.close();
   if (task.op === 'text') return { ok: true, op: 'text', text: toPlainText(docToJson(task.state)) };
   if (task.op === 'export') {
-    return { ok: true, op: 'export', file: await exportDocument(task.state, task.format, task.title, task.images) };
+    return { ok: true, op: 'export', file: await exportDocument(task.state, task.format, task.title, task.images, task.review) };
   }
   try {
-    const { update, title, images } = await importDocument(task.kind, task.bytes, task.docId);
-    return { ok: true, op: 'import', imported: { update, title, images } };
+    const { update, title, images, comments } = await importDocument(task.kind, task.bytes, task.docId, task.importer);
+    return { ok: true, op: 'import', imported: { update, title, images, comments } };
   } catch (error) {
     if (error instanceof ImportError) return { ok: false, code: error.code, message: error.message };
     const detail = error instanceof Error ? error.message : String(error);

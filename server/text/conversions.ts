@@ -6,8 +6,9 @@
  */
 import { createConversionPool, type ConversionPool } from './conversion-pool.js';
 import type { ImportedFile } from './conversion-protocol.js';
-import type { ExportedFile, ExportFormat, ImportKind } from './convert.js';
+import type { ExportedFile, ExportFormat, ImportKind, Importer } from './convert.js';
 import type { ExportImages } from './figures.js';
+import type { ExportReview } from './export-review.js';
 
 let shared: ConversionPool | null = null;
 let background: ConversionPool | null = null;
@@ -27,13 +28,13 @@ function backgroundPool(): ConversionPool {
 }
 
 /** An uploaded file as a new document, converted on a worker thread. Throws ImportError or ConversionUnavailableError. */
-export function importFile(kind: ImportKind, bytes: Uint8Array, docId?: string): Promise<ImportedFile> {
-  return pool().importFile(kind, bytes, docId);
+export function importFile(kind: ImportKind, bytes: Uint8Array, docId?: string, importer?: Importer): Promise<ImportedFile> {
+  return pool().importFile(kind, bytes, docId, importer);
 }
 
 /** A document's encoded state as an export file, rendered on a worker thread. Throws ConversionUnavailableError. */
-export function exportFile(state: Uint8Array, format: ExportFormat, title: string, images?: ExportImages): Promise<ExportedFile> {
-  return pool().exportFile(state, format, title, images);
+export function exportFile(state: Uint8Array, format: ExportFormat, title: string, images?: ExportImages, review?: ExportReview): Promise<ExportedFile> {
+  return pool().exportFile(state, format, title, images, review);
 }
 
 /** A document's encoded state as plain text for the search index, extracted on a background thread. */

@@ -5,8 +5,13 @@
  */
 import type { JSONContent } from '@tiptap/core';
 import type * as Y from 'yjs';
-import { fromDocx } from './docx-import.js';
-import { toDocx } from './docx-export.js';
+import { readDocx } from './docx-import.js';
+import type { ImportedSuggestion } from './docx-tracked.js';
+import { importedState } from './import-threads.js';
+import { toDocx, type DocxReviewInput } from './docx-export.js';
+import { exportThreads } from './docx-threads.js';
+import type { ExportReview } from './export-review.js';
+import { acceptedJson } from './suggestions-accepted.js';
 import { checkDocumentSize, checkUpdateSize } from './document-limits.js';
 import { ImportError, MAX_IMPORT_BYTES } from './errors.js';
 import { ImportImages, type ImportedImage } from './import-images.js';
@@ -40,12 +45,33 @@ export async function exportDocument(
   format: ExportFormat,
   title: string,
   images: ExportImages = {},
+  review?: ExportReview,
 ): Promise<ExportedFile> {
-  const json = source instanceof Uint8Array || !('type' in source) ? docToJson(source as Y.Doc | Uint8Array) : source;
+  const marked = source instanceof Uint8Array || !('type' in source) ? docToJson(source as Y.Doc | Uint8Array) : source;
   const utf8 = (text: string) => new TextEncoder().encode(text);
+  // Markdown and HTML read as if every suggestion were accepted unless the reader asks to see them.
+  const json = format !== 'docx' && (review?.suggestions ?? 'accepted') === 'accepted' ? acceptedJson(marked) : marked;
   const body =
-    format === 'md' ? utf8(toMarkdown(json, images)) : format === 'html' ? utf8(toHtmlDocument(json, { title, images })) : await toDocx(json, { title, images });
+    format === 'md'
+      ? utf8(toMarkdown(json, images))
+      : format === 'html'
+        ? utf8(toHtmlDocument(json, { title, images }))
+        : await toDocx(json, { title, images, review: docxReviewOf(source, review) });
   return { body, contentType: CONTENT_TYPES[format], fileName: `${fileBaseName(title)}.${format}` };
+}
+
+/** Threads and names for the DOCX export; threads only when the source is an encoded state they anchor in. */
+function docxReviewOf(source: Y.Doc | Uint8Array | JSONContent, review: ExportReview | undefined): DocxReviewInput | undefined {
+  if (!review) return undefined;
+  const threads = review.comments && source instanceof Uint8Array ? exportThreads(source, review.comments, review.names) : [];
+  return { threads, names: review.names, at: review.at };
+}
+
+/** Who imports a file, and when: their tracked changes' suggestions carry the id. */
+export interface Importer {
+  id: string;
+  name: string;
+  at: number;
 }
 
 /** A document made from an uploaded file. */
@@ -57,6 +83,8 @@ export interface ImportedDocument {
   title: string | null;
   /** Pictures of the file, to store as the new document's files. */
   images: ImportedImage[];
+  /** The new document's comments document (threads of imported suggestions), or null when it has none. */
+  comments: Uint8Array | null;
 }
 
 
@@ -64,11 +92,12 @@ export interface ImportedDocument {
  * Turns an uploaded Markdown or DOCX file into a new document, within the caps of limits.ts.
  * Throws ImportError on bad or oversized input.
  */
-export async function importDocument(kind: ImportKind, bytes: Uint8Array, docId?: string): Promise<ImportedDocument> {
+export async function importDocument(kind: ImportKind, bytes: Uint8Array, docId?: string, importer?: Importer): Promise<ImportedDocument> {
   if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ImportError('too-large', `The file is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB.`);
   // Pictures become figures only when the new document's id is known (their sources name it).
   const images = docId ? new ImportImages(docId) : undefined;
   let json: JSONContent;
+  let suggestions: ImportedSuggestion[] = [];
   if (kind === 'md') {
     let text: string;
     try {
@@ -78,10 +107,11 @@ export async function importDocument(kind: ImportKind, bytes: Uint8Array, docId?
     }
     json = fromMarkdown(text.replace(/^\uFEFF/, ''), images);
   } else {
-    json = await fromDocx(bytes, images);
+    // Tracked changes become the importer's suggestions (accepted when nobody is named).
+    ({ json, suggestions } = await readDocx(bytes, images, importer?.id ?? null));
   }
   checkDocumentSize(json);
-  const update = jsonToUpdate(json);
+  const { update, comments } = importer && suggestions.length > 0 ? importedState(json, suggestions, importer, importer.at) : { update: jsonToUpdate(json), comments: null };
   checkUpdateSize(update);
-  return { json, update, title: titleFromJson(json), images: images?.list() ?? [] };
+  return { json, update, title: titleFromJson(json), images: images?.list() ?? [], comments };
 }

@@ -16,6 +16,8 @@ import { normaliseWordLimit } from '../../shared/editor/heading.js';
 import { fileIdOfSrc, figureLabel, figureNumbersOf, type ExportImages } from './figures.js';
 import { imageSize } from './image-size.js';
 import { toDocumentNode } from './schema.js';
+import { DocxReview } from './docx-review.js';
+import type { ExportThread } from './docx-threads.js';
 
 type Block = Paragraph | Table;
 type NumberingConfig = INumberingOptions['config'][number];
@@ -27,6 +29,9 @@ interface Context {
   /** Figures' images by file id, and their numbers by figure id. */
   images: ExportImages;
   figures: ReadonlyMap<string, number>;
+  /** Each node's position in the document, for comment anchors (ProseMirror positions). */
+  positions: ReadonlyMap<Node, number>;
+  review: DocxReview;
 }
 
 /** Where a paragraph sits: a list item (reference + level), inside a quote, or a task item. */
@@ -41,10 +46,13 @@ const HEADINGS = [
   HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6,
 ] as const;
 
-/** The runs of a textblock. */
+/** The runs of a textblock, with the comment range markers and tracked changes inside it. */
 function inlineRuns(block: Node, ctx: Context): ParagraphChild[] {
   const runs: ParagraphChild[] = [];
-  block.forEach((child) => {
+  const start = (ctx.positions.get(block) ?? -2) + 1;
+  block.forEach((child, offset) => {
+    const pos = start + offset;
+    runs.push(...ctx.review.markersAt(pos));
     if (child.type.name === 'figureRef') {
       runs.push(new TextRun(figureLabel(ctx.figures, child.attrs.target)));
     } else if (child.type.name === 'hardBreak') {
@@ -52,21 +60,37 @@ function inlineRuns(block: Node, ctx: Context): ParagraphChild[] {
     } else if (child.type.name === 'inlineMath') {
       runs.push(new TextRun({ text: `$${String(child.attrs.latex)}$`, style: DOCX_STYLE.inlineMath.id }));
     } else if (child.isText) {
-      const has = (name: string) => child.marks.some((m) => m.type.name === name);
-      const link = child.marks.find((m) => m.type.name === 'link');
-      const run = new TextRun({
-        text: child.text ?? '',
-        bold: has('bold') || undefined,
-        italics: has('italic') || undefined,
-        strike: has('strike') || undefined,
-        underline: has('underline') ? {} : undefined,
-        style: has('code') ? DOCX_STYLE.inlineCode.id : link ? DOCX_STYLE.hyperlink.id : undefined,
-      });
-      // Link hrefs were checked by toDocumentNode (http, https, mailto only).
-      runs.push(link ? new ExternalHyperlink({ link: String(link.attrs.href), children: [run] }) : run);
+      const text = child.text ?? '';
+      let last = 0;
+      for (const cut of [...ctx.review.cutsWithin(pos, pos + text.length), pos + text.length]) {
+        if (last > 0) runs.push(...ctx.review.markersAt(pos + last));
+        const run = textRun(child, text.slice(last, cut - pos), ctx);
+        if (run) runs.push(run);
+        last = cut - pos;
+      }
     }
   });
+  runs.push(...ctx.review.markersAt(start + block.content.size));
   return runs;
+}
+
+/** One piece of a text node as a run (a tracked change when it carries a suggestion), inside its link if any. */
+function textRun(child: Node, text: string, ctx: Context): ParagraphChild | null {
+  const has = (name: string) => child.marks.some((m) => m.type.name === name);
+  const link = child.marks.find((m) => m.type.name === 'link');
+  const run = ctx.review.run(
+    {
+      text,
+      bold: has('bold') || undefined,
+      italics: has('italic') || undefined,
+      strike: has('strike') || undefined,
+      underline: has('underline') ? {} : undefined,
+      style: has('code') ? DOCX_STYLE.inlineCode.id : link ? DOCX_STYLE.hyperlink.id : undefined,
+    },
+    child.marks,
+  );
+  // Link hrefs were checked by toDocumentNode (http, https, mailto only).
+  return run && link ? new ExternalHyperlink({ link: String(link.attrs.href), children: [run] }) : run;
 }
 
 /** A paragraph with the given runs and placement. */
@@ -209,8 +233,21 @@ function blocks(node: Node, ctx: Context, level: number, quote: boolean): Block[
   }
 }
 
-/** The document as a .docx file. */
-export async function toDocx(json: JSONContent, options: { title: string; images?: ExportImages }): Promise<Uint8Array> {
+/** Review state for the export: comment threads with their ranges, authors' names, the export time. */
+export interface DocxReviewInput {
+  threads: readonly ExportThread[];
+  names: Readonly<Record<string, string>>;
+  at: number;
+}
+
+/** The document as a .docx file; suggestions become tracked changes, threads Word comments. */
+export async function toDocx(json: JSONContent, options: { title: string; images?: ExportImages; review?: DocxReviewInput }): Promise<Uint8Array> {
+  const root = toDocumentNode(json);
+  const positions = new Map<Node, number>();
+  root.descendants((node, pos) => {
+    positions.set(node, pos);
+  });
+  const review = new DocxReview(root, options.review?.threads ?? [], options.review?.names ?? {}, options.review?.at ?? Date.now());
   const ctx: Context = {
     numbering: [
       { reference: 'confer-bullet', levels: bulletLevels },
@@ -219,14 +256,17 @@ export async function toDocx(json: JSONContent, options: { title: string; images
     bookmarks: 0,
     images: options.images ?? {},
     figures: figureNumbersOf(json),
+    positions,
+    review,
   };
   const children: Block[] = [];
-  toDocumentNode(json).forEach((node) => children.push(...blocks(node, ctx, 0, false)));
+  root.forEach((node) => children.push(...blocks(node, ctx, 0, false)));
   const doc = new Document({
     title: options.title,
     creator: 'Confer',
     styles: docxStyles,
     numbering: { config: ctx.numbering },
+    ...(review.comments.length > 0 ? { comments: { children: review.comments } } : {}),
     sections: [{ children }],
   });
   return new Uint8Array(await Packer.toBuffer(doc));

@@ -9,7 +9,9 @@ import { CODE_LANGUAGE_BOOKMARK, DOCX_STYLE, WORD_LIMIT_BOOKMARK } from './docx-
 import { checkedDocxArchive } from './docx-zip.js';
 import { ImportError, MAX_IMPORT_BYTES } from './errors.js';
 import { isFigureSrc } from '../../shared/editor/figure-src.js';
+import { applyTrackedChanges, markTrackedChanges, type ImportedSuggestion, type TrackedChange } from './docx-tracked.js';
 import { fromHtml } from './html.js';
+import { normaliseJson } from './schema.js';
 import type { ImportImages } from './import-images.js';
 
 const INLINE_MATH_CLASS = 'confer-inline-math';
@@ -137,11 +139,25 @@ function restoreFigures(body: HTMLElement, document: Document, images: ImportIma
 
 /**
  * A .docx file as canonical JSON. Throws ImportError for oversized or unreadable files; the zip is
- * checked against the caps (docx-zip.ts) before mammoth reads any of it.
+ * checked against the caps (docx-zip.ts) before mammoth reads any of it. Tracked changes are accepted.
  */
 export async function fromDocx(bytes: Uint8Array, images?: ImportImages): Promise<JSONContent> {
+  return (await readDocx(bytes, images, null)).json;
+}
+
+/**
+ * A .docx file as JSON whose tracked changes are suggestions of `importerId` (with what the file
+ * said of each: author and date), or accepted when `importerId` is null.
+ */
+export async function readDocx(bytes: Uint8Array, images: ImportImages | undefined, importerId: string | null): Promise<{ json: JSONContent; suggestions: ImportedSuggestion[] }> {
   if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ImportError('too-large', `The file is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB.`);
-  const archive = await checkedDocxArchive(bytes);
+  let changes: TrackedChange[] = [];
+  const archive = await checkedDocxArchive(bytes, (name, part) => {
+    if (name !== 'word/document.xml') return part;
+    const marked = markTrackedChanges(Buffer.from(part.buffer, part.byteOffset, part.byteLength).toString('utf8'));
+    changes = marked.changes;
+    return new Uint8Array(Buffer.from(marked.xml, 'utf8'));
+  });
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
@@ -162,11 +178,13 @@ export async function fromDocx(bytes: Uint8Array, images?: ImportImages): Promis
   } catch (cause) {
     throw new ImportError('unreadable', 'The file is not a readable .docx document.', { cause });
   }
-  return fromHtml(html, (body, document) => {
+  const json = fromHtml(html, (body, document) => {
     restoreBookmarks(body, document);
     restoreInlineMath(body, document);
     restoreBlockMath(body);
     restoreTaskLists(body);
     if (images) restoreFigures(body, document, images);
   });
+  const tracked = applyTrackedChanges(json, changes, importerId);
+  return { json: normaliseJson(tracked.json), suggestions: tracked.suggestions };
 }

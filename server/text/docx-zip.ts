@@ -48,10 +48,11 @@ function countNodeElements(xml: Uint8Array): number {
 }
 
 /**
- * The XML parts of `bytes` as a stored (uncompressed) zip, after the size checks above.
+ * The XML parts of `bytes` as a stored (uncompressed) zip, after the size checks above; `rewrite`
+ * may change a part on its way into it (the tracked changes of word/document.xml).
  * Throws ImportError: 'too-large' over a cap, 'unreadable' when it is not a zip.
  */
-export async function checkedDocxArchive(bytes: Uint8Array): Promise<Uint8Array> {
+export async function checkedDocxArchive(bytes: Uint8Array, rewrite?: (name: string, part: Uint8Array) => Uint8Array): Promise<Uint8Array> {
   const limits = conversionLimits;
   let zip: yauzl.ZipFile;
   try {
@@ -82,7 +83,8 @@ export async function checkedDocxArchive(bytes: Uint8Array): Promise<Uint8Array>
       total += part.byteLength;
       if (XML_PART.test(entry.fileName)) nodeElements += countNodeElements(part);
       if (nodeElements > limits.maxDocxBlocks) throw tooLarge(`it has more than ${limits.maxDocxBlocks} paragraphs and table cells`);
-      parts[entry.fileName] = part;
+      // Rewritten only after its bytes were counted: the caps judge the file as it was sent.
+      parts[entry.fileName] = rewrite ? rewrite(entry.fileName, part) : part;
     }
     return zipSync(parts, { level: 0 });
   } catch (error) {

@@ -25,6 +25,8 @@ const OPTIONS: sanitizeHtml.IOptions = {
     'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'strong', 'em', 's', 'u', 'code', 'pre', 'a',
     'blockquote', 'hr', 'ul', 'ol', 'li', 'label', 'input', 'span', 'div', 'table', 'colgroup', 'col',
     'thead', 'tbody', 'tr', 'th', 'td', 'figure', 'figcaption', 'img', ...MATHML_TAGS,
+    // Suggestions, in an export that asks for them marked (their ids, which name users, are dropped).
+    'ins', 'del',
   ],
   allowedAttributes: {
     a: ['href', 'rel', 'target', 'data-type', 'data-figure-id'],

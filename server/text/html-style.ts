@@ -20,6 +20,8 @@ li[data-type="taskItem"] { display: flex; gap: 0.5em; align-items: baseline; }
 li[data-type="taskItem"] > div > p { margin: 0; }
 div[data-type="block-math"] { margin: 1em 0; overflow-x: auto; }
 hr { border: 0; border-top: 1px solid #ccc; margin: 2em 0; }
+ins { color: #1a7f37; text-decoration: underline; }
+del { color: #b42318; text-decoration: line-through; }
 figure { margin: 1.5em 0; text-align: center; }
 figure img { max-width: 100%; height: auto; }
 figcaption { font-size: 0.92em; margin-top: 0.4em; }

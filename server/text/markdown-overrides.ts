@@ -62,6 +62,9 @@ const REPLACEMENTS: Record<string, Replace> = {
     tokenizer ? ext.extend({ markdownTokenizer: guarded(tokenizer, (src) => ORDERED_ITEM.test(firstLine(src, false))) }) : ext,
   taskList: (ext, tokenizer) =>
     tokenizer ? ext.extend({ markdownTokenizer: guarded(tokenizer, (src) => TASK_ITEM.test(firstLine(src, true))) }) : ext,
+  // Suggestions, in an export that asks for them marked, as the HTML elements Markdown renderers show.
+  insertion: (ext) => ext.extend({ renderMarkdown: (node: JSONContent, h: MarkdownRendererHelpers) => `<ins>${h.renderChildren(node)}</ins>` }),
+  deletion: (ext) => ext.extend({ renderMarkdown: (node: JSONContent, h: MarkdownRendererHelpers) => `<del>${h.renderChildren(node)}</del>` }),
   table: (ext, tokenizer) => (tokenizer ? ext.extend({ markdownTokenizer: { ...tokenizer, start: tableStart } }) : ext),
 };
 

@@ -12,8 +12,13 @@ export type DownloadFormat = (typeof downloadFormats)[number];
 export const paperSizes = ['a4', 'letter'] as const;
 export type PaperSizeName = (typeof paperSizes)[number];
 
-/** GET /api/documents/:id/export?format=&paper= */
+/** How Markdown, HTML and PDF show suggestions: as if all were accepted (the default), or marked in the text. */
+export const suggestionExportModes = ['accepted', 'marked'] as const;
+export type SuggestionExportMode = (typeof suggestionExportModes)[number];
+
+/** GET /api/documents/:id/export?format=&paper=&suggestions= */
 export const exportQuery = z.object({
   format: z.enum(downloadFormats, { error: `format must be one of ${downloadFormats.join(', ')}` }).default('md'),
   paper: z.enum(paperSizes, { error: `paper must be one of ${paperSizes.join(', ')}` }).default('a4'),
+  suggestions: z.enum(suggestionExportModes, { error: `suggestions must be one of ${suggestionExportModes.join(', ')}` }).default('accepted'),
 });

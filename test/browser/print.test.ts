@@ -103,4 +103,18 @@ describe.skipIf(!browserTestsEnabled())('printing a document', () => {
     expect(Math.abs(Number(box?.[1]) - width)).toBeLessThanOrEqual(2);
     expect(errors).toEqual([]);
   });
+
+  it('offers suggestions marked or as if accepted in the Export menu (Word keeps them as tracked changes)', async () => {
+    const { page, docId, errors } = await ownerWithDocument('en-GB');
+    await page.getByText('Export', { exact: true }).click();
+    const href = (name: string) => page.getByRole('menuitem', { name }).getAttribute('href');
+    expect(await href('Markdown (.md)')).toBe(`/api/documents/${docId}/export?format=md`);
+    await page.getByLabel('Mark suggestions').check();
+    expect(await href('Markdown (.md)')).toBe(`/api/documents/${docId}/export?format=md&suggestions=marked`);
+    expect(await href('HTML (.html)')).toBe(`/api/documents/${docId}/export?format=html&suggestions=marked`);
+    expect(await href('PDF (A4)')).toBe(`/api/documents/${docId}/export?format=pdf&paper=a4&suggestions=marked`);
+    expect(await href('Word (.docx)')).toBe(`/api/documents/${docId}/export?format=docx`);
+    expect(errors).toEqual([]);
+  });
 });
+

@@ -8,6 +8,7 @@ import { printPage } from '../../text/pdf/print-page.js';
 import { PdfBusyError, PdfUnavailableError, type PdfRenderer } from '../../text/pdf/renderer.js';
 import { exportFile } from '../../text/conversions.js';
 import type { ExportImages } from '../../text/figures.js';
+import type { ExportReview } from '../../text/export-review.js';
 import { ApiError } from '../../http/errors.js';
 import type { DocumentRecord } from '../../storage/documents.js';
 
@@ -50,9 +51,10 @@ export async function exportPdf(
   state: Uint8Array,
   reader: { timeZone: string; acceptLanguage: string | undefined },
   paper: PaperSize,
+  review?: ExportReview,
 ): Promise<Uint8Array> {
   const images = await deps.imagesOf(doc.id, state);
-  const [html, authors] = await Promise.all([exportFile(state, 'html', doc.title, images), deps.authorsOf(doc)]);
+  const [html, authors] = await Promise.all([exportFile(state, 'html', doc.title, images, review), deps.authorsOf(doc)]);
   const date = titleDate(deps.now(), readerLocale(reader.acceptLanguage), reader.timeZone);
   const page = printPage(new TextDecoder().decode(html.body), doc.title, { authors, date });
   return deps.pdf.render(page, { paper }).catch((error: unknown) => {

@@ -6,8 +6,8 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { text } from '../../../shared/api/fields.js';
 import { exportQuery } from '../../../shared/api/transfer.js';
+import { commentsDocId } from '../../../shared/comments/threads.js';
 import { generateSecureRandomString } from '../../auth/tokens.js';
-import type { CollabHub } from '../../collab/hub.js';
 import { documentOr404, membershipOr404, requireCapability } from '../../http/access.js';
 import { ApiError } from '../../http/errors.js';
 import type { SessionEnv } from '../../http/session.js';
@@ -24,10 +24,10 @@ import { onlyMe, presentDocument } from '../documents/index.js';
 import type { SearchService } from '../search/index.js';
 import type { VersionService } from '../versions/index.js';
 import { exportPdf, type PdfExportDeps } from './pdf-export.js';
+import { exportReview, type ExportReviewDeps } from './review.js';
 
-export interface ExportRouteDeps extends PdfExportDeps {
+export interface ExportRouteDeps extends PdfExportDeps, ExportReviewDeps {
   documents: DocumentMetaStore;
-  hub: Pick<CollabHub, 'readDocument'>;
 }
 
 export interface ImportRouteDeps {
@@ -73,17 +73,19 @@ export function exportRoutes(deps: ExportRouteDeps): Hono<SessionEnv> {
   app.get('/:id/export', queryInput(exportQuery), async (c) => {
     const me = c.get('session').user;
     const { doc } = await documentOr404(deps.documents, c.req.param('id'), me.id);
-    const { format, paper } = c.req.valid('query');
+    const { format, paper, suggestions } = c.req.valid('query');
     const state = await deps.hub.readDocument(doc.id);
     if (format === 'pdf') {
-      const pdf = await exportPdf(deps, doc, state, { timeZone: me.timeZone, acceptLanguage: c.req.header('accept-language') }, paper);
+      const reader = { timeZone: me.timeZone, acceptLanguage: c.req.header('accept-language') };
+      const pdf = await exportPdf(deps, doc, state, reader, paper, await exportReview(deps, doc, 'html', suggestions));
       return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
         'Content-Type': 'application/pdf',
         'Content-Disposition': attachment(`${fileBaseName(doc.title)}.pdf`),
         'Cache-Control': 'no-store',
       });
     }
-    const file = await exportFile(state, format, doc.title, await deps.imagesOf(doc.id, state)).catch((error: unknown) => {
+    const review = await exportReview(deps, doc, format, suggestions);
+    const file = await exportFile(state, format, doc.title, await deps.imagesOf(doc.id, state), review).catch((error: unknown) => {
       throw conversionError(error);
     });
     return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
@@ -119,7 +121,9 @@ export function importRoutes(deps: ImportRouteDeps): Hono<SessionEnv> {
       const kind = importKindOf(file.name);
       if (!kind) throw new ApiError(400, 'invalid_input', 'some fields are not valid', { file: ['only .md and .docx files can be imported'] });
       const docId = generateSecureRandomString();
-      const imported = await importFile(kind, new Uint8Array(await file.arrayBuffer()), docId).catch((error: unknown) => {
+      // A Word file's tracked changes become the importer's suggestions: the guard wants the writer's own id.
+      const importer = { id: me.id, name: me.name, at: deps.now() };
+      const imported = await importFile(kind, new Uint8Array(await file.arrayBuffer()), docId, importer).catch((error: unknown) => {
         throw conversionError(error);
       });
       const fallback = file.name.replace(/\.[^.]+$/, '') || 'Imported document';
@@ -141,7 +145,9 @@ export function importRoutes(deps: ImportRouteDeps): Hono<SessionEnv> {
         const contentType = await sniffImageType(image.bytes).catch(() => null);
         if (contentType) await deps.files.put({ docId, contentType, bytes: image.bytes, createdBy: me.id, createdAt: now });
       }
-      await deps.store.append([{ docId: doc.id, update: imported.update }]);
+      // The suggestions' reply threads (naming each change's author in the file) go in with the text.
+      const comments = imported.comments ? [{ docId: commentsDocId(doc.id), update: imported.comments }] : [];
+      await deps.store.append([{ docId: doc.id, update: imported.update }, ...comments]);
       const created = await deps.documents.create(doc);
       await deps.versions.save(doc.id, { kind: 'named', name: `Imported from ${file.name}`, createdBy: me.id, authors: [me.id], state: imported.update });
       await deps.search.indexDocument(doc.id);

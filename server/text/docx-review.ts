@@ -1,0 +1,129 @@
+/**
+ * Review state in the DOCX export: suggestions become tracked changes (`w:ins`, `w:del`) with their
+ * author's name and a date, and comment threads become Word comments (the opening comment with its
+ * replies threaded under it) whose range markers sit where the thread is anchored.
+ */
+import type { Mark, Node } from '@tiptap/pm/model';
+import {
+  CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, InsertedTextRun, Paragraph, TextRun,
+  type ICommentOptions, type IRunOptions, type ParagraphChild,
+} from 'docx';
+import { suggestionAuthor } from '../../shared/editor/suggestion-ids.js';
+import type { ExportThread } from './docx-threads.js';
+
+/** Word's name for someone the server could not name (a suggestion id without a known author). */
+const UNKNOWN_AUTHOR = 'Unknown author';
+
+/** A Word comment's range in the body, snapped to positions inside textblocks. */
+interface PlacedComment {
+  id: number;
+  from: number;
+  to: number;
+}
+
+/** Everything the export walk asks about review state. */
+export class DocxReview {
+  /** Word comments, for the Document's `comments` option. */
+  readonly comments: ICommentOptions[] = [];
+  private readonly placed: PlacedComment[] = [];
+  private nextRevision: number;
+  private readonly date: string;
+
+  constructor(
+    root: Node,
+    threads: readonly ExportThread[],
+    private readonly names: Readonly<Record<string, string>>,
+    at: number,
+  ) {
+    this.date = new Date(at).toISOString();
+    const spans = textblockSpans(root);
+    let id = 0;
+    for (const thread of threads) {
+      const range = snap(spans, thread.range) ?? (spans[0] ? { from: spans[0].from, to: spans[0].from } : null);
+      if (!range) continue;
+      let parentId: number | undefined;
+      for (const comment of thread.comments) {
+        this.comments.push({
+          id,
+          author: comment.author.name,
+          initials: initialsOf(comment.author.name),
+          date: new Date(comment.createdAt),
+          parentId,
+          resolved: thread.resolved || undefined,
+          children: comment.body.split('\n').map((line) => new Paragraph(line)),
+        });
+        // Word writes range markers for every comment of a thread, replies included.
+        this.placed.push({ id, ...range });
+        parentId ??= id;
+        id++;
+      }
+    }
+    // Revision ids are unique among all of the file's annotations, comments included.
+    this.nextRevision = id;
+  }
+
+  /** Positions strictly inside `from`..`to` where a comment range starts or ends (text is split there). */
+  cutsWithin(from: number, to: number): number[] {
+    const cuts = new Set<number>();
+    for (const c of this.placed) for (const at of [c.from, c.to]) if (at > from && at < to) cuts.add(at);
+    return [...cuts].sort((a, b) => a - b);
+  }
+
+  /** The range markers at position `at`: ends of ranges that close here, then starts (and empty ranges whole). */
+  markersAt(at: number): ParagraphChild[] {
+    const out: ParagraphChild[] = [];
+    for (const c of this.placed) if (c.to === at && c.from < at) out.push(...this.end(c.id));
+    for (const c of this.placed) {
+      if (c.from !== at) continue;
+      out.push(new CommentRangeStart(c.id));
+      if (c.to === at) out.push(...this.end(c.id));
+    }
+    return out;
+  }
+
+  private end(id: number): ParagraphChild[] {
+    return [new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })];
+  }
+
+  /** A run of text with its suggestion (if any) as a tracked change. */
+  run(options: IRunOptions & { text: string }, marks: readonly Mark[]): ParagraphChild | null {
+    const suggestion = marks.find((m) => m.type.name === 'insertion' || m.type.name === 'deletion');
+    if (!suggestion) return new TextRun(options);
+    // Zero-width spaces anchor suggested block boundaries in the editor; Word has its own paragraph marks.
+    const text = options.text.replace(/\u200B/g, '');
+    if (!text) return null;
+    const change = { id: this.nextRevision++, author: this.authorOf(suggestion.attrs.id), date: this.date };
+    return suggestion.type.name === 'insertion' ? new InsertedTextRun({ ...options, text, ...change }) : new DeletedTextRun({ ...options, text, ...change });
+  }
+
+  private authorOf(id: unknown): string {
+    const userId = suggestionAuthor(id);
+    return (userId !== null && this.names[userId]) || UNKNOWN_AUTHOR;
+  }
+}
+
+/** Every textblock's inline range (`from` = first inline position, `to` = last), in document order. */
+function textblockSpans(root: Node): Array<{ from: number; to: number }> {
+  const spans: Array<{ from: number; to: number }> = [];
+  root.descendants((node, pos) => {
+    if (!node.isTextblock) return true;
+    spans.push({ from: pos + 1, to: pos + 1 + node.content.size });
+    return false;
+  });
+  return spans;
+}
+
+/** `range` moved inwards onto inline positions (a range may begin or end between blocks), or null. */
+function snap(spans: ReadonlyArray<{ from: number; to: number }>, range: ExportThread['range']): { from: number; to: number } | null {
+  if (!range) return null;
+  const first = spans.find((s) => s.to >= range.from);
+  const last = [...spans].reverse().find((s) => s.from <= range.to);
+  if (!first || !last) return null;
+  const from = Math.max(first.from, range.from);
+  const to = Math.min(last.to, range.to);
+  return from <= to ? { from, to } : null;
+}
+
+function initialsOf(name: string): string {
+  return name.split(/\s+/).filter(Boolean).map((part) => part[0]?.toUpperCase() ?? '').join('').slice(0, 4);
+}
