@@ -91,12 +91,16 @@ describe.skipIf(!browserTestsEnabled())('sharing one document in Chromium', () =
     await shared.getByRole('link', { name: 'Ethics protocol' }).click();
     await reviewer.locator('.status[data-connection="connected"]').waitFor();
     await waitFor(async () => (await editorText(reviewer)).includes('Patients consent in writing.'), { what: 'the reviewer reads the text' });
-    expect(await reviewer.locator('.read-only-notice').innerText()).toContain('shared with you as a commenter');
+    // A commenter guest works in Suggesting, as a member commenter does (issue 15): never Editing.
+    const mode = reviewer.getByRole('combobox', { name: 'Mode' });
+    await mode.waitFor();
+    expect(await mode.inputValue()).toBe('suggesting');
+    expect(await mode.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).not.toContain('editing');
     expect(await reviewer.getByRole('button', { name: 'Share' }).count()).toBe(0);
     expect(await reviewer.locator('.doc-head').innerText()).not.toContain('Cardiology group');
     expect(await reviewer.locator('body').innerText()).not.toContain('Internal budget');
 
-    // The reviewer selects the sentence with the mouse (the text is read-only for them) and comments; the owner sees it live.
+    // The reviewer selects the sentence with the mouse and comments; the owner sees it live.
     await reviewer.getByRole('tab', { name: 'Comments' }).click();
     const sentence = reviewer.locator('.doc-body p', { hasText: 'Patients consent' });
     const box = await sentence.boundingBox();
