@@ -222,6 +222,12 @@ describeWithPostgres('issue 14’s mail across nodes and time zones (Chromium, P
     await waitFor(async () => (await pendingRows(bob.id)).length > 0 && (await pendingRows(bob.id)).some((r) => r.kind === 'notification'), { what: 'the night mention queued' });
     clock += 15 * MIN;
     await waitFor(async () => (await pendingRows(bob.id)).some((r) => r.kind === 'notification' && r.due_at === saturday), { what: 'the night mention held until 08:00', timeoutMs: 30_000 });
+    // The document's last change is recorded at the end of Alice's burst (a few seconds of quiet).
+    const lateEdit = Date.UTC(2027, 2, 26, 23, 0);
+    await waitFor(async () => {
+      const row = await nodeA.storage.db.selectFrom('documents').select('updated_at').where('id', '=', document.id).executeTakeFirstOrThrow();
+      return Number(row.updated_at) >= lateEdit;
+    }, { what: 'the late edit recorded as a change', timeoutMs: 30_000 });
     clock = saturday - 1 * MIN;
     await waitFor(async () => (await pendingRows(bob.id)).some((r) => r.kind === 'notification' && r.due_at === saturday), { what: 'still held at 07:59' });
     expect(notificationMails(bob.email)).toHaveLength(2);
