@@ -161,6 +161,8 @@ describeWithPostgres('issue 14’s mail across nodes and time zones (Chromium, P
     await bob.page.locator('.bell-button[data-unread="2"]').waitFor();
     expect(await bell.getAttribute('aria-label')).toBe('Notifications, 2 unread');
     expect(mailsTo(bob.email)).toHaveLength(0);
+    // Both are queued before the clock moves, so one tick of either node finds them due together.
+    await waitFor(async () => (await pendingRows(bob.id)).filter((r) => r.kind === 'notification').length === 2, { what: 'both mentions queued for mail' });
 
     // Past the delay (10 minutes): one mail with both mentions and their links, from one of the two nodes.
     clock += 11 * MIN;
@@ -245,17 +247,26 @@ describeWithPostgres('issue 14’s mail across nodes and time zones (Chromium, P
     clock = Date.UTC(2027, 2, 27, 23, 0);
     await mentionInText(page, ' And one more for ', '.');
     const sunday = Date.UTC(2027, 2, 28, 7, 0);
+    await waitFor(async () => (await pendingRows(bob.id)).some((r) => r.kind === 'notification'), { what: 'the Saturday night mention queued' });
     clock += 15 * MIN;
-    await waitFor(async () => (await pendingRows(bob.id)).some((r) => r.kind === 'notification' && r.due_at === sunday), { what: 'the mention held until 08:00 BST', timeoutMs: 30_000 });
+    await waitFor(async () => {
+      const rows = await pendingRows(bob.id);
+      if (!rows.some((r) => r.kind === 'notification' && r.due_at === sunday)) throw new Error(`pending: ${rows.map((r) => `${r.kind} ${new Date(r.due_at).toISOString()}`).join(', ')}`);
+      return true;
+    }, { what: 'the mention held until 08:00 BST', timeoutMs: 30_000 });
     clock = sunday;
     const dst = await waitFor(() => present(notificationMails(bob.email)[3]), { what: "Bob's Sunday mail", timeoutMs: 30_000 });
     expect(dst.text).toContain('And one more for @Bob Hughes');
+    // Sunday's digest comes at the same 08:00 BST: the document changed again since his visit.
+    const digests = () => mailsTo(bob.email).filter((m) => m.subject === 'Your Confer digest');
+    const sundayDigest = await waitFor(() => present(digests()[1]), { what: "Bob's Sunday digest", timeoutMs: 30_000 });
+    expect(sundayDigest.text).toMatch(/Protocol: \d+ words changed by Alice Iyer/);
     await waitFor(() => settled(bob.id), { what: 'the Sunday mail recorded', timeoutMs: 30_000 });
 
     // Two nodes polled all along: every mail was received once.
     const all = mailsTo(bob.email);
     expect(notificationMails(bob.email)).toHaveLength(4);
-    expect(all.filter((m) => m.subject === 'Your Confer digest')).toHaveLength(1);
+    expect(digests()).toHaveLength(2);
     expect(new Set(all.map((m) => m.messageId)).size).toBe(all.length);
     expect(alice.errors).toEqual([]);
     expect(bob.errors).toEqual([]);
