@@ -3,9 +3,9 @@
  * server on 127.0.0.1, and one injected clock for both nodes (time moves when the test says so, never
  * by sleeping). Alice (Asia/Kolkata) on node A mentions Bob (Europe/London) in the text and in a
  * comment while his page is open on node B: his bell moves at once; past the delay exactly one mail
- * carries both mentions with their links (two nodes, received once), and its link opens the mention in
- * his browser. A notification he read in the page is never mailed. A mention at his local 23:00 waits
- * for his next 08:00, when the digest of the followed document's changes arrives too; and across the
+ * carries both mentions with their links (two nodes, received once), and its links open the mention
+ * and the comment in his browser. A notification he read in the page is never mailed. A mention at
+ * his local 23:00 waits for his next 08:00, when the digest of the followed document's changes arrives too; and across the
  * change to summer time (Sunday 28 March 2027) a mention held overnight goes out at 08:00 BST, 07:00 UTC.
  */
 import { randomBytes } from 'node:crypto';
@@ -175,7 +175,7 @@ describeWithPostgres('issue 14’s mail across nodes and time zones (Chromium, P
     expect(text).toContain('Can you confirm, @Bob Hughes ?');
     const base = nodeA.config.publicUrl ?? '';
     const mentionLink = present(new RegExp(`${base}/d/${document.id}\\?mention=[0-9a-f]{20}`).exec(text)?.[0]);
-    expect(text).toMatch(new RegExp(`${base}/d/${document.id}\\?thread=[^&\\s]+&comment=\\S+`));
+    const commentLink = present(new RegExp(`${base}/d/${document.id}\\?thread=([^&\\s]+)&comment=(\\S+)`).exec(text));
     expect(first.html).toContain(mentionLink);
     expect(mailsTo(alice.email)).toHaveLength(0);
 
@@ -183,6 +183,9 @@ describeWithPostgres('issue 14’s mail across nodes and time zones (Chromium, P
     const mailTab = await bob.context.newPage();
     await mailTab.goto(mentionLink);
     await mailTab.locator(`.doc-body .mention.ProseMirror-selectednode[data-mention-id="${mentionLink.split('=')[1] ?? ''}"]`).waitFor();
+    // ...and its link to the comment: the panel opens on that thread with that comment marked.
+    await mailTab.goto(commentLink[0]);
+    await mailTab.locator(`.thread.active[data-thread-id="${commentLink[1] ?? ''}"] li.linked[data-comment-id="${commentLink[2] ?? ''}"]`).waitFor();
     await mailTab.close();
 
     // Two more mentions; Bob reads the comment one in the page before the delay: only the other is mailed.
@@ -268,6 +271,8 @@ describeWithPostgres('issue 14’s mail across nodes and time zones (Chromium, P
     expect(notificationMails(bob.email)).toHaveLength(4);
     expect(digests()).toHaveLength(2);
     expect(new Set(all.map((m) => m.messageId)).size).toBe(all.length);
+    // The comment he read in the page was never mailed, in any of them.
+    expect(all.filter((m) => (m.text ?? '').includes('Also the fluids'))).toHaveLength(0);
     expect(alice.errors).toEqual([]);
     expect(bob.errors).toEqual([]);
   }, 300_000);
