@@ -248,7 +248,10 @@ export function DocumentScreen(props: { docId: string }) {
         <div class="doc-chrome">
           {/* Viewers get no formatting controls they could never use, only the features' tools; commenters suggest with them. */}
           <Toolbar editor={collab.editor()} readOnly={!editable()} formatting={canFormat()} openPanel={setPanel}>
-            <ModeSwitch mode={editMode.mode} modes={editMode.modes} choose={editMode.choose} />
+            {/* Only once the role is known: before that it could only say "Viewing", then jump. */}
+            <Show when={role()}>
+              <ModeSwitch mode={editMode.mode} modes={editMode.modes} choose={editMode.choose} />
+            </Show>
             <ReviewAll editor={collab.editor} canReview={canReview} />
             {documentTools.length > 0 ? <span class="document-tools">{documentTools.map((tool) => tool.render(context))}</span> : undefined}
           </Toolbar>
