@@ -17,7 +17,7 @@ import { DocumentMention } from './mention.js';
 import { suggestionMarks } from './suggestion-marks.js';
 
 /** Name of the Y.XmlFragment that holds the rich text of a document. */
-export const DOCUMENT_FRAGMENT = 'default';
+export { DOCUMENT_FRAGMENT } from './fragment.js';
 
 /** Schema extensions shared by client and server. */
 export function schemaExtensions(): AnyExtension[] {

@@ -1,7 +1,7 @@
 /** Documents in-process: create (seeded from templates), list, read, rename, trash and restore; viewers cannot. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { DOCUMENT_FRAGMENT } from '../../../shared/editor/extensions.js';
+import { DOCUMENT_FRAGMENT } from '../../../shared/editor/fragment.js';
 import { startInProcess, type InProcessApp } from '../../../test/helpers/in-process.js';
 import { writeLines } from '../../../test/helpers/in-process-text.js';
 

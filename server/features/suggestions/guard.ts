@@ -11,7 +11,7 @@
  */
 import * as Y from 'yjs';
 import { CloseCode } from '../../../shared/protocol/index.js';
-import { DOCUMENT_FRAGMENT } from '../../../shared/editor/extensions.js';
+import { DOCUMENT_FRAGMENT } from '../../../shared/editor/fragment.js';
 import type { UpdateGuard } from '../../collab/access.js';
 import { CloseError } from '../../collab/errors.js';
 import { messageOf } from '../../../shared/narrow.js';
