@@ -104,6 +104,7 @@ describe('compaction', () => {
     }
     const compactions = await server.metrics.compactions.get();
     expect(compactions.values[0]?.value ?? 0).toBeGreaterThan(3);
-    expect(room.logSize.updates).toBeLessThan(25 * 3);
+    // The last automatic compaction may still be queued behind commits on a busy machine: await it.
+    await waitFor(() => room.logSize.updates < 25 * 3, { what: 'the log compacted below three thresholds', timeoutMs: 30_000 });
   });
 });
