@@ -74,55 +74,45 @@ export class InviteStore {
 
   /** Invitations to the group that can still be accepted, newest first (not those to one document). */
   async pending(workspaceId: string, now: number): Promise<InviteRecord[]> {
-    const rows = await this.db
-      .selectFrom('invites')
-      .selectAll()
-      .where('workspace_id', '=', workspaceId)
-      .where('doc_id', 'is', null)
-      .where('revoked_at', 'is', null)
-      .where('accepted_at', 'is', null)
-      .where('expires_at', '>', now)
-      .orderBy('created_at', 'desc')
-      .orderBy('id')
-      .execute();
+    const rows = await this.stillOpen(now).where('workspace_id', '=', workspaceId).where('doc_id', 'is', null).execute();
     return rows.map(toInvite);
   }
 
   /** Invitations to one document as a guest that can still be accepted, newest first. */
   async pendingForDocument(docId: string, now: number): Promise<InviteRecord[]> {
-    const rows = await this.db
+    const rows = await this.stillOpen(now).where('doc_id', '=', docId).execute();
+    return rows.map(toInvite);
+  }
+
+  /** Invitations neither revoked, accepted nor expired at `now`, newest first. */
+  private stillOpen(now: number) {
+    return this.db
       .selectFrom('invites')
       .selectAll()
-      .where('doc_id', '=', docId)
       .where('revoked_at', 'is', null)
       .where('accepted_at', 'is', null)
       .where('expires_at', '>', now)
       .orderBy('created_at', 'desc')
-      .orderBy('id')
-      .execute();
-    return rows.map(toInvite);
+      .orderBy('id');
   }
 
   /** Revokes a pending invitation to one document; false when there is none to revoke. */
   async revokeForDocument(docId: string, id: string, now: number): Promise<boolean> {
-    const result = await this.db
-      .updateTable('invites')
-      .set({ revoked_at: now })
-      .where('id', '=', id)
-      .where('doc_id', '=', docId)
-      .where('revoked_at', 'is', null)
-      .where('accepted_at', 'is', null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) > 0;
+    return this.revokeWhere('doc_id', docId, id, now);
   }
 
   /** Revokes a pending invitation of `workspaceId`; false when there is none to revoke. */
   async revoke(workspaceId: string, id: string, now: number): Promise<boolean> {
+    return this.revokeWhere('workspace_id', workspaceId, id, now);
+  }
+
+  /** Revokes invitation `id` if it is still pending and belongs to `owner` (its group or its document). */
+  private async revokeWhere(column: 'doc_id' | 'workspace_id', owner: string, id: string, now: number): Promise<boolean> {
     const result = await this.db
       .updateTable('invites')
       .set({ revoked_at: now })
       .where('id', '=', id)
-      .where('workspace_id', '=', workspaceId)
+      .where(column, '=', owner)
       .where('revoked_at', 'is', null)
       .where('accepted_at', 'is', null)
       .executeTakeFirst();
