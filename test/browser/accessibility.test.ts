@@ -6,10 +6,10 @@
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserTestsEnabled, buildClient, collectErrors, launchBrowser, type ClientBuild } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserTestsEnabled, collectErrors } from '../helpers/browser.js';
+import { browserSuite } from '../helpers/browser-suite.js';
 import { waitFor } from '../helpers/wait.js';
 import { PASSWORD } from './workspace-helpers.js';
 
@@ -41,34 +41,13 @@ async function seriousViolations(page: Page): Promise<Finding[]> {
 }
 
 describe.skipIf(!browserTestsEnabled())('dark mode and accessibility (issue 19, items 10 and 11)', () => {
-  let build: ClientBuild | undefined;
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
+  const suite = browserSuite();
 
-  beforeAll(async () => {
-    build = await buildClient();
-    browser = await launchBrowser();
-    server = await startTestServer({ distDir: build.distDir });
-  }, 180_000);
-
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-    build?.dispose();
-  });
-
-  const base = () => server?.url ?? '';
+  const base = () => suite.server.url;
 
   /** A browser context in the given system colour scheme; CSP is bypassed only so that axe can be injected. */
   async function visitor(colorScheme: 'light' | 'dark'): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    if (!browser) throw new Error('setup failed');
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme, timezoneId: 'Europe/Paris', locale: 'en-GB', bypassCSP: true });
-    contexts.push(context);
+    const context = await suite.context({ viewport: { width: 1280, height: 800 }, colorScheme, timezoneId: 'Europe/Paris', locale: 'en-GB', bypassCSP: true });
     const page = await context.newPage();
     return { context, page, errors: collectErrors(page) };
   }

@@ -3,10 +3,10 @@
  * type (name and email), never offers yourself, is driven with the keyboard, replaces the typed
  * "@query", and only picked mentions are highlighted (a comment starting "@Tom …" is not).
  */
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserTestsEnabled, buildClient, collectErrors, launchBrowser, type ClientBuild } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserTestsEnabled, collectErrors } from '../helpers/browser.js';
+import { browserSuite } from '../helpers/browser-suite.js';
 import { waitFor } from '../helpers/wait.js';
 import { PASSWORD } from './workspace-helpers.js';
 
@@ -17,32 +17,12 @@ async function post<T>(request: APIRequestContext, url: string, data: unknown): 
 }
 
 describe.skipIf(!browserTestsEnabled())('mention picker in Chromium', () => {
-  let build: ClientBuild | undefined;
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
+  const suite = browserSuite();
   let counter = 0;
 
-  beforeAll(async () => {
-    build = await buildClient();
-    browser = await launchBrowser();
-    server = await startTestServer({ distDir: build.distDir });
-  }, 180_000);
-
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-    build?.dispose();
-  });
-
   async function person(name: string, mailbox: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    if (!browser || !server) throw new Error('setup failed');
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
-    contexts.push(context);
+    const { server } = suite;
+    const context = await suite.context({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
     counter += 1;
     await post(context.request, `${server.url}/api/auth/signup`, { name, email: `${mailbox}-${counter}-${Date.now()}@example.org`, password: PASSWORD });
     const page = await context.newPage();
@@ -55,7 +35,7 @@ describe.skipIf(!browserTestsEnabled())('mention picker in Chromium', () => {
     const ada = await person('Ada Self', 'ada');
     const priya = await person('Dr. Priya Raman', 'priya');
     const tom = await person('Tom Baker', 'tbaker');
-    const base = server?.url ?? '';
+    const base = suite.server.url;
     const { workspace } = await post<{ workspace: { id: string } }>(ada.context.request, `${base}/api/workspaces`, { name: 'Sepsis study' });
     const { document } = await post<{ document: { id: string } }>(ada.context.request, `${base}/api/workspaces/${workspace.id}/documents`, { title: 'Protocol' });
     for (const guest of [priya, tom]) {
@@ -130,7 +110,7 @@ describe.skipIf(!browserTestsEnabled())('mention picker in Chromium', () => {
     const ada = await person('Ada Self', 'ada');
     const priya = await person('Dr. Priya Raman', 'priya');
     const tom = await person('Tom Baker', 'tbaker');
-    const base = server?.url ?? '';
+    const base = suite.server.url;
     const { workspace } = await post<{ workspace: { id: string } }>(ada.context.request, `${base}/api/workspaces`, { name: 'Sepsis study' });
     const { document } = await post<{ document: { id: string } }>(ada.context.request, `${base}/api/workspaces/${workspace.id}/documents`, { title: 'Protocol' });
     for (const guest of [priya, tom]) {

@@ -5,10 +5,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserTestsEnabled, buildClient, collectErrors, launchBrowser, type ClientBuild } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserTestsEnabled, collectErrors } from '../helpers/browser.js';
+import { browserSuite } from '../helpers/browser-suite.js';
 import { waitFor } from '../helpers/wait.js';
 import { PASSWORD } from './workspace-helpers.js';
 
@@ -42,33 +42,12 @@ async function onScreen(page: Page, control: ReturnType<Page['locator']>): Promi
 }
 
 describe.skipIf(!browserTestsEnabled())('phones, 390 x 844 (issue 19, item 9)', () => {
-  let build: ClientBuild | undefined;
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
+  const suite = browserSuite();
 
-  beforeAll(async () => {
-    build = await buildClient();
-    browser = await launchBrowser();
-    server = await startTestServer({ distDir: build.distDir });
-  }, 180_000);
-
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-    build?.dispose();
-  });
-
-  const base = () => server?.url ?? '';
+  const base = () => suite.server.url;
 
   async function phone(name: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    if (!browser) throw new Error('setup failed');
-    const context = await browser.newContext({ viewport: PHONE, timezoneId: 'Europe/London', locale: 'en-GB', isMobile: true, hasTouch: true });
-    contexts.push(context);
+    const context = await suite.context({ viewport: PHONE, timezoneId: 'Europe/London', locale: 'en-GB', isMobile: true, hasTouch: true });
     const page = await context.newPage();
     const errors = collectErrors(page);
     await page.goto(`${base()}/signin`);

@@ -3,39 +3,19 @@
  * and the text, across the printable width, black on white (asserted on computed styles); and the
  * Export menu downloads a PDF printed by the server, on the paper of the reader's locale.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserTestsEnabled, buildClient, collectErrors, launchBrowser, type ClientBuild } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserTestsEnabled, collectErrors } from '../helpers/browser.js';
+import { browserSuite } from '../helpers/browser-suite.js';
 import { PASSWORD } from './workspace-helpers.js';
 
 describe.skipIf(!browserTestsEnabled())('printing a document', () => {
-  let build: ClientBuild | undefined;
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    build = await buildClient();
-    browser = await launchBrowser();
-    server = await startTestServer({ distDir: build.distDir });
-  }, 180_000);
-
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-    build?.dispose();
-  });
+  const suite = browserSuite();
 
   /** A signed-in owner with a document open, in a browser of `locale`. */
   async function ownerWithDocument(locale: string): Promise<{ page: Page; docId: string; errors: string[] }> {
-    if (!browser || !server) throw new Error('setup failed');
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale, acceptDownloads: true });
-    contexts.push(context);
+    const { server } = suite;
+    const context = await suite.context({ viewport: { width: 1280, height: 800 }, locale, acceptDownloads: true });
     const request = context.request;
     const signup = await request.post(`${server.url}/api/auth/signup`, {
       data: { name: 'Priya Raman', email: `print-${locale}-${Date.now()}@example.org`, password: PASSWORD, timeZone: 'Asia/Kolkata' },

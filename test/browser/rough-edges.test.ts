@@ -6,10 +6,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserTestsEnabled, buildClient, collectErrors, launchBrowser, type ClientBuild } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserTestsEnabled, collectErrors } from '../helpers/browser.js';
+import { browserSuite } from '../helpers/browser-suite.js';
 import { waitFor } from '../helpers/wait.js';
 import { PASSWORD, editorText } from './workspace-helpers.js';
 
@@ -38,34 +38,13 @@ async function shoot(page: Page, name: string): Promise<void> {
 const scrollsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
 
 describe.skipIf(!browserTestsEnabled())('rough edges a new user hits (issue 19, items 1-3)', () => {
-  let build: ClientBuild | undefined;
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
+  const suite = browserSuite({ timings: { changeIdleMs: 50, changeMaxWaitMs: 1000 } });
   let counter = 0;
 
-  beforeAll(async () => {
-    build = await buildClient();
-    browser = await launchBrowser();
-    server = await startTestServer({ distDir: build.distDir, timings: { changeIdleMs: 50, changeMaxWaitMs: 1000 } });
-  }, 180_000);
-
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-    build?.dispose();
-  });
-
-  const base = () => server?.url ?? '';
+  const base = () => suite.server.url;
 
   async function person(name: string, timezoneId: string): Promise<Someone> {
-    if (!browser) throw new Error('setup failed');
-    const context = await browser.newContext({ timezoneId, viewport: { width: 1280, height: 800 }, locale: 'en-GB', acceptDownloads: true });
-    contexts.push(context);
+    const context = await suite.context({ timezoneId, viewport: { width: 1280, height: 800 }, locale: 'en-GB', acceptDownloads: true });
     counter += 1;
     const { user } = await post<{ user: { id: string } }>(context.request, `${base()}/api/auth/signup`, {
       name,
