@@ -10,6 +10,7 @@ import type { JSONContent } from '@tiptap/core';
 import { randomBytes } from 'node:crypto';
 import { SUGGESTION_ID_SEPARATOR } from '../../shared/editor/suggestion-ids.js';
 import { documentSchema } from './schema.js';
+import { unescapeXml, xmlAttr as attr } from './docx-xml.js';
 
 /** One tracked change of the file, as Word (or LibreOffice) recorded it. */
 export interface TrackedChange {
@@ -38,15 +39,6 @@ function encodeIndex(index: number): string {
 
 function decodeIndex(code: string): number {
   return Number([...code].map((c) => String(c.charCodeAt(0) - DIGIT0)).join(''));
-}
-
-function attr(attrs: string, name: string): string | null {
-  return new RegExp(`\\bw:${name}="([^"]*)"`).exec(attrs)?.[1] ?? null;
-}
-
-/** XML's five entities, for author names read from attributes. */
-function unescapeXml(text: string): string {
-  return text.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e] ?? '');
 }
 
 /**

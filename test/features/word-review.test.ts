@@ -7,7 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addReply, addThread, commentsDocId, readThreads, type ThreadData } from '../../shared/comments/threads.js';
 import { DOCUMENT_FRAGMENT } from '../../shared/editor/extensions.js';
-import { docToJson } from '../../server/text/index.js';
+import { docToJson, docToNode } from '../../server/text/index.js';
+import { exportThreads } from '../../server/text/docx-threads.js';
 import type { ApiClient } from '../auth/api-client.js';
 import type { TestClient } from '../helpers/clients.js';
 import { docxPart, officeAvailable, resaveWithLibreOffice } from '../helpers/office.js';
@@ -53,6 +54,21 @@ function changes(xml: string, tag: 'ins' | 'del'): Array<{ author: string | unde
     out.push({ author: /w:author="([^"]*)"/.exec(attrs)?.[1], date: /w:date="([^"]*)"/.exec(attrs)?.[1], text });
   }
   return out;
+}
+
+/** The threads of an imported document that came from Word comments: the text each covers in the stored body, and its comments' bodies. */
+async function commentThreadsOf(server: TestServer, docId: string): Promise<Array<{ text: string | null; bodies: string[] }>> {
+  const body = await server.hub.readDocument(docId);
+  const comments = await server.hub.readDocument(commentsDocId(docId));
+  const node = docToNode(body);
+  const held = new Y.Doc();
+  Y.applyUpdate(held, comments);
+  const ids = readThreads(held).map((t) => t.id);
+  return exportThreads(body, comments, {})
+    .map((thread, i) => ({ id: ids[i] ?? '', text: thread.range ? node.textBetween(thread.range.from, thread.range.to) : null, bodies: thread.comments.map((c) => c.body) }))
+    .filter((thread) => !thread.id.startsWith('suggestion-'))
+    .map(({ text, bodies }) => ({ text, bodies }))
+    .sort((a, b) => (a.bodies[0] ?? '').localeCompare(b.bodies[0] ?? ''));
 }
 
 /** A document's body with a commenter's suggestions and a thread with a reply, as the server holds them. */
@@ -168,13 +184,34 @@ describe('Word round trip of suggestions and comments', () => {
     const comments = new Y.Doc();
     Y.applyUpdate(comments, await server.hub.readDocument(commentsDocId(docId)));
     const threads = readThreads(comments);
-    expect(threads.map((t) => t.id).sort()).toEqual(suggestions.map((s) => `suggestion-${String(s.id)}`).sort());
-    for (const thread of threads) expect(thread.comments[0]?.body).toMatch(/^Tracked change imported from Word: Cem Commenter (inserted|deleted)/);
+    const suggestionThreads = threads.filter((t) => t.id.startsWith('suggestion-'));
+    expect(suggestionThreads.map((t) => t.id).sort()).toEqual(suggestions.map((s) => `suggestion-${String(s.id)}`).sort());
+    for (const thread of suggestionThreads) expect(thread.comments[0]?.body).toMatch(/^Tracked change imported from Word: Cem Commenter (inserted|deleted)/);
+    // The Word comments are threads on the text they covered. LibreOffice writes no commentsExtended part, so the reply is a thread of its own.
+    expect(await commentThreadsOf(server, docId)).toEqual([
+      { text: 'endpoint', bodies: [expect.stringMatching(/^Word comment by Cem Commenter on 2026-11-30T09:00:00(\.000)?Z:\nWhich endpoint did the protocol register\?$/)] },
+      { text: 'endpoint', bodies: [expect.stringMatching(/^Word comment by Olga Owner on 2026-11-30T10:00:00(\.000)?Z:\nOverall survival at five years\.$/)] },
+    ]);
+    for (const thread of threads) expect(thread.createdBy).toEqual({ id: team.ids.owner, name: expect.any(String) });
 
     // The owner opens it live: the suggestions arrive as the stored document holds them.
     const live = await team.owner.connect(docId);
     clients.push(live);
     await waitFor(() => suggestionsIn(live.doc).length === 2, { what: 'the imported suggestions at the owner' });
+  });
+
+  it('imports its own DOCX export with each comment thread on its text and the reply under its comment', { timeout: 120_000 }, async () => {
+    await reviewedDocument(server, team, clients);
+    const exported = await download(team.owner, `/api/documents/${team.docId}/export?format=docx`);
+    const answer = await upload(team.owner, team.workspaceId, 'Reviewed protocol.docx', new Uint8Array(await exported.arrayBuffer()));
+    expect(answer.status).toBe(201);
+    const docId = (answer.body as { document: { id: string } }).document.id;
+    expect(await commentThreadsOf(server, docId)).toEqual([
+      {
+        text: 'endpoint',
+        bodies: ['Word comment by Cem Commenter on 2026-11-30T09:00:00.000Z:\nWhich endpoint did the protocol register?', 'Word comment by Olga Owner on 2026-11-30T10:00:00.000Z:\nOverall survival at five years.'],
+      },
+    ]);
   });
 
   it('exports Markdown and HTML as if every suggestion were accepted by default, or with them marked on request', { timeout: 120_000 }, async () => {
