@@ -64,7 +64,7 @@ export async function exportDocument(
 function docxReviewOf(source: Y.Doc | Uint8Array | JSONContent, review: ExportReview | undefined): DocxReviewInput | undefined {
   if (!review) return undefined;
   const threads = review.comments && source instanceof Uint8Array ? exportThreads(source, review.comments, review.names) : [];
-  return { threads, names: review.names, at: review.at };
+  return { threads, names: review.names, times: review.times, at: review.at };
 }
 
 /** Who imports a file, and when: their tracked changes' suggestions carry the id. */

@@ -20,27 +20,31 @@ import { toDocumentNode } from './schema.js';
 /** The review panel's thread id for a suggestion (client/features/suggestions/SuggestionsPanel.tsx). */
 const suggestionThreadId = (suggestionId: string) => `suggestion-${suggestionId}`;
 
-/** Each suggestion's range and text in `node`, by id. */
-function rangesOf(node: ReturnType<typeof toDocumentNode>): Map<string, { from: number; to: number; text: string }> {
-  const ranges = new Map<string, { from: number; to: number; text: string }>();
+/** Each suggestion's range in `node`, by id, with the text it inserts and the text it deletes. */
+function rangesOf(node: ReturnType<typeof toDocumentNode>): Map<string, { from: number; to: number; inserted: string; deleted: string }> {
+  const ranges = new Map<string, { from: number; to: number; inserted: string; deleted: string }>();
   node.descendants((child, pos) => {
     if (!child.isText) return true;
     for (const mark of child.marks) {
       if (mark.type.name !== 'insertion' && mark.type.name !== 'deletion') continue;
       const id = String(mark.attrs.id);
-      const range = ranges.get(id);
-      if (range) {
-        range.to = pos + child.nodeSize;
-        range.text += child.text ?? '';
-      } else ranges.set(id, { from: pos, to: pos + child.nodeSize, text: child.text ?? '' });
+      const range = ranges.get(id) ?? { from: pos, to: pos, inserted: '', deleted: '' };
+      range.to = pos + child.nodeSize;
+      if (mark.type.name === 'insertion') range.inserted += child.text ?? '';
+      else range.deleted += child.text ?? '';
+      ranges.set(id, range);
     }
     return false;
   });
   return ranges;
 }
 
+/** The text a suggestion is about: what it inserts (a formatting suggestion: the text in its new form), or what it deletes. */
+const textOf = (suggestion: ImportedSuggestion, range: { inserted: string; deleted: string }) =>
+  suggestion.kind === 'insertion' || suggestion.formatting ? range.inserted : range.deleted;
+
 function note(suggestion: ImportedSuggestion, text: string): string {
-  const what = suggestion.kind === 'insertion' ? 'inserted' : 'deleted';
+  const what = suggestion.formatting ? 'changed the formatting of' : suggestion.kind === 'insertion' ? 'inserted' : 'deleted';
   const when = suggestion.date ? ` on ${suggestion.date}` : '';
   const quoted = text.length > 200 ? `${text.slice(0, 200)}…` : text;
   return `Tracked change imported from Word: ${suggestion.author || 'an unnamed author'} ${what} “${quoted}”${when}.`;
@@ -87,8 +91,9 @@ export function importedState(
       const range = ranges.get(suggestion.id);
       if (!range) continue;
       const anchor = anchorOf(range);
-      const entry = { id: randomBytes(9).toString('base64url'), author, body: note(suggestion, range.text), mentions: [], createdAt: at };
-      addThread(comments, { id: suggestionThreadId(suggestion.id), anchor, quote: range.text.slice(0, 300), createdBy: author, createdAt: at }, entry);
+      const text = textOf(suggestion, range);
+      const entry = { id: randomBytes(9).toString('base64url'), author, body: note(suggestion, text), mentions: [], createdAt: at };
+      addThread(comments, { id: suggestionThreadId(suggestion.id), anchor, quote: text.slice(0, 300), createdBy: author, createdAt: at }, entry);
     }
     const threadOf = new Map<string, string>();
     // Threads first, then replies, so a reply before its thread in the file still finds it.
