@@ -1,11 +1,14 @@
 /**
  * Word round trip of review state over the HTTP routes: a document with a commenter's suggested
- * insertion and deletion and a comment thread exports as a .docx whose tracked changes (author, date)
- * and comments survive LibreOffice opening and re-saving it.
+ * insertion and deletion and a comment thread exports as a .docx whose tracked changes (author, the
+ * server's date of each suggestion) and comments survive LibreOffice opening and re-saving it, and
+ * imports back with its suggestions and its comments as threads; a formatting suggestion does the
+ * same as a Word format change.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addReply, addThread, commentsDocId, readThreads, type ThreadData } from '../../shared/comments/threads.js';
+import type { SuggestionTimesView } from '../../shared/api/suggestions.js';
 import { DOCUMENT_FRAGMENT } from '../../shared/editor/extensions.js';
 import { docToJson, docToNode } from '../../server/text/index.js';
 import { exportThreads } from '../../server/text/docx-threads.js';
@@ -14,7 +17,7 @@ import type { TestClient } from '../helpers/clients.js';
 import { docxPart, officeAvailable, resaveWithLibreOffice } from '../helpers/office.js';
 import type { TestServer } from '../helpers/server.js';
 import { positionOf, suggestEdit, suggestionsIn } from '../helpers/suggest.js';
-import { makeTeam, paragraphs, plain, startFeatureServer, type Team, waitFor, write } from './setup.js';
+import { makeTeam, paragraphs, plain, serverDoc, startFeatureServer, type Team, waitFor, write } from './setup.js';
 
 const TEXT = 'The primary endpoint is overall survival.';
 
@@ -69,6 +72,19 @@ async function commentThreadsOf(server: TestServer, docId: string): Promise<Arra
     .filter((thread) => !thread.id.startsWith('suggestion-'))
     .map(({ text, bodies }) => ({ text, bodies }))
     .sort((a, b) => (a.bodies[0] ?? '').localeCompare(b.bodies[0] ?? ''));
+}
+
+/** The server's recorded time of each suggestion of the document, by the text it covers (once the times are written). */
+async function suggestionTimes(server: TestServer, team: Team): Promise<Map<string, number>> {
+  await server.services.flush();
+  const answer = await team.viewer.get(`/api/documents/${team.docId}/suggestions`);
+  expect(answer.status).toBe(200);
+  const times = new Map((answer.body as SuggestionTimesView).suggestions.map((s) => [s.id, s.at]));
+  const held = new Y.Doc();
+  Y.applyUpdate(held, await server.hub.readDocument(team.docId));
+  const found = suggestionsIn(held);
+  expect(found.every((s) => times.has(String(s.id)))).toBe(true);
+  return new Map(found.map((s) => [s.text, times.get(String(s.id)) ?? 0]));
 }
 
 /** A document's body with a commenter's suggestions and a thread with a reply, as the server holds them. */
@@ -134,18 +150,28 @@ describe('Word round trip of suggestions and comments', () => {
 
   it.runIf(office)('exports suggestions as tracked changes and threads as Word comments that survive a LibreOffice re-save', { timeout: 180_000 }, async () => {
     await reviewedDocument(server, team, clients);
+    const timeOf = await suggestionTimes(server, team);
     const before = Date.now();
     const exported = await download(team.viewer, `/api/documents/${team.docId}/export?format=docx`);
     expect(exported.status).toBe(200);
-    const resaved = await resaveWithLibreOffice(new Uint8Array(await exported.arrayBuffer()));
+    const bytes = new Uint8Array(await exported.arrayBuffer());
+    // Exactly the recorded time (to the millisecond; the export's own time is later).
+    const exportedXml = (await docxPart(bytes, 'word/document.xml')) ?? '';
+    const dated = [...changes(exportedXml, 'ins'), ...changes(exportedXml, 'del')].filter((c) => c.text);
+    expect(dated.map((c) => c.date).sort()).toEqual(['five-year ', 'primary '].map((text) => new Date(timeOf.get(text) ?? 0).toISOString()).sort());
+    const resaved = await resaveWithLibreOffice(bytes);
 
     const document = (await docxPart(resaved, 'word/document.xml')) ?? '';
     const inserted = changes(document, 'ins').filter((c) => c.text);
     const deleted = changes(document, 'del').filter((c) => c.text);
     expect(inserted).toEqual([expect.objectContaining({ author: 'Cem Commenter', text: 'five-year ' })]);
     expect(deleted).toEqual([expect.objectContaining({ author: 'Cem Commenter', text: 'primary ' })]);
-    // No time is recorded per suggestion yet: tracked changes carry the export's time (to the second, as Word keeps it).
-    for (const change of [...inserted, ...deleted]) expect(Date.parse(change.date ?? '')).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
+    // Each tracked change is dated by the server's time of its suggestion (to the second, as Word keeps it), made before the export.
+    for (const change of [...inserted, ...deleted]) {
+      const made = timeOf.get(change.text);
+      expect(made).toBeLessThan(before);
+      expect(Math.floor(Date.parse(change.date ?? '') / 1000)).toBe(Math.floor((made ?? 0) / 1000));
+    }
     // The comment's range is where the thread is anchored.
     expect(document).toMatch(/<w:commentRangeStart w:id="0"\/>(?:<[^>]+>)*endpoint(?:<[^>]+>)*<w:commentRangeEnd w:id="0"\/>/);
 
@@ -198,6 +224,57 @@ describe('Word round trip of suggestions and comments', () => {
     const live = await team.owner.connect(docId);
     clients.push(live);
     await waitFor(() => suggestionsIn(live.doc).length === 2, { what: 'the imported suggestions at the owner' });
+  });
+
+  it.runIf(office)('exports a formatting suggestion as a Word format change that survives a LibreOffice re-save, and imports it back as one', { timeout: 180_000 }, async () => {
+    const owner = await team.owner.connect(team.docId);
+    clients.push(owner);
+    write(owner.doc, paragraphs(TEXT));
+    const commenter = await team.commenter.connect(team.docId);
+    clients.push(commenter);
+    await waitFor(() => plain(commenter.doc) === plain(owner.doc), { what: 'the text at the commenter' });
+    suggestEdit(commenter.doc, team.ids.commenter, (tr) => {
+      const at = positionOf(commenter.doc, 'overall');
+      tr.addMark(at, at + 'overall'.length, tr.doc.type.schema.marks.bold!.create());
+    });
+    await waitFor(async () => suggestionsIn(await serverDoc(server, team.docId)).length === 2, { what: 'the formatting suggestion on the server' });
+    const made = (await suggestionTimes(server, team)).get('overall') ?? 0;
+
+    const exported = new Uint8Array(await (await download(team.viewer, `/api/documents/${team.docId}/export?format=docx`)).arrayBuffer());
+    const formatChanges = (xml: string) =>
+      [...xml.matchAll(/<w:r>(?:(?!<\/w:r>)[\s\S])*?<w:rPrChange\b([^>]*?)(?:\/>|>([\s\S]*?)<\/w:rPrChange>)(?:(?!<\/w:r>)[\s\S])*?<w:t\b[^>]*>([^<]*)<\/w:t><\/w:r>/g)].map((m) => ({
+        author: /w:author="([^"]*)"/.exec(m[1] ?? '')?.[1],
+        second: Math.floor(Date.parse(/w:date="([^"]*)"/.exec(m[1] ?? '')?.[1] ?? '') / 1000),
+        wasBold: /<w:b\/>|<w:b w:val="(true|1|on)"\/>/.test(m[2] ?? ''),
+        text: m[3],
+      }));
+    const expected = [{ author: 'Cem Commenter', second: Math.floor(made / 1000), wasBold: false, text: 'overall' }];
+    const exportedXml = (await docxPart(exported, 'word/document.xml')) ?? '';
+    expect(formatChanges(exportedXml)).toEqual(expected);
+    // Exactly the server's time of the suggestion, to the millisecond (the export's own time is later).
+    expect(exportedXml).toContain(`w:date="${new Date(made).toISOString()}"`);
+    expect(changes(exportedXml, 'del')).toEqual([]);
+
+    const resaved = await resaveWithLibreOffice(exported);
+    const resavedXml = (await docxPart(resaved, 'word/document.xml')) ?? '';
+    expect(formatChanges(resavedXml)).toEqual(expected);
+    expect(resavedXml).toMatch(/<w:rPr><w:b\/>(?:(?!<\/w:r>)[\s\S])*?<w:rPrChange\b/);
+
+    const answer = await upload(team.owner, team.workspaceId, 'Formatted.docx', resaved);
+    expect(answer.status).toBe(201);
+    const docId = (answer.body as { document: { id: string } }).document.id;
+    const imported = suggestionsIn(await serverDoc(server, docId));
+    expect(imported.map(({ mark, text }) => ({ mark, text }))).toEqual([
+      { mark: 'deletion', text: 'overall' },
+      { mark: 'insertion', text: 'overall' },
+    ]);
+    expect(imported[0]?.id).toBe(imported[1]?.id);
+    expect(String(imported[0]?.id).startsWith(`${team.ids.owner}~`)).toBe(true);
+    expect(JSON.stringify(docToJson(await server.hub.readDocument(docId)))).toMatch(/"marks":\[\{"type":"bold"\},\{"type":"insertion"[^\]]*\],"text":"overall"/);
+    const threads = readThreads(await serverDoc(server, commentsDocId(docId)));
+    expect(threads.map((t) => [t.id, t.comments[0]?.body])).toEqual([
+      [`suggestion-${String(imported[0]?.id)}`, expect.stringMatching(/^Tracked change imported from Word: Cem Commenter changed the formatting of “overall” on /)],
+    ]);
   });
 
   it('imports its own DOCX export with each comment thread on its text and the reply under its comment', { timeout: 120_000 }, async () => {
