@@ -115,7 +115,7 @@ export function apiRoutes(deps: ApiDeps): Hono {
     '/documents',
     versionRoutes({ people, documents, hub, versions: services.versions, logNamed: (docId, userId, name) => services.activity.logEvent(docId, userId, 'version', name) }),
   );
-  signedIn.route('/documents', exportRoutes({ documents, workspaces, hub, pdf: deps.pdf, imagesOf: (docId, state) => exportImagesOf(deps.files, docId, state), authorsOf: documentAuthors({ activity: services.activity.store, people }), now }));
+  signedIn.route('/documents', exportRoutes({ documents, workspaces, hub, pdf: deps.pdf, imagesOf: (docId, state) => exportImagesOf(deps.files, docId, state), authorsOf: documentAuthors({ activity: services.activity.store, people }), times: services.suggestionTimes, now }));
   signedIn.route('/documents', catchUpRoutes({ people, documents, hub, visits: services.visits, activity: services.activity, versions: services.versions, now }));
   signedIn.route('/documents', deadlineRoutes(deadlineDeps));
   signedIn.route('/workspaces', workspaceDeadlineRoutes(deadlineDeps));

@@ -7,7 +7,7 @@ import type { JSONContent } from '@tiptap/core';
 import type * as Y from 'yjs';
 import { readDocx } from './docx-import.js';
 import type { ImportedSuggestion } from './docx-tracked.js';
-import { importedState } from './import-threads.js';
+import { importedState, type ImportedComment } from './import-threads.js';
 import { toDocx, type DocxReviewInput } from './docx-export.js';
 import { exportThreads } from './docx-threads.js';
 import type { ExportReview } from './export-review.js';
@@ -64,7 +64,7 @@ export async function exportDocument(
 function docxReviewOf(source: Y.Doc | Uint8Array | JSONContent, review: ExportReview | undefined): DocxReviewInput | undefined {
   if (!review) return undefined;
   const threads = review.comments && source instanceof Uint8Array ? exportThreads(source, review.comments, review.names) : [];
-  return { threads, names: review.names, at: review.at };
+  return { threads, names: review.names, times: review.times, at: review.at };
 }
 
 /** Who imports a file, and when: their tracked changes' suggestions carry the id. */
@@ -83,7 +83,7 @@ export interface ImportedDocument {
   title: string | null;
   /** Pictures of the file, to store as the new document's files. */
   images: ImportedImage[];
-  /** The new document's comments document (threads of imported suggestions), or null when it has none. */
+  /** The new document's comments document (threads of imported suggestions and Word comments), or null when it has none. */
   comments: Uint8Array | null;
 }
 
@@ -98,6 +98,7 @@ export async function importDocument(kind: ImportKind, bytes: Uint8Array, docId?
   const images = docId ? new ImportImages(docId) : undefined;
   let json: JSONContent;
   let suggestions: ImportedSuggestion[] = [];
+  let wordComments: ImportedComment[] = [];
   if (kind === 'md') {
     let text: string;
     try {
@@ -107,11 +108,15 @@ export async function importDocument(kind: ImportKind, bytes: Uint8Array, docId?
     }
     json = fromMarkdown(text.replace(/^\uFEFF/, ''), images);
   } else {
-    // Tracked changes become the importer's suggestions (accepted when nobody is named).
-    ({ json, suggestions } = await readDocx(bytes, images, importer?.id ?? null));
+    // Tracked changes become the importer's suggestions (accepted when nobody is named), Word comments their threads.
+    ({ json, suggestions, comments: wordComments } = await readDocx(bytes, images, importer?.id ?? null));
   }
   checkDocumentSize(json);
-  const { update, comments } = importer && suggestions.length > 0 ? importedState(json, suggestions, importer, importer.at) : { update: jsonToUpdate(json), comments: null };
+  const { update, comments } =
+    importer && (suggestions.length > 0 || wordComments.length > 0)
+      ? importedState(json, suggestions, importer, importer.at, wordComments)
+      : { update: jsonToUpdate(json), comments: null };
   checkUpdateSize(update);
+  if (comments) checkUpdateSize(comments);
   return { json, update, title: titleFromJson(json), images: images?.list() ?? [], comments };
 }

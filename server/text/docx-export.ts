@@ -17,6 +17,7 @@ import { fileIdOfSrc, figureLabel, figureNumbersOf, type ExportImages } from './
 import { imageSize } from './image-size.js';
 import { toDocumentNode } from './schema.js';
 import { DocxReview } from './docx-review.js';
+import { runFormatting } from './docx-formatting.js';
 import type { ExportThread } from './docx-threads.js';
 
 type Block = Paragraph | Table;
@@ -64,7 +65,7 @@ function inlineRuns(block: Node, ctx: Context): ParagraphChild[] {
       let last = 0;
       for (const cut of [...ctx.review.cutsWithin(pos, pos + text.length), pos + text.length]) {
         if (last > 0) runs.push(...ctx.review.markersAt(pos + last));
-        const run = textRun(child, text.slice(last, cut - pos), ctx);
+        const run = textRun(child, text.slice(last, cut - pos), pos + last, ctx);
         if (run) runs.push(run);
         last = cut - pos;
       }
@@ -74,21 +75,10 @@ function inlineRuns(block: Node, ctx: Context): ParagraphChild[] {
   return runs;
 }
 
-/** One piece of a text node as a run (a tracked change when it carries a suggestion), inside its link if any. */
-function textRun(child: Node, text: string, ctx: Context): ParagraphChild | null {
-  const has = (name: string) => child.marks.some((m) => m.type.name === name);
+/** One piece of a text node, at `pos`, as a run (a tracked change when it carries a suggestion), inside its link if any. */
+function textRun(child: Node, text: string, pos: number, ctx: Context): ParagraphChild | null {
   const link = child.marks.find((m) => m.type.name === 'link');
-  const run = ctx.review.run(
-    {
-      text,
-      bold: has('bold') || undefined,
-      italics: has('italic') || undefined,
-      strike: has('strike') || undefined,
-      underline: has('underline') ? {} : undefined,
-      style: has('code') ? DOCX_STYLE.inlineCode.id : link ? DOCX_STYLE.hyperlink.id : undefined,
-    },
-    child.marks,
-  );
+  const run = ctx.review.run({ text, ...runFormatting(child.marks) }, child.marks, pos);
   // Link hrefs were checked by toDocumentNode (http, https, mailto only).
   return run && link ? new ExternalHyperlink({ link: String(link.attrs.href), children: [run] }) : run;
 }
@@ -233,10 +223,12 @@ function blocks(node: Node, ctx: Context, level: number, quote: boolean): Block[
   }
 }
 
-/** Review state for the export: comment threads with their ranges, authors' names, the export time. */
+/** Review state for the export: comment threads with their ranges, authors' names, suggestions' times, the export time. */
 export interface DocxReviewInput {
   threads: readonly ExportThread[];
   names: Readonly<Record<string, string>>;
+  /** The server's time of each suggestion by id (ms), for the tracked changes' dates. */
+  times?: Readonly<Record<string, number>>;
   at: number;
 }
 
@@ -247,7 +239,7 @@ export async function toDocx(json: JSONContent, options: { title: string; images
   root.descendants((node, pos) => {
     positions.set(node, pos);
   });
-  const review = new DocxReview(root, options.review?.threads ?? [], options.review?.names ?? {}, options.review?.at ?? Date.now());
+  const review = new DocxReview(root, options.review?.threads ?? [], options.review?.names ?? {}, options.review?.at ?? Date.now(), options.review?.times);
   const ctx: Context = {
     numbering: [
       { reference: 'confer-bullet', levels: bulletLevels },

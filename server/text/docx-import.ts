@@ -10,6 +10,9 @@ import { checkedDocxArchive } from './docx-zip.js';
 import { ImportError, MAX_IMPORT_BYTES } from './errors.js';
 import { isFigureSrc } from '../../shared/editor/figure-src.js';
 import { applyTrackedChanges, markTrackedChanges, type ImportedSuggestion, type TrackedChange } from './docx-tracked.js';
+import { commentRange, markCommentRanges, takeCommentPlaces } from './docx-comment-ranges.js';
+import { readWordComments } from './docx-comments.js';
+import type { ImportedComment } from './import-threads.js';
 import { fromHtml } from './html.js';
 import { normaliseJson } from './schema.js';
 import type { ImportImages } from './import-images.js';
@@ -145,19 +148,35 @@ export async function fromDocx(bytes: Uint8Array, images?: ImportImages): Promis
   return (await readDocx(bytes, images, null)).json;
 }
 
+const utf8 = (part: Uint8Array) => Buffer.from(part.buffer, part.byteOffset, part.byteLength).toString('utf8');
+
+/** What a .docx holds beyond its text: its tracked changes as suggestions, and its Word comments placed in the text. */
+export interface DocxReviewState {
+  json: JSONContent;
+  suggestions: ImportedSuggestion[];
+  /** Word comments in file order, each with its range in `json` (null when its text is gone). */
+  comments: ImportedComment[];
+}
+
 /**
  * A .docx file as JSON whose tracked changes are suggestions of `importerId` (with what the file
- * said of each: author and date), or accepted when `importerId` is null.
+ * said of each: author and date), or accepted when `importerId` is null; and its Word comments.
  */
-export async function readDocx(bytes: Uint8Array, images: ImportImages | undefined, importerId: string | null): Promise<{ json: JSONContent; suggestions: ImportedSuggestion[] }> {
+export async function readDocx(bytes: Uint8Array, images: ImportImages | undefined, importerId: string | null): Promise<DocxReviewState> {
   if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ImportError('too-large', `The file is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB.`);
   let changes: TrackedChange[] = [];
+  let commentsXml: string | null = null;
+  let extendedXml: string | null = null;
   const archive = await checkedDocxArchive(bytes, (name, part) => {
+    if (name === 'word/comments.xml') commentsXml = utf8(part);
+    if (name === 'word/commentsExtended.xml') extendedXml = utf8(part);
     if (name !== 'word/document.xml') return part;
-    const marked = markTrackedChanges(Buffer.from(part.buffer, part.byteOffset, part.byteLength).toString('utf8'));
+    const marked = markTrackedChanges(markCommentRanges(utf8(part)));
     changes = marked.changes;
     return new Uint8Array(Buffer.from(marked.xml, 'utf8'));
   });
+  // Read (and counted against the cap) before the text is converted.
+  const wordComments = readWordComments(commentsXml, extendedXml);
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
@@ -186,5 +205,7 @@ export async function readDocx(bytes: Uint8Array, images: ImportImages | undefin
     if (images) restoreFigures(body, document, images);
   });
   const tracked = applyTrackedChanges(json, changes, importerId);
-  return { json: normaliseJson(tracked.json), suggestions: tracked.suggestions };
+  const placed = takeCommentPlaces(normaliseJson(tracked.json));
+  const comments = wordComments.map((comment) => ({ ...comment, range: commentRange(placed.places.get(comment.id)) }));
+  return { json: normaliseJson(placed.json), suggestions: tracked.suggestions, comments };
 }

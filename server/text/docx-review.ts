@@ -1,7 +1,8 @@
 /**
- * Review state in the DOCX export: suggestions become tracked changes (`w:ins`, `w:del`) with their
- * author's name and a date, and comment threads become Word comments (the opening comment with its
- * replies threaded under it) whose range markers sit where the thread is anchored.
+ * Review state in the DOCX export: suggestions become tracked changes (`w:ins`, `w:del`, and for a
+ * formatting suggestion a format change, `w:rPrChange`) with their author's name and the time the
+ * server recorded for the suggestion, and comment threads become Word comments (the opening comment
+ * with its replies threaded under it) whose range markers sit where the thread is anchored.
  */
 import type { Mark, Node } from '@tiptap/pm/model';
 import {
@@ -9,6 +10,7 @@ import {
   type ICommentOptions, type IRunOptions, type ParagraphChild,
 } from 'docx';
 import { suggestionAuthor } from '../../shared/editor/suggestion-ids.js';
+import { FormatChanges, type RunFormatting } from './docx-formatting.js';
 import type { ExportThread } from './docx-threads.js';
 
 /** Word's name for someone the server could not name (a suggestion id without a known author). */
@@ -27,15 +29,20 @@ export class DocxReview {
   readonly comments: ICommentOptions[] = [];
   private readonly placed: PlacedComment[] = [];
   private nextRevision: number;
-  private readonly date: string;
+  private readonly formats: FormatChanges;
 
+  /**
+   * `times` are the server's times of the suggestions by id (ms); a suggestion it has no time for
+   * (made in the last moments before the export) is dated `at`, the export's time.
+   */
   constructor(
     root: Node,
     threads: readonly ExportThread[],
     private readonly names: Readonly<Record<string, string>>,
-    at: number,
+    private readonly at: number,
+    private readonly times: Readonly<Record<string, number>> = {},
   ) {
-    this.date = new Date(at).toISOString();
+    this.formats = new FormatChanges(root);
     const spans = textblockSpans(root);
     let id = 0;
     for (const thread of threads) {
@@ -62,10 +69,11 @@ export class DocxReview {
     this.nextRevision = id;
   }
 
-  /** Positions strictly inside `from`..`to` where a comment range starts or ends (text is split there). */
+  /** Positions strictly inside `from`..`to` where a comment range starts or ends, or a format change's old formatting changes (text is split there). */
   cutsWithin(from: number, to: number): number[] {
     const cuts = new Set<number>();
     for (const c of this.placed) for (const at of [c.from, c.to]) if (at > from && at < to) cuts.add(at);
+    for (const at of this.formats.cuts()) if (at > from && at < to) cuts.add(at);
     return [...cuts].sort((a, b) => a - b);
   }
 
@@ -85,15 +93,28 @@ export class DocxReview {
     return [new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })];
   }
 
-  /** A run of text with its suggestion (if any) as a tracked change. */
-  run(options: IRunOptions & { text: string }, marks: readonly Mark[]): ParagraphChild | null {
+  /**
+   * A run of text at `pos` with its suggestion (if any) as a tracked change; null for the old text of
+   * a formatting suggestion, which the run of its new text carries as its previous formatting.
+   */
+  run(options: IRunOptions & { text: string }, marks: readonly Mark[], pos: number): ParagraphChild | null {
     const suggestion = marks.find((m) => m.type.name === 'insertion' || m.type.name === 'deletion');
     if (!suggestion) return new TextRun(options);
+    if (this.formats.isOldText(pos)) return null;
     // Zero-width spaces anchor suggested block boundaries in the editor; Word has its own paragraph marks.
     const text = options.text.replace(/\u200B/g, '');
     if (!text) return null;
-    const change = { id: this.nextRevision++, author: this.authorOf(suggestion.attrs.id), date: this.date };
+    const change = { id: this.nextRevision++, author: this.authorOf(suggestion.attrs.id), date: this.dateOf(suggestion.attrs.id) };
+    const previous: RunFormatting | null = this.formats.previousAt(pos);
+    // Word's schema wants the previous properties written out (an empty rPrChange is not valid): plain is said as plain.
+    if (previous) return new TextRun({ ...options, text, revision: { ...previous, bold: previous.bold ?? false, italics: previous.italics ?? false, strike: previous.strike ?? false, ...change } });
     return suggestion.type.name === 'insertion' ? new InsertedTextRun({ ...options, text, ...change }) : new DeletedTextRun({ ...options, text, ...change });
+  }
+
+  /** The server's time of the suggestion, or the export's when it has none, as Word writes dates. */
+  private dateOf(id: unknown): string {
+    const time = typeof id === 'string' ? this.times[id] : undefined;
+    return new Date(time ?? this.at).toISOString();
   }
 
   private authorOf(id: unknown): string {

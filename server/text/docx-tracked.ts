@@ -10,6 +10,8 @@ import type { JSONContent } from '@tiptap/core';
 import { randomBytes } from 'node:crypto';
 import { SUGGESTION_ID_SEPARATOR } from '../../shared/editor/suggestion-ids.js';
 import { documentSchema } from './schema.js';
+import { unescapeXml, xmlAttr as attr } from './docx-xml.js';
+import { expandFormatChanges } from './docx-format-changes.js';
 
 /** One tracked change of the file, as Word (or LibreOffice) recorded it. */
 export interface TrackedChange {
@@ -17,6 +19,10 @@ export interface TrackedChange {
   author: string;
   /** ISO date as written in the file, or null. */
   date: string | null;
+  /** A format change's deletion half (its old text), whose suggestion is a formatting suggestion. */
+  formatting?: boolean;
+  /** A format change's insertion half: the index of its deletion half, whose suggestion id it shares. */
+  formatOf?: number;
 }
 
 /** A change as a suggestion of the importer's, with what the file said of it. */
@@ -40,15 +46,6 @@ function decodeIndex(code: string): number {
   return Number([...code].map((c) => String(c.charCodeAt(0) - DIGIT0)).join(''));
 }
 
-function attr(attrs: string, name: string): string | null {
-  return new RegExp(`\\bw:${name}="([^"]*)"`).exec(attrs)?.[1] ?? null;
-}
-
-/** XML's five entities, for author names read from attributes. */
-function unescapeXml(text: string): string {
-  return text.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e] ?? '');
-}
-
 /**
  * `xml` (word/document.xml) with each tracked change's text wrapped in markers, and the changes by
  * index. A paragraph-mark change (`<w:ins …/>` inside run properties) carries no text and is left alone.
@@ -57,12 +54,18 @@ export function markTrackedChanges(xml: string): { xml: string; changes: Tracked
   const changes: TrackedChange[] = [];
   const open: number[] = [];
   const TOKEN = /<w:(?:ins|del)\b[^>]*\/>|<(\/?)w:(ins|del)\b([^>]*)>|<w:(t|delText)\b([^>]*)>([^<]*)<\/w:(?:t|delText)>/g;
-  const out = xml.replace(MARKERS, '').replace(TOKEN, (whole, closing: string | undefined, tag: string | undefined, attrs: string | undefined, textTag: string | undefined, textAttrs: string | undefined, text: string | undefined) => {
+  const out = expandFormatChanges(xml.replace(MARKERS, '')).replace(TOKEN, (whole, closing: string | undefined, tag: string | undefined, attrs: string | undefined, textTag: string | undefined, textAttrs: string | undefined, text: string | undefined) => {
     if (tag) {
       if (closing) open.pop();
       else {
         const date = attr(attrs ?? '', 'date');
-        changes.push({ kind: tag === 'ins' ? 'insertion' : 'deletion', author: unescapeXml(attr(attrs ?? '', 'author') ?? ''), date });
+        const change: TrackedChange = { kind: tag === 'ins' ? 'insertion' : 'deletion', author: unescapeXml(attr(attrs ?? '', 'author') ?? ''), date };
+        // The two halves of a format change (docx-format-changes.ts) are written one right after the other.
+        const half = attr(attrs ?? '', 'conferFormat');
+        const previous = changes[changes.length - 1];
+        if (half === 'old' && tag === 'del') change.formatting = true;
+        if (half === 'new' && tag === 'ins' && previous?.formatting && previous.formatOf === undefined) change.formatOf = changes.length - 1;
+        changes.push(change);
         open.push(changes.length - 1);
       }
       // mammoth reads what is inside w:ins; a w:del it would drop whole, so it goes and its runs stay.
@@ -133,6 +136,10 @@ class MarkerReader {
   }
 
   private idOf(index: number, change: TrackedChange): string {
+    if (change.formatOf !== undefined) {
+      const deleted = this.changes[change.formatOf];
+      if (deleted) return this.idOf(change.formatOf, deleted);
+    }
     let id = this.ids.get(index);
     if (id === undefined) {
       id = suggestionId(this.importerId as string);

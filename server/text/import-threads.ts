@@ -1,50 +1,76 @@
 /**
- * A new document made from a .docx with tracked changes: the body's Yjs update, and a comments
- * document in which each imported suggestion has its reply thread (keyed `suggestion-<id>`, as the
- * review panel keys them) opened by a note naming the change's author in the file and its date.
- * Suggestion ids must carry the importer's id (the server's guard), so the original author lives
- * on in that note. Both are made from one Y.Doc: the threads' anchors point at its items.
+ * A new document made from a .docx with tracked changes or comments: the body's Yjs update, and a
+ * comments document in which each imported suggestion has its reply thread (keyed `suggestion-<id>`,
+ * as the review panel keys them) opened by a note naming the change's author in the file and its
+ * date, and each Word comment is a thread (or, when the file says which comment it answers, a reply)
+ * anchored on the text it covered. Suggestion ids and comment authors must be the importer (the
+ * server's guards), so the original author and date live on in the text. Both are made from one
+ * Y.Doc: the threads' anchors point at its items.
  */
 import type { JSONContent } from '@tiptap/core';
 import { absolutePositionToRelativePosition, updateYFragment } from '@tiptap/y-tiptap';
 import { randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
-import { addThread, type CommentAuthor } from '../../shared/comments/threads.js';
+import { addReply, addThread, MAX_COMMENT_LENGTH, setResolved, type CommentAuthor, type CommentEntry } from '../../shared/comments/threads.js';
 import { DOCUMENT_FRAGMENT } from '../../shared/editor/extensions.js';
 import type { ImportedSuggestion } from './docx-tracked.js';
+import type { WordComment } from './docx-comments.js';
 import { toDocumentNode } from './schema.js';
 
 /** The review panel's thread id for a suggestion (client/features/suggestions/SuggestionsPanel.tsx). */
 const suggestionThreadId = (suggestionId: string) => `suggestion-${suggestionId}`;
 
-/** Each suggestion's range and text in `node`, by id. */
-function rangesOf(node: ReturnType<typeof toDocumentNode>): Map<string, { from: number; to: number; text: string }> {
-  const ranges = new Map<string, { from: number; to: number; text: string }>();
+/** Each suggestion's range in `node`, by id, with the text it inserts and the text it deletes. */
+function rangesOf(node: ReturnType<typeof toDocumentNode>): Map<string, { from: number; to: number; inserted: string; deleted: string }> {
+  const ranges = new Map<string, { from: number; to: number; inserted: string; deleted: string }>();
   node.descendants((child, pos) => {
     if (!child.isText) return true;
     for (const mark of child.marks) {
       if (mark.type.name !== 'insertion' && mark.type.name !== 'deletion') continue;
       const id = String(mark.attrs.id);
-      const range = ranges.get(id);
-      if (range) {
-        range.to = pos + child.nodeSize;
-        range.text += child.text ?? '';
-      } else ranges.set(id, { from: pos, to: pos + child.nodeSize, text: child.text ?? '' });
+      const range = ranges.get(id) ?? { from: pos, to: pos, inserted: '', deleted: '' };
+      range.to = pos + child.nodeSize;
+      if (mark.type.name === 'insertion') range.inserted += child.text ?? '';
+      else range.deleted += child.text ?? '';
+      ranges.set(id, range);
     }
     return false;
   });
   return ranges;
 }
 
+/** The text a suggestion is about: what it inserts (a formatting suggestion: the text in its new form), or what it deletes. */
+const textOf = (suggestion: ImportedSuggestion, range: { inserted: string; deleted: string }) =>
+  suggestion.kind === 'insertion' || suggestion.formatting ? range.inserted : range.deleted;
+
 function note(suggestion: ImportedSuggestion, text: string): string {
-  const what = suggestion.kind === 'insertion' ? 'inserted' : 'deleted';
+  const what = suggestion.formatting ? 'changed the formatting of' : suggestion.kind === 'insertion' ? 'inserted' : 'deleted';
   const when = suggestion.date ? ` on ${suggestion.date}` : '';
   const quoted = text.length > 200 ? `${text.slice(0, 200)}…` : text;
   return `Tracked change imported from Word: ${suggestion.author || 'an unnamed author'} ${what} “${quoted}”${when}.`;
 }
 
-/** The body update and (when there are suggestions) the comments document update of an imported file. */
-export function importedState(json: JSONContent, suggestions: readonly ImportedSuggestion[], importer: CommentAuthor, at: number): { update: Uint8Array; comments: Uint8Array | null } {
+/** A Word comment placed in the imported document: its range in ProseMirror positions, or null when its text is gone. */
+export interface ImportedComment extends WordComment {
+  range: { from: number; to: number } | null;
+}
+
+/** A Word comment's text in Confer: who wrote it in the file and when, then what they wrote. */
+function commentBody(comment: WordComment): string {
+  const when = comment.date ? ` on ${comment.date}` : '';
+  return `Word comment by ${comment.author || 'an unnamed author'}${when}:\n${comment.text}`.slice(0, MAX_COMMENT_LENGTH);
+}
+
+/** The body update and (when there are suggestions or comments) the comments document update of an imported file. */
+export function importedState(
+  json: JSONContent,
+  suggestions: readonly ImportedSuggestion[],
+  importer: CommentAuthor,
+  at: number,
+  wordComments: readonly ImportedComment[] = [],
+): { update: Uint8Array; comments: Uint8Array | null } {
+  // Only the author's fields go into the comments document (callers may pass a wider object).
+  const author: CommentAuthor = { id: importer.id, name: importer.name };
   const body = new Y.Doc();
   const comments = new Y.Doc();
   try {
@@ -52,16 +78,38 @@ export function importedState(json: JSONContent, suggestions: readonly ImportedS
     const fragment = body.getXmlFragment(DOCUMENT_FRAGMENT);
     const mapping = new Map();
     body.transact(() => updateYFragment(body, fragment, node, { mapping, isOMark: new Map() }));
+    const anchorOf = (range: { from: number; to: number } | null) =>
+      range
+        ? {
+            start: Y.relativePositionToJSON(absolutePositionToRelativePosition(range.from, fragment, mapping) as Y.RelativePosition),
+            end: Y.relativePositionToJSON(absolutePositionToRelativePosition(range.to, fragment, mapping) as Y.RelativePosition),
+          }
+        : // Text Word commented on that did not come through: the thread stays, orphaned, with the file's words.
+          { start: null, end: null };
     const ranges = rangesOf(node);
     for (const suggestion of suggestions) {
       const range = ranges.get(suggestion.id);
       if (!range) continue;
-      const anchor = {
-        start: Y.relativePositionToJSON(absolutePositionToRelativePosition(range.from, fragment, mapping) as Y.RelativePosition),
-        end: Y.relativePositionToJSON(absolutePositionToRelativePosition(range.to, fragment, mapping) as Y.RelativePosition),
-      };
-      const entry = { id: randomBytes(9).toString('base64url'), author: importer, body: note(suggestion, range.text), mentions: [], createdAt: at };
-      addThread(comments, { id: suggestionThreadId(suggestion.id), anchor, quote: range.text.slice(0, 300), createdBy: importer, createdAt: at }, entry);
+      const anchor = anchorOf(range);
+      const text = textOf(suggestion, range);
+      const entry = { id: randomBytes(9).toString('base64url'), author, body: note(suggestion, text), mentions: [], createdAt: at };
+      addThread(comments, { id: suggestionThreadId(suggestion.id), anchor, quote: text.slice(0, 300), createdBy: author, createdAt: at }, entry);
+    }
+    const threadOf = new Map<string, string>();
+    // Threads first, then replies, so a reply before its thread in the file still finds it.
+    const ordered = [...wordComments.filter((c) => c.parentId === null), ...wordComments.filter((c) => c.parentId !== null)];
+    for (const comment of ordered) {
+      const entry: CommentEntry = { id: randomBytes(9).toString('base64url'), author, body: commentBody(comment), mentions: [], createdAt: at };
+      const parentThread = comment.parentId === null ? undefined : threadOf.get(comment.parentId);
+      if (parentThread && addReply(comments, parentThread, entry)) continue;
+      const threadId = randomBytes(9).toString('base64url');
+      const quote = comment.range ? node.textBetween(comment.range.from, comment.range.to, ' ', ' ').slice(0, 300) : '';
+      addThread(comments, { id: threadId, anchor: anchorOf(comment.range), quote, createdBy: author, createdAt: at }, entry);
+      threadOf.set(comment.id, threadId);
+    }
+    for (const comment of wordComments) {
+      const threadId = threadOf.get(comment.id);
+      if (threadId && comment.done) setResolved(comments, threadId, author, at);
     }
     const hasThreads = comments.getMap('threads').size > 0;
     return { update: Y.encodeStateAsUpdate(body), comments: hasThreads ? Y.encodeStateAsUpdate(comments) : null };

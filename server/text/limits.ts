@@ -32,6 +32,12 @@ export const conversionLimits = {
    * instead of after seconds of parsing.
    */
   maxDocxBlocks: 15_000,
+  /**
+   * Word comments in a .docx (each becomes a thread or a reply every collaborator loads), counted
+   * before they are read: stops a small file of a million empty comments. A heavily reviewed
+   * thesis has a few hundred.
+   */
+  maxDocxComments: 2_000,
   /** Nesting depth of an imported document (Word lists nest 9 deep): stops stack overflows in every later reader. */
   maxDocumentDepth: 48,
   /** Yjs update of an imported document, the frame limit of the relay: stops one import from outweighing any edit a client could send. */
