@@ -15,6 +15,7 @@ import { WordLimitHeading } from './heading.js';
 import { isSafeHref } from './links.js';
 import { DocumentMention } from './mention.js';
 import { suggestionMarks } from './suggestion-marks.js';
+import { BlockSuggestions } from './block-suggestion.js';
 
 /** Name of the Y.XmlFragment that holds the rich text of a document. */
 export { DOCUMENT_FRAGMENT } from './fragment.js';
@@ -40,5 +41,6 @@ export function schemaExtensions(): AnyExtension[] {
     Figure,
     FigureRef,
     ...suggestionMarks(),
+    BlockSuggestions,
   ];
 }
