@@ -13,7 +13,7 @@ import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { colorFor } from '../../shared/colors.js';
 import { suggestAs } from '../../shared/editor/suggest-as.js';
-import { SUGGESTION_MARKS, suggestionAuthor } from '../../shared/editor/suggestion-ids.js';
+import { BLOCK_SUGGESTION_ATTR, blockSuggestionOf, SUGGESTION_MARKS, suggestionAuthor } from '../../shared/editor/suggestion-ids.js';
 
 export interface SuggestingOptions {
   /** Whether typing makes suggestions now. */
@@ -54,6 +54,12 @@ function isReview(tr: Transaction): boolean {
 function authorColours(doc: Node, nameOf: (id: string) => string): DecorationSet {
   const decorations: Decoration[] = [];
   doc.descendants((node, pos) => {
+    const block = node.isInline ? null : blockSuggestionOf(node.attrs[BLOCK_SUGGESTION_ATTR]);
+    const blockAuthor = block ? suggestionAuthor(block.id) : null;
+    if (block && blockAuthor) {
+      const verb = block.kind === 'insertion' ? 'inserted block' : block.kind === 'deletion' ? 'deleted block' : `change (was ${block.from?.type ?? 'another block'})`;
+      decorations.push(Decoration.node(pos, pos + node.nodeSize, { style: `--suggestion-color: ${colorFor(blockAuthor)}`, title: `Suggested ${verb} by ${nameOf(blockAuthor)}` }));
+    }
     if (!node.isText) return true;
     const mark = node.marks.find((m) => (SUGGESTION_MARKS as readonly string[]).includes(m.type.name));
     const author = mark ? suggestionAuthor(mark.attrs.id) : null;
