@@ -8,6 +8,7 @@ import { transformToSuggestionTransaction } from '@handlewithcare/prosemirror-su
 import { EditorState, type Transaction } from '@tiptap/pm/state';
 import * as Y from 'yjs';
 import { applyJsonToDoc, docToNode, documentSchema } from '../../server/text/index.js';
+import { blockSuggestionsIn, reviewSuggestion } from '../../shared/editor/review-suggestion.js';
 import { suggestAs } from '../../shared/editor/suggest-as.js';
 
 let counter = 0;
@@ -74,4 +75,17 @@ export function directEdit(doc: Y.Doc, edit: (tr: Transaction) => void): void {
 /** Appends a paragraph holding `text` directly. */
 export function appendParagraph(doc: Y.Doc, text: string): void {
   directEdit(doc, (tr) => tr.insert(tr.doc.content.size, documentSchema.node('paragraph', null, [documentSchema.text(text)])));
+}
+
+/** Accepts or rejects suggestion `id` in `doc` the way the review panel does (shared/editor/review-suggestion.ts). */
+export function reviewEdit(doc: Y.Doc, id: string, accept: boolean): void {
+  const state = EditorState.create({ schema: documentSchema, doc: docToNode(doc) });
+  const tr = reviewSuggestion(state, id, accept);
+  if (!tr) throw new Error(`nothing to review for ${id}`);
+  applyJsonToDoc(doc, state.apply(tr).doc.toJSON() as JSONContent);
+}
+
+/** Each block suggestion in the document: node type, kind, id, in document order. */
+export function blockSuggestionsOf(doc: Y.Doc): Array<{ type: string; kind: string; id: string }> {
+  return blockSuggestionsIn(docToNode(doc)).map(({ node, suggestion }) => ({ type: node.type.name, kind: suggestion.kind, id: suggestion.id }));
 }
