@@ -24,7 +24,7 @@ function insideOwnBlock(type: Y.AbstractType<unknown> | null, authorId: string):
   return false;
 }
 
-/** True when visible text `item` carries the author's own insertion mark. */
+/** True when text `item` carries (or, deleted, would carry again) the author's own insertion mark. */
 function ownInsertion(item: Y.Item, authorId: string): boolean {
   const text = item.parent;
   if (!(text instanceof Y.XmlText)) return false;
@@ -36,24 +36,47 @@ function ownInsertion(item: Y.Item, authorId: string): boolean {
   return inserted;
 }
 
-/** True when undoing (or redoing) `step` removes only the author's own suggestions. */
-export function removesOnlyOwnSuggestions(doc: Y.Doc, step: StackItem, authorId: string): boolean {
-  for (const [client, ranges] of step.insertions.clients) {
+/** The items of `doc` a delete set names. */
+function* itemsOf(doc: Y.Doc, set: StackItem['insertions']): Generator<Y.Item> {
+  for (const [client, ranges] of set.clients) {
     const structs = doc.store.clients.get(client) ?? [];
     for (const { clock, len } of ranges) {
       for (let i = Y.findIndexSS(structs, clock); i < structs.length && (structs[i]?.id.clock ?? Infinity) < clock + len; i++) {
         const item = structs[i];
-        if (!(item instanceof Y.Item) || item.deleted) continue;
-        const content = item.content;
-        // Formatting and attributes: taking them back leaves the text as it reads without them.
-        if (content instanceof Y.ContentFormat || item.parentSub !== null) continue;
-        const parent = item.parent instanceof Y.AbstractType ? item.parent : null;
-        if (content instanceof Y.ContentType && insideOwnBlock(content.type, authorId)) continue;
-        if (insideOwnBlock(parent, authorId)) continue;
-        if ((content instanceof Y.ContentString || content instanceof Y.ContentEmbed) && ownInsertion(item, authorId)) continue;
-        return false;
+        if (item instanceof Y.Item) yield item;
       }
     }
+  }
+}
+
+const parentOf = (item: Y.Item): Y.AbstractType<unknown> | null => (item.parent instanceof Y.AbstractType ? item.parent : null);
+const isVisible = (type: Y.AbstractType<unknown> | null): boolean => type !== null && (type._item === null || (!type._item.deleted && isVisible(parentOf(type._item))));
+
+/** True when undoing (or redoing) `step` changes only the author's own suggestions. */
+export function changesOnlyOwnSuggestions(doc: Y.Doc, step: StackItem, authorId: string): boolean {
+  // What the step takes away: only the author's suggested text and blocks may go.
+  let ownBlockStays = false;
+  for (const item of itemsOf(doc, step.insertions)) {
+    if (item.deleted || !isVisible(parentOf(item))) continue;
+    const content = item.content;
+    // Formatting and attributes: taking them back leaves the text as it reads without them.
+    if (content instanceof Y.ContentFormat || item.parentSub !== null) continue;
+    if (content instanceof Y.ContentType && insideOwnBlock(content.type, authorId)) {
+      ownBlockStays = true;
+      continue;
+    }
+    if (insideOwnBlock(parentOf(item), authorId)) continue;
+    if ((content instanceof Y.ContentString || content instanceof Y.ContentEmbed) && ownInsertion(item, authorId)) continue;
+    return false;
+  }
+  // What the step brings back: the author's withdrawn text, or a block they changed (paragraph made a
+  // heading) while the changed one is still their suggestion.
+  for (const item of itemsOf(doc, step.deletions)) {
+    if (!item.deleted || !isVisible(parentOf(item))) continue;
+    const content = item.content;
+    if (content instanceof Y.ContentFormat || content instanceof Y.ContentDeleted || item.parentSub !== null) continue;
+    if (content instanceof Y.ContentType ? ownBlockStays : ownInsertion(item, authorId)) continue;
+    return false;
   }
   return true;
 }
@@ -64,7 +87,7 @@ export function guardUndo(undoManager: UndoManager, applies: () => string | null
   const wrap = (stack: () => StackItem[], original: () => StackItem | null) => (): StackItem | null => {
     const authorId = applies();
     const top = stack().at(-1);
-    if (authorId && top && !removesOnlyOwnSuggestions(doc, top, authorId)) {
+    if (authorId && top && !changesOnlyOwnSuggestions(doc, top, authorId)) {
       stack().pop();
       onDropped();
       return null;
