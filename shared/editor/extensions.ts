@@ -41,6 +41,14 @@ export function schemaExtensions(): AnyExtension[] {
     Figure,
     FigureRef,
     ...suggestionMarks(),
-    BlockSuggestions,
   ];
+}
+
+/**
+ * The live editor's schema: the shared one plus the block suggestion attribute (block-suggestion.ts).
+ * The server's text layer (exports, versions, imports) reads the shared one, whose JSON stays as it
+ * was; there block suggestions are not read yet (the guard reads them from Yjs directly).
+ */
+export function editorSchemaExtensions(): AnyExtension[] {
+  return [...schemaExtensions(), BlockSuggestions];
 }

@@ -10,8 +10,7 @@ import { readThreads } from '../../shared/comments/threads.js';
 import { TEMPLATE_IDS } from '../../shared/templates/index.js';
 import { browserTestsEnabled, buildClient, collectErrors, launchBrowser, type ClientBuild } from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { blockSuggestionsOf, suggestionsIn } from '../helpers/suggest.js';
-import { docToNode } from '../../server/text/index.js';
+import { blockSuggestionsOf, docToNode, suggestionsIn } from '../helpers/suggest.js';
 import { waitFor } from '../helpers/wait.js';
 import { editorText, PASSWORD } from './workspace-helpers.js';
 

@@ -7,12 +7,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol/index.js';
 import { Fragment, Slice } from '@tiptap/pm/model';
-import { documentSchema } from '../../server/text/index.js';
+import { EditorState } from '@tiptap/pm/state';
+import { findWrapping } from '@tiptap/pm/transform';
 import { ApiClient } from '../auth/api-client.js';
 import type { TestClient } from '../helpers/clients.js';
 import type { TestServer } from '../helpers/server.js';
-import { appendParagraph, blockSuggestionsOf, directEdit, libraryEdit, positionOf, reviewEdit, suggestEdit, suggestionsIn } from '../helpers/suggest.js';
-import { docToNode } from '../../server/text/index.js';
+import { appendParagraph, blockSuggestionsOf, directEdit, docToNode, documentSchema, libraryEdit, positionOf, reviewEdit, suggestEdit, suggestionsIn } from '../helpers/suggest.js';
 import { BLOCK_SUGGESTION_ATTR } from '../../shared/editor/suggestion-ids.js';
 import { makeTeam, paragraphs, plain, serverDoc, startFeatureServer, waitFor, write, type Team } from './setup.js';
 
@@ -246,6 +246,28 @@ describe('whole blocks', () => {
     expect(owner.codes).toEqual([]);
   });
 
+  it('a commenter’s list wrap is the paragraph suggested deleted and the list inserted; accepting leaves the list', async () => {
+    const server = await start();
+    const { team, owner, commenter } = await seeded(server);
+    const state = EditorState.create({ schema, doc: docToNode(commenter.doc) });
+    suggestEdit(commenter.doc, team.ids.commenter, (tr) => {
+      const range = state.doc.resolve(2).blockRange();
+      const wrapping = range ? findWrapping(range, schema.nodes.bulletList!) : null;
+      if (!range || !wrapping) throw new Error('no wrapping');
+      tr.wrap(range, wrapping);
+    });
+    await waitFor(() => blockSuggestionsOf(owner.doc).length === 2, { what: 'the wrap reaches the editor' });
+    const [deleted, inserted] = blockSuggestionsOf(owner.doc);
+    expect([deleted?.type, deleted?.kind, inserted?.type, inserted?.kind]).toEqual(['paragraph', 'deletion', 'bulletList', 'insertion']);
+    await ownerAppends(team, owner, server, commenter);
+    expect(commenter.codes).toEqual([]);
+    reviewEdit(owner.doc, inserted?.id ?? '', true);
+    await waitFor(async () => blockSuggestionsOf(await serverDoc(server, team.docId)).length === 0, { what: 'the accept on the server' });
+    const json = docToNode(await serverDoc(server, team.docId)).toJSON() as { content: Array<{ type: string }> };
+    expect(json.content.map((block) => block.type)).toEqual(['bulletList', 'paragraph', 'paragraph']);
+    expect(plain(await serverDoc(server, team.docId))).toContain(TEXT[0]);
+  });
+
   it('a commenter’s block change that is not their own suggestion is refused with 4403 and changes nothing', async () => {
     const server = await start();
     const { team, owner } = await seeded(server);
@@ -316,5 +338,14 @@ describe('an editor', () => {
     await waitFor(() => owner.codes.includes(CloseCode.Forbidden), { what: '4403 for the editor’s forged suggestion' });
     await waitFor(async () => plain(await serverDoc(server, team.docId)).includes('usually'), { what: 'server state' });
     expect(plain(await serverDoc(server, team.docId))).not.toContain('forged');
+  });
+
+  it('cannot sign a block suggestion with a commenter’s id', async () => {
+    const server = await start();
+    const { team, owner } = await seeded(server);
+    const forged = { kind: 'insertion', id: `${team.ids.commenter}~blk1` };
+    directEdit(owner.doc, (tr) => tr.insert(0, documentSchema.node('paragraph', { [BLOCK_SUGGESTION_ATTR]: forged }, [documentSchema.text('Forged block.')])));
+    await waitFor(() => owner.codes.includes(CloseCode.Forbidden), { what: '4403 for the editor’s forged block suggestion' });
+    expect(plain(await serverDoc(server, team.docId))).not.toContain('Forged block.');
   });
 });
