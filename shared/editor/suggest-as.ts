@@ -90,6 +90,19 @@ function insideOwnInsertedBlock(doc: Node, pos: number, authorId: string): boole
   return false;
 }
 
+/** Text the author marked deleted inside a block they suggested inserting is withdrawn: deleted for real. */
+function withdrawInsideOwnBlocks(tr: Transaction, authorId: string): void {
+  const deletion = tr.doc.type.schema.marks.deletion;
+  const ranges: Array<{ from: number; to: number }> = [];
+  tr.doc.descendants((node, pos) => {
+    if (!node.isText) return true;
+    const mark = node.marks.find((m) => m.type === deletion && suggestionAuthor(m.attrs.id) === authorId);
+    if (mark && insideOwnInsertedBlock(tr.doc, pos, authorId)) ranges.push({ from: pos, to: pos + node.nodeSize });
+    return false;
+  });
+  for (const { from, to } of ranges.reverse()) tr.delete(from, to);
+}
+
 /**
  * A new textblock holding only the author's inserted text (the library's anchor of a block added at the
  * end of the document, a paragraph opened with Enter) is an inserted block: the server then leaves it
@@ -280,6 +293,7 @@ export function suggestAs(tr: Transaction, state: EditorState, authorId: string)
     return null;
   }
   if (!blockMarksToAttributes(tracked, authorId)) return null;
+  withdrawInsideOwnBlocks(tracked, authorId);
   anchorNewBoundaries(tracked, authorId);
   markNewTextblocks(tracked, authorId);
   if (!resign(tracked, state.doc, authorId)) return null;

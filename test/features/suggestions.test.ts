@@ -246,6 +246,19 @@ describe('whole blocks', () => {
     expect(owner.codes).toEqual([]);
   });
 
+  it('deleting inside a block one suggested inserting withdraws that text', async () => {
+    const server = await start();
+    const { team, owner, commenter } = await seeded(server);
+    suggestEdit(commenter.doc, team.ids.commenter, (tr) => tr.insert(0, p('Adults only, always.')));
+    const at = positionOf(commenter.doc, ', always');
+    suggestEdit(commenter.doc, team.ids.commenter, (tr) => tr.delete(at, at + ', always'.length));
+    await waitFor(() => plain(owner.doc).startsWith('Adults only.'), { what: 'the withdrawn text is gone at the editor' });
+    expect(suggestionsIn(owner.doc)).toEqual([]);
+    expect(blockSuggestionsOf(owner.doc).map((s) => s.kind)).toEqual(['insertion']);
+    await ownerAppends(team, owner, server, commenter);
+    expect(commenter.codes).toEqual([]);
+  });
+
   it('a commenter’s list wrap is the paragraph suggested deleted and the list inserted; accepting leaves the list', async () => {
     const server = await start();
     const { team, owner, commenter } = await seeded(server);
