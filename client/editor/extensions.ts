@@ -6,7 +6,7 @@
 import { Extension, type AnyExtension } from '@tiptap/core';
 import { Mathematics } from '@tiptap/extension-mathematics';
 import { CharacterCount, Placeholder } from '@tiptap/extensions';
-import { schemaExtensions } from '../../shared/editor/extensions.js';
+import { editorSchemaExtensions } from '../../shared/editor/extensions.js';
 import { Figure } from '../../shared/editor/figure.js';
 import { MENTION_NODE } from '../../shared/editor/mention.js';
 import { mentionWithPicker, type MentionSource } from './mention-suggestion';
@@ -41,7 +41,7 @@ export function editorExtensions(hooks: EditorHooks): AnyExtension[] {
     },
   });
   return [
-    ...schemaExtensions().map((extension) =>
+    ...editorSchemaExtensions().map((extension) =>
       // Same node types as the shared schema; only the click behaviour is the client's.
       extension.name === Mathematics.name
         ? Mathematics.configure({

@@ -4,16 +4,20 @@
  * left alone, as the library's own wrapper does. Plugins that append transactions (trailing node, ids,
  * numbering) never pass dispatchTransaction, so in Suggesting mode a filter lets only suggestions,
  * accept/reject of reviewers and remote changes change the text: a commenter's client never sends an
- * edit the server refuses. Suggestions are coloured by author with decorations.
+ * edit the server refuses. Undo and redo, which Yjs applies below ProseMirror, are checked before they
+ * run (suggestion-undo.ts). Suggestions are coloured by author with decorations.
  */
 import { Extension, type Editor } from '@tiptap/core';
 import { suggestChangesKey } from '@handlewithcare/prosemirror-suggest-changes';
 import type { Node } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import { yUndoPluginKey } from '@tiptap/y-tiptap';
+import type { UndoManager } from 'yjs';
+import { guardUndo } from './suggestion-undo.js';
 import { colorFor } from '../../shared/colors.js';
 import { suggestAs } from '../../shared/editor/suggest-as.js';
-import { SUGGESTION_MARKS, suggestionAuthor } from '../../shared/editor/suggestion-ids.js';
+import { BLOCK_SUGGESTION_ATTR, blockSuggestionOf, SUGGESTION_MARKS, suggestionAuthor } from '../../shared/editor/suggestion-ids.js';
 
 export interface SuggestingOptions {
   /** Whether typing makes suggestions now. */
@@ -54,6 +58,12 @@ function isReview(tr: Transaction): boolean {
 function authorColours(doc: Node, nameOf: (id: string) => string): DecorationSet {
   const decorations: Decoration[] = [];
   doc.descendants((node, pos) => {
+    const block = node.isInline ? null : blockSuggestionOf(node.attrs[BLOCK_SUGGESTION_ATTR]);
+    const blockAuthor = block ? suggestionAuthor(block.id) : null;
+    if (block && blockAuthor) {
+      const verb = block.kind === 'insertion' ? 'inserted block' : block.kind === 'deletion' ? 'deleted block' : `change (was ${block.from?.type ?? 'another block'})`;
+      decorations.push(Decoration.node(pos, pos + node.nodeSize, { style: `--suggestion-color: ${colorFor(blockAuthor)}`, title: `Suggested ${verb} by ${nameOf(blockAuthor)}` }));
+    }
     if (!node.isText) return true;
     const mark = node.marks.find((m) => (SUGGESTION_MARKS as readonly string[]).includes(m.type.name));
     const author = mark ? suggestionAuthor(mark.attrs.id) : null;
@@ -101,6 +111,17 @@ export const Suggesting = Extension.create<SuggestingOptions>({
         key: new PluginKey('conferSuggestingFilter'),
         filterTransaction: (tr) =>
           !options.suggesting() || !tr.docChanged || isRemoteOrUndo(tr) || tr.getMeta(SUGGESTED) === true || (isReview(tr) && options.canReview()),
+      }),
+      new Plugin({
+        key: new PluginKey('conferSuggestingUndo'),
+        view: (view) => {
+          const undoManager = (yUndoPluginKey.getState(view.state) as { undoManager?: UndoManager } | undefined)?.undoManager;
+          // Only someone who may not edit directly is refused a plain edit.
+          const release = undoManager
+            ? guardUndo(undoManager, () => (options.suggesting() && !options.canReview() ? options.authorId() : null), options.onUnsuggestable)
+            : () => undefined;
+          return { destroy: release };
+        },
       }),
       new Plugin<DecorationSet>({
         key: colours,

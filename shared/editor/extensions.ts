@@ -15,6 +15,7 @@ import { WordLimitHeading } from './heading.js';
 import { isSafeHref } from './links.js';
 import { DocumentMention } from './mention.js';
 import { suggestionMarks } from './suggestion-marks.js';
+import { BlockSuggestions } from './block-suggestion.js';
 
 /** Name of the Y.XmlFragment that holds the rich text of a document. */
 export { DOCUMENT_FRAGMENT } from './fragment.js';
@@ -41,4 +42,13 @@ export function schemaExtensions(): AnyExtension[] {
     FigureRef,
     ...suggestionMarks(),
   ];
+}
+
+/**
+ * The live editor's schema: the shared one plus the block suggestion attribute (block-suggestion.ts).
+ * The server's text layer (exports, versions, imports) reads the shared one, whose JSON stays as it
+ * was; there block suggestions are not read yet (the guard reads them from Yjs directly).
+ */
+export function editorSchemaExtensions(): AnyExtension[] {
+  return [...schemaExtensions(), BlockSuggestions];
 }

@@ -6,7 +6,9 @@
  *     id, which merges different authors: new text gets the author's id back, and text that was someone
  *     else's keeps their id;
  *   - it marks whole inserted or deleted blocks with node marks, which the Yjs binding does not store
- *     (they would reach the server as plain edits): they become inline marks on the block's text;
+ *     (they would reach the server as plain edits): they become the block's suggestion attribute
+ *     (block-suggestion.ts), as do type changes of a block (a paragraph made a heading), which are
+ *     handled here rather than by the library;
  *   - it anchors a new block boundary with zero-width spaces only where the blocks would otherwise be
  *     empty; the server recognises a suggested boundary by an anchor on each side, so every new
  *     boundary gets both;
@@ -14,9 +16,11 @@
  *     (null), as it is by the server; the author replies to the suggestion instead.
  */
 import { transformToSuggestionTransaction } from '@handlewithcare/prosemirror-suggest-changes';
-import type { Mark, Node } from '@tiptap/pm/model';
+import type { Mark, Node, NodeType } from '@tiptap/pm/model';
 import type { EditorState, Transaction } from '@tiptap/pm/state';
-import { SUGGESTION_ID_SEPARATOR, SUGGESTION_MARKS, suggestionAuthor } from './suggestion-ids.js';
+import { AttrStep, ReplaceAroundStep, type Step } from '@tiptap/pm/transform';
+import { allowBlockSuggestionMarks } from './block-suggestion.js';
+import { BLOCK_SUGGESTION_ATTR, blockSuggestionOf, SUGGESTION_ID_SEPARATOR, SUGGESTION_MARKS, suggestionAuthor, type BlockSuggestion } from './suggestion-ids.js';
 
 const isSuggestionMark = (mark: Mark): boolean => (SUGGESTION_MARKS as readonly string[]).includes(mark.type.name);
 
@@ -38,20 +42,136 @@ function foreignMarksIn(doc: Node, from: number, to: number, authorId: string): 
   return out;
 }
 
-/** Node marks of suggestions become inline marks on the node's text; false when a node has no text to carry them. */
-function inlineNodeMarks(tr: Transaction): boolean {
-  let ok = true;
+/** The author's own block suggestion on `node`, or null; `foreign` when someone else's. */
+function blockSuggestionIn(node: Node, authorId: string): BlockSuggestion | 'foreign' | null {
+  const value: unknown = node.attrs[BLOCK_SUGGESTION_ATTR];
+  if (value === null || value === undefined) return null;
+  const suggestion = blockSuggestionOf(value);
+  return suggestion && suggestionAuthor(suggestion.id) === authorId ? suggestion : 'foreign';
+}
+
+/** The author's id for a block: the library's when it is theirs, else a fresh one. */
+const ownIdOf = (id: unknown, authorId: string): string => (typeof id === 'string' && suggestionAuthor(id) === authorId ? id : newSuggestionId(authorId));
+
+/**
+ * Node marks of suggestions (whole inserted or deleted blocks) move to the block attribute; false when
+ * that cannot be: the block holds someone else's block suggestion, or the library tracked a change of
+ * a block's type or attributes itself (suggestBlockMarkup handles those).
+ */
+function blockMarksToAttributes(tr: Transaction, authorId: string): boolean {
   const found: Array<{ pos: number; node: Node; mark: Mark }> = [];
   tr.doc.descendants((node, pos) => {
     for (const mark of node.marks) if (!node.isInline && isSuggestionMark(mark)) found.push({ pos, node, mark });
     return true;
   });
   for (const { pos, node, mark } of found.reverse()) {
-    if (node.textContent.length === 0) ok = false;
+    const existing = blockSuggestionIn(node, authorId);
+    if (mark.type.name === 'modification' || existing === 'foreign' || existing?.kind === 'deletion') return false;
     tr.removeNodeMark(pos, mark);
-    tr.addMark(pos + 1, pos + node.nodeSize - 1, mark);
+    if (existing?.kind === 'insertion' && mark.type.name === 'deletion') {
+      // Deleting a block one suggested oneself withdraws it.
+      tr.delete(pos, pos + node.nodeSize);
+      continue;
+    }
+    const kind = mark.type.name === 'insertion' ? 'insertion' : 'deletion';
+    // A type change that is then deleted or re-inserted is that deletion or insertion alone.
+    tr.setNodeAttribute(pos, BLOCK_SUGGESTION_ATTR, existing?.kind === 'insertion' ? existing : { kind, id: ownIdOf(mark.attrs.id, authorId) });
   }
-  return ok;
+  return true;
+}
+
+/** Whether `pos` (in `tr.doc`) lies inside a block the author suggested inserting. */
+function insideOwnInsertedBlock(doc: Node, pos: number, authorId: string): boolean {
+  const $pos = doc.resolve(pos);
+  for (let depth = $pos.depth; depth > 0; depth--) {
+    const suggestion = blockSuggestionIn($pos.node(depth), authorId);
+    if (suggestion !== 'foreign' && suggestion?.kind === 'insertion') return true;
+  }
+  return false;
+}
+
+/** Text the author marked deleted inside a block they suggested inserting is withdrawn: deleted for real. */
+function withdrawInsideOwnBlocks(tr: Transaction, authorId: string): void {
+  const deletion = tr.doc.type.schema.marks.deletion;
+  const ranges: Array<{ from: number; to: number }> = [];
+  tr.doc.descendants((node, pos) => {
+    if (!node.isText) return true;
+    const mark = node.marks.find((m) => m.type === deletion && suggestionAuthor(m.attrs.id) === authorId);
+    if (mark && insideOwnInsertedBlock(tr.doc, pos, authorId)) ranges.push({ from: pos, to: pos + node.nodeSize });
+    return false;
+  });
+  for (const { from, to } of ranges.reverse()) tr.delete(from, to);
+}
+
+/**
+ * A new textblock holding only the author's inserted text (the library's anchor of a block added at the
+ * end of the document, a paragraph opened with Enter) is an inserted block: the server then leaves it
+ * out whole, instead of seeing an empty block appear.
+ */
+function markNewTextblocks(tracked: Transaction, authorId: string): void {
+  const range = touchedRange(tracked);
+  if (!range) return;
+  const back = tracked.mapping.invert();
+  const insertion = tracked.doc.type.schema.marks.insertion;
+  const found: Array<{ pos: number; id: string }> = [];
+  tracked.doc.nodesBetween(range.from, range.to, (node, pos) => {
+    if (!node.isTextblock) return true;
+    if (node.attrs[BLOCK_SUGGESTION_ATTR] !== null || node.content.size === 0 || !back.mapResult(pos, 1).deletedAfter) return false;
+    let id: string | null = null;
+    let all = true;
+    node.forEach((child) => {
+      const mark = child.marks.find((m) => m.type === insertion && suggestionAuthor(m.attrs.id) === authorId);
+      if (!mark) all = false;
+      else id ??= String(mark.attrs.id);
+    });
+    if (all && id !== null && !insideOwnInsertedBlock(tracked.doc, pos + 1, authorId)) found.push({ pos, id });
+    return false;
+  });
+  for (const { pos, id } of found) tracked.setNodeAttribute(pos, BLOCK_SUGGESTION_ATTR, { kind: 'insertion', id });
+}
+
+/** A step that only changes one block's type or attributes (setBlockType, setNodeMarkup, an AttrStep). */
+function markupChangeOf(step: Step, doc: Node): { pos: number; type: NodeType; attrs: Record<string, unknown> } | null {
+  if (step instanceof AttrStep) {
+    const node = doc.nodeAt(step.pos);
+    return node && !node.isInline ? { pos: step.pos, type: node.type, attrs: { ...node.attrs, [step.attr]: step.value as unknown } } : null;
+  }
+  if (!(step instanceof ReplaceAroundStep)) return null;
+  const { from, to, gapFrom, gapTo, insert, slice, structure } = step as ReplaceAroundStep & { from: number; to: number; gapFrom: number; gapTo: number; insert: number; structure: boolean };
+  const node = slice.content.firstChild;
+  if (!structure || insert !== 1 || slice.size !== 2 || gapFrom !== from + 1 || gapTo !== to - 1 || !node) return null;
+  return { pos: from, type: node.type, attrs: { ...node.attrs } };
+}
+
+const withoutSuggestion = (attrs: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(attrs).filter(([key]) => key !== BLOCK_SUGGESTION_ATTR));
+
+/**
+ * A transaction made only of block type or attribute changes (a paragraph made a heading) as block
+ * suggestions: the block takes its new type and remembers the old one in its attribute; going back to
+ * the old one withdraws the suggestion. Undefined when `tr` is anything else; null when refused.
+ */
+function suggestBlockMarkup(tr: Transaction, state: EditorState, authorId: string): Transaction | null | undefined {
+  if (tr.steps.length === 0) return undefined;
+  const tracked = state.tr;
+  for (const step of tr.steps) {
+    const change = markupChangeOf(step, tracked.doc);
+    const old = change ? tracked.doc.nodeAt(change.pos) : null;
+    if (!change || !old) return undefined;
+    const existing = blockSuggestionIn(old, authorId);
+    if (existing === 'foreign' || existing?.kind === 'deletion') return null;
+    const attrs = withoutSuggestion(change.attrs);
+    let suggestion: BlockSuggestion | null;
+    if (existing?.kind === 'insertion') suggestion = existing;
+    else {
+      const from = existing?.from ?? { type: old.type.name, attrs: withoutSuggestion(old.attrs) };
+      const back = from.type === change.type.name && Object.keys({ ...from.attrs, ...attrs }).every((key) => (from.attrs[key] ?? null) === (attrs[key] ?? null));
+      suggestion = back ? null : { kind: 'type', id: existing?.id ?? newSuggestionId(authorId), from };
+    }
+    tracked.setNodeMarkup(change.pos, change.type, { ...attrs, [BLOCK_SUGGESTION_ATTR]: suggestion }, old.marks);
+  }
+  if (tr.selectionSet) tracked.setSelection(tr.selection.map(tracked.doc, tracked.mapping));
+  return tracked;
 }
 
 /**
@@ -127,10 +247,10 @@ function anchorNewBoundaries(tracked: Transaction, authorId: string): void {
   const back = tracked.mapping.invert();
   const insertion = tracked.doc.type.schema.marks.insertion;
   if (!insertion) return;
-  const blocks: Array<{ start: number; end: number; node: Node }> = [];
+  const blocks: Array<{ start: number; end: number; node: Node; inserted: boolean }> = [];
   tracked.doc.nodesBetween(range.from, range.to, (node, pos) => {
     if (!node.isTextblock) return true;
-    blocks.push({ start: pos + 1, end: pos + node.nodeSize - 1, node });
+    blocks.push({ start: pos + 1, end: pos + node.nodeSize - 1, node, inserted: insideOwnInsertedBlock(tracked.doc, pos + 1, authorId) });
     return false;
   });
   const isAnchor = (node: Node | null | undefined) =>
@@ -146,9 +266,11 @@ function anchorNewBoundaries(tracked: Transaction, authorId: string): void {
     const b = blocks[i] as (typeof blocks)[number];
     // An old boundary maps back to two distinct places; a new one collapses into one.
     if (back.map(a.end, -1) !== back.map(b.start, 1)) continue;
+    // Inside a block suggested whole, boundaries need no anchor: the server leaves the block out.
+    if (a.inserted && b.inserted) continue;
     const id = ownId(a.node.lastChild) ?? ownId(b.node.firstChild) ?? newSuggestionId(authorId);
-    if (!isAnchor(a.node.lastChild) || !a.node.lastChild?.text?.endsWith(ZERO_WIDTH_SPACE)) inserts.set(a.end, id);
-    if (!isAnchor(b.node.firstChild)) inserts.set(b.start, id);
+    if (!a.inserted && (!isAnchor(a.node.lastChild) || !a.node.lastChild?.text?.endsWith(ZERO_WIDTH_SPACE))) inserts.set(a.end, id);
+    if (!b.inserted && !isAnchor(b.node.firstChild)) inserts.set(b.start, id);
   }
   for (const [pos, id] of [...inserts].sort(([x], [y]) => y - x)) {
     tracked.insert(pos, tracked.doc.type.schema.text(ZERO_WIDTH_SPACE, [insertion.create({ id })]));
@@ -157,19 +279,23 @@ function anchorNewBoundaries(tracked: Transaction, authorId: string): void {
 
 /**
  * `tr` (made on `state`) as suggestions of `authorId`, or null when it cannot be one: it would erase
- * another reviewer's suggestion, or insert or delete whole blocks (a table, a rule, pasted paragraphs).
+ * another reviewer's suggestion, or change a block someone else suggested.
  */
 export function suggestAs(tr: Transaction, state: EditorState, authorId: string): Transaction | null {
+  const markup = suggestBlockMarkup(tr, state, authorId);
+  if (markup !== undefined) return markup;
+  allowBlockSuggestionMarks(state.schema);
   let tracked: Transaction;
   try {
     tracked = transformToSuggestionTransaction(tr, state, () => newSuggestionId(authorId));
   } catch {
-    // The library marks a whole inserted block with a node mark, which blocks of this schema do not
-    // take (a pasted run of whole paragraphs, a table): such an edit cannot be suggested yet.
+    // The library could not track a step (a structure it does not model): not suggestable.
     return null;
   }
-  if (!inlineNodeMarks(tracked)) return null;
+  if (!blockMarksToAttributes(tracked, authorId)) return null;
+  withdrawInsideOwnBlocks(tracked, authorId);
   anchorNewBoundaries(tracked, authorId);
+  markNewTextblocks(tracked, authorId);
   if (!resign(tracked, state.doc, authorId)) return null;
   return tracked;
 }

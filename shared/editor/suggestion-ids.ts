@@ -31,3 +31,29 @@ export function suggestionMarkOfKey(key: string): SuggestionMarkName | null {
 export function suggestionIdOf(value: unknown): unknown {
   return typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined;
 }
+
+/**
+ * The node attribute (and Y.XmlElement attribute) of a suggestion about a whole block: inserted,
+ * deleted, or its type changed (paragraph to heading). Node marks would say the same, but the Yjs
+ * binding does not store them, so the block's own attribute carries it (shared/editor/block-suggestion.ts).
+ */
+export const BLOCK_SUGGESTION_ATTR = 'blockSuggestion';
+
+export type BlockSuggestionKind = 'insertion' | 'deletion' | 'type';
+
+export interface BlockSuggestion {
+  kind: BlockSuggestionKind;
+  id: string;
+  /** For `type`: the block as it was (node type name and attributes). */
+  from?: { type: string; attrs: Record<string, unknown> };
+}
+
+/** A block suggestion attribute value, or null when `value` is not one. */
+export function blockSuggestionOf(value: unknown): BlockSuggestion | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { kind, id, from } = value as Partial<BlockSuggestion>;
+  if (typeof id !== 'string' || (kind !== 'insertion' && kind !== 'deletion' && kind !== 'type')) return null;
+  if (kind !== 'type') return { kind, id };
+  if (typeof from !== 'object' || from === null || typeof from.type !== 'string' || typeof from.attrs !== 'object' || from.attrs === null) return null;
+  return { kind, id, from: { type: from.type, attrs: from.attrs } };
+}

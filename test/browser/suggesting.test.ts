@@ -10,7 +10,7 @@ import { readThreads } from '../../shared/comments/threads.js';
 import { TEMPLATE_IDS } from '../../shared/templates/index.js';
 import { browserTestsEnabled, buildClient, collectErrors, launchBrowser, type ClientBuild } from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { suggestionsIn } from '../helpers/suggest.js';
+import { blockSuggestionsOf, docToNode, suggestionsIn } from '../helpers/suggest.js';
 import { waitFor } from '../helpers/wait.js';
 import { editorText, PASSWORD } from './workspace-helpers.js';
 
@@ -311,5 +311,89 @@ describe.skipIf(!browserTestsEnabled())('Suggesting mode in Chromium', () => {
     await review.locator('.suggestion-item', { hasText: 'enrolled' }).waitFor();
     await review.locator('.thread', { hasText: 'Which patients?' }).waitFor();
     expect(await review.locator('.thread').count()).toBe(1);
+  }, 240_000);
+
+  /** Pastes `html` at the caret of the editor, as the clipboard would. */
+  async function pasteHtml(page: Page, html: string): Promise<void> {
+    await page.locator('.doc-body').evaluate((body, markup) => {
+      const data = new DataTransfer();
+      data.setData('text/html', markup);
+      data.setData('text/plain', markup.replace(/<[^>]+>/g, ''));
+      body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, html);
+  }
+
+  it('whole blocks: a commenter pastes two paragraphs and makes a heading; the editor accepts one and rejects the other; a reload keeps it; the commenter’s Ctrl+Z afterwards changes nothing', async () => {
+    const base = server?.url ?? '';
+    const owner = await person('Olga Owner');
+    const cem = await person('Cem Commenter');
+    const { workspace } = await post<{ workspace: { id: string } }>(owner.request, `${base}/api/workspaces`, { name: 'Blocks group' });
+    const { token } = await post<{ token: string }>(owner.request, `${base}/api/workspaces/${workspace.id}/invites`, { role: 'commenter' });
+    await post(cem.request, `${base}/api/invites/${token}/accept`, {});
+    const { document } = await post<{ document: { id: string } }>(owner.request, `${base}/api/workspaces/${workspace.id}/documents`, { title: 'Blocks' });
+
+    await owner.page.goto(`${base}/d/${document.id}`);
+    const ownerBody = owner.page.locator('.doc-body');
+    await waitFor(async () => (await ownerBody.getAttribute('contenteditable')) === 'true', { what: 'the owner can type' });
+    await ownerBody.click();
+    await owner.page.keyboard.type('Patients are enrolled within 24 hours.');
+    await owner.page.keyboard.press('Enter');
+    await owner.page.keyboard.type('Outcomes');
+
+    await cem.page.goto(`${base}/d/${document.id}`);
+    const body = cem.page.locator('.doc-body');
+    await waitFor(async () => (await body.innerText()).includes('Outcomes'), { what: 'the commenter sees the text' });
+    await waitFor(async () => (await body.getAttribute('contenteditable')) === 'true', { what: 'the commenter can suggest' });
+    await selectText(cem.page, '24 hours.');
+    await cem.page.keyboard.press('End');
+    await pasteHtml(cem.page, '<p>Adults only.</p><p>Consent is written.</p>');
+    await selectText(cem.page, 'Outcomes');
+    await cem.page.keyboard.press('Control+Alt+2');
+
+    // Live at the editor: the pasted paragraph and the heading, each a suggestion of Cem's.
+    const pastedBlock = owner.page.locator('.doc-body p[data-block-suggestion="insertion"]', { hasText: 'Consent is written.' });
+    await pastedBlock.waitFor();
+    await owner.page.locator('.doc-body ins', { hasText: 'Adults only.' }).waitFor();
+    const heading = owner.page.locator('.doc-body h2[data-block-suggestion="type"]', { hasText: 'Outcomes' });
+    await heading.waitFor();
+    await heading.hover();
+    const card = owner.page.getByRole('dialog', { name: 'Suggestion' });
+    await card.getByText('Suggested change by Cem Commenter').waitFor();
+    await card.getByRole('button', { name: 'Reject' }).click();
+    await owner.page.locator('.doc-body p', { hasText: 'Outcomes' }).waitFor();
+    await owner.page.getByRole('tab', { name: 'Suggestions' }).click();
+    const item = owner.page.locator('.suggestion-item', { hasText: 'inserted block' }).first();
+    await item.getByRole('button', { name: 'Accept', exact: true }).click();
+
+    const settled = async () => {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, (await server?.hub.readDocument(document.id)) ?? new Uint8Array());
+      return { suggestions: suggestionsIn(doc), blocks: blockSuggestionsOf(doc), text: docToNode(doc).textBetween(0, docToNode(doc).content.size, '\n') };
+    };
+    await waitFor(async () => {
+      const now = await settled();
+      return now.suggestions.length === 0 && now.blocks.length === 0 && now.text.includes('Consent is written.');
+    }, { what: 'the accept and the reject on the server' });
+    // (The owner's editor keeps an empty paragraph at the end.)
+    expect((await settled()).text.trimEnd()).toBe('Patients are enrolled within 24 hours.Adults only.\nConsent is written.\nOutcomes');
+    await owner.page.reload();
+    await owner.page.locator('.doc-body p', { hasText: 'Consent is written.' }).waitFor();
+    expect(await owner.page.locator('.doc-body [data-block-suggestion]').count()).toBe(0);
+    expect(await owner.page.locator('.doc-body h2').count()).toBe(0);
+    expect(await editorText(owner.page)).toContain('Adults only.');
+
+    // Cem's undo would now take back text that is no longer a suggestion: nothing happens, nothing is refused.
+    await body.click();
+    await cem.page.keyboard.press('Control+z');
+    await cem.page.keyboard.press('Control+z');
+    await cem.page.getByText('That change cannot be a suggestion').waitFor();
+    // Proof the socket still works: a later suggestion of Cem's reaches the server.
+    await selectText(cem.page, 'Outcomes');
+    await cem.page.keyboard.press('End');
+    await cem.page.keyboard.type(' later');
+    await waitFor(async () => (await settled()).suggestions.some((s) => s.text.includes('later')), { what: 'a later suggestion on the server' });
+    expect((await settled()).text).toContain('Adults only.\nConsent is written.\nOutcomes');
+    expect(await cem.page.locator('.refused-notice').count()).toBe(0);
+    expect([...owner.errors, ...cem.errors]).toEqual([]);
   }, 240_000);
 });

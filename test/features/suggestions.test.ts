@@ -7,11 +7,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol/index.js';
 import { Fragment, Slice } from '@tiptap/pm/model';
-import { documentSchema } from '../../server/text/index.js';
+import { EditorState } from '@tiptap/pm/state';
+import { findWrapping } from '@tiptap/pm/transform';
 import { ApiClient } from '../auth/api-client.js';
 import type { TestClient } from '../helpers/clients.js';
 import type { TestServer } from '../helpers/server.js';
-import { appendParagraph, directEdit, libraryEdit, positionOf, suggestEdit, suggestionsIn } from '../helpers/suggest.js';
+import { appendParagraph, blockSuggestionsOf, directEdit, docToNode, documentSchema, libraryEdit, positionOf, reviewEdit, suggestEdit, suggestionsIn } from '../helpers/suggest.js';
+import { BLOCK_SUGGESTION_ATTR } from '../../shared/editor/suggestion-ids.js';
 import { makeTeam, paragraphs, plain, serverDoc, startFeatureServer, waitFor, write, type Team } from './setup.js';
 
 const servers: TestServer[] = [];
@@ -180,7 +182,7 @@ describe('next to someone else’s suggestion', () => {
     expect(commenter.codes).toEqual([]);
   });
 
-  it('text pasted across a paragraph break is a suggestion, and whole pasted blocks are refused by the editor, not the server', async () => {
+  it('text pasted across a paragraph break is a suggestion, and so is a whole pasted paragraph', async () => {
     const server = await start();
     const { team, owner, commenter } = await seeded(server);
     const schema = documentSchema;
@@ -190,9 +192,123 @@ describe('next to someone else’s suggestion', () => {
     suggestEdit(commenter.doc, team.ids.commenter, (tr) => tr.replace(at, at, slice));
     await waitFor(() => plain(owner.doc).includes('Exclusion'), { what: 'the pasted text reaches the owner' });
     expect(suggestionsIn(owner.doc).map((s) => s.text)).toEqual([' Exclusion: pregnancy.\u200B\u200BInclusion: ']);
-    expect(() => suggestEdit(commenter.doc, team.ids.commenter, (tr) => tr.insert(0, p('A whole paragraph.')))).toThrow();
+    suggestEdit(commenter.doc, team.ids.commenter, (tr) => tr.insert(0, p('A whole paragraph.')));
+    await waitFor(() => plain(owner.doc).startsWith('A whole paragraph.'), { what: 'the pasted paragraph reaches the owner' });
+    expect(blockSuggestionsOf(owner.doc).map((s) => [s.type, s.kind, s.id.split('~')[0]])).toEqual([['paragraph', 'insertion', team.ids.commenter]]);
     await ownerAppends(team, owner, server, commenter);
     expect(commenter.codes).toEqual([]);
+  });
+});
+
+describe('whole blocks', () => {
+  const schema = documentSchema;
+  const p = (text: string) => schema.node('paragraph', null, [schema.text(text)]);
+  const cell = () => schema.node('tableCell', null, [schema.node('paragraph')]);
+  const table = () => schema.node('table', null, [schema.node('tableRow', null, [cell(), cell()])]);
+  /** Position after the first top-level block. */
+  const afterFirstBlock = (doc: Y.Doc) => docToNode(doc).child(0).nodeSize;
+
+  it('a commenter’s pasted paragraphs, table, rule and heading are suggestions the guard accepts; the editor accepts and rejects them', async () => {
+    const server = await start();
+    const { team, owner, commenter } = await seeded(server);
+    const at = positionOf(commenter.doc, 'The primary');
+    suggestEdit(commenter.doc, team.ids.commenter, (tr) => tr.replace(at, at, new Slice(Fragment.from([p('One.'), p('Two.'), p('Three: ')]), 1, 1)));
+    suggestEdit(commenter.doc, team.ids.commenter, (tr) => tr.insert(afterFirstBlock(commenter.doc), table()));
+    suggestEdit(commenter.doc, team.ids.commenter, (tr) => tr.insert(afterFirstBlock(commenter.doc), schema.node('horizontalRule')));
+    suggestEdit(commenter.doc, team.ids.commenter, (tr) => tr.setBlockType(1, 1, schema.nodes.heading!, { level: 2 }));
+    await waitFor(() => blockSuggestionsOf(owner.doc).length === 4, { what: 'the block suggestions reach the editor' });
+    const blocks = blockSuggestionsOf(owner.doc);
+    expect(blocks.map((s) => [s.type, s.kind])).toEqual([
+      ['heading', 'type'],
+      ['horizontalRule', 'insertion'],
+      ['table', 'insertion'],
+      ['paragraph', 'insertion'],
+    ]);
+    expect(blocks.every((s) => s.id.startsWith(`${team.ids.commenter}~`))).toBe(true);
+    await ownerAppends(team, owner, server, commenter);
+    expect(commenter.codes).toEqual([]);
+
+    // The editor rejects the heading and the rule, accepts the table and the pasted paragraphs.
+    const [heading, rule, tableSuggestion, pasted] = blocks as [(typeof blocks)[number], (typeof blocks)[number], (typeof blocks)[number], (typeof blocks)[number]];
+    reviewEdit(owner.doc, heading.id, false);
+    reviewEdit(owner.doc, rule.id, false);
+    reviewEdit(owner.doc, tableSuggestion.id, true);
+    reviewEdit(owner.doc, pasted.id, true);
+    await waitFor(async () => blockSuggestionsOf(await serverDoc(server, team.docId)).length === 0 && suggestionsIn(await serverDoc(server, team.docId)).length === 0, {
+      what: 'the reviews on the server',
+    });
+    const json = docToNode(await serverDoc(server, team.docId)).toJSON() as { content: Array<{ type: string }> };
+    // The heading is a paragraph again, the rule gone; the pasted paragraphs and the table stay.
+    expect(json.content.map((block) => block.type)).toEqual(['paragraph', 'table', 'paragraph', 'paragraph', 'paragraph', 'paragraph']);
+    const text = plain(await serverDoc(server, team.docId));
+    expect(text).not.toContain('\u200B');
+    expect(text).toContain('One.\nTwo.\nThree: The primary');
+    expect(owner.codes).toEqual([]);
+  });
+
+  it('deleting inside a block one suggested inserting withdraws that text', async () => {
+    const server = await start();
+    const { team, owner, commenter } = await seeded(server);
+    suggestEdit(commenter.doc, team.ids.commenter, (tr) => tr.insert(0, p('Adults only, always.')));
+    const at = positionOf(commenter.doc, ', always');
+    suggestEdit(commenter.doc, team.ids.commenter, (tr) => tr.delete(at, at + ', always'.length));
+    await waitFor(() => plain(owner.doc).startsWith('Adults only.'), { what: 'the withdrawn text is gone at the editor' });
+    expect(suggestionsIn(owner.doc)).toEqual([]);
+    expect(blockSuggestionsOf(owner.doc).map((s) => s.kind)).toEqual(['insertion']);
+    await ownerAppends(team, owner, server, commenter);
+    expect(commenter.codes).toEqual([]);
+  });
+
+  it('a commenter’s list wrap is the paragraph suggested deleted and the list inserted; accepting leaves the list', async () => {
+    const server = await start();
+    const { team, owner, commenter } = await seeded(server);
+    const state = EditorState.create({ schema, doc: docToNode(commenter.doc) });
+    suggestEdit(commenter.doc, team.ids.commenter, (tr) => {
+      const range = state.doc.resolve(2).blockRange();
+      const wrapping = range ? findWrapping(range, schema.nodes.bulletList!) : null;
+      if (!range || !wrapping) throw new Error('no wrapping');
+      tr.wrap(range, wrapping);
+    });
+    await waitFor(() => blockSuggestionsOf(owner.doc).length === 2, { what: 'the wrap reaches the editor' });
+    const [deleted, inserted] = blockSuggestionsOf(owner.doc);
+    expect([deleted?.type, deleted?.kind, inserted?.type, inserted?.kind]).toEqual(['paragraph', 'deletion', 'bulletList', 'insertion']);
+    await ownerAppends(team, owner, server, commenter);
+    expect(commenter.codes).toEqual([]);
+    reviewEdit(owner.doc, inserted?.id ?? '', true);
+    await waitFor(async () => blockSuggestionsOf(await serverDoc(server, team.docId)).length === 0, { what: 'the accept on the server' });
+    const json = docToNode(await serverDoc(server, team.docId)).toJSON() as { content: Array<{ type: string }> };
+    expect(json.content.map((block) => block.type)).toEqual(['bulletList', 'paragraph', 'paragraph']);
+    expect(plain(await serverDoc(server, team.docId))).toContain(TEXT[0]);
+  });
+
+  it('a commenter’s block change that is not their own suggestion is refused with 4403 and changes nothing', async () => {
+    const server = await start();
+    const { team, owner } = await seeded(server);
+    const before = JSON.stringify(docToNode(owner.doc).toJSON());
+    const forged: Array<(doc: Y.Doc) => void> = [
+      // A plain heading, a plain table.
+      (doc) => directEdit(doc, (tr) => tr.setBlockType(1, 1, schema.nodes.heading!, { level: 1 })),
+      (doc) => directEdit(doc, (tr) => tr.insert(afterFirstBlock(doc), table())),
+      // An inserted block signed with the owner's id.
+      (doc) => directEdit(doc, (tr) => tr.insert(0, schema.node('paragraph', { [BLOCK_SUGGESTION_ATTR]: { kind: 'insertion', id: `${team.ids.owner}~x1` } }, [schema.text('Forged.')]))),
+      // An existing paragraph hidden as if the commenter had inserted it.
+      (doc) => directEdit(doc, (tr) => tr.setNodeAttribute(0, BLOCK_SUGGESTION_ATTR, { kind: 'insertion', id: `${team.ids.commenter}~x2` })),
+      // A heading that claims to have been a heading already.
+      (doc) =>
+        directEdit(doc, (tr) =>
+          tr.setBlockType(1, 1, schema.nodes.heading!, { level: 1, [BLOCK_SUGGESTION_ATTR]: { kind: 'type', id: `${team.ids.commenter}~x3`, from: { type: 'heading', attrs: { level: 1 } } } }),
+        ),
+    ];
+    for (const edit of forged) {
+      const commenter = await connect(team.commenter, team.docId);
+      await waitFor(() => plain(commenter.doc) === plain(owner.doc), { what: 'the commenter sees the text' });
+      edit(commenter.doc);
+      await waitFor(() => commenter.codes.includes(CloseCode.Forbidden), { what: '4403 for a forged block change' });
+    }
+    await ownerAppends(team, owner, server, owner);
+    const after = docToNode(await serverDoc(server, team.docId)).toJSON() as { content: unknown[] };
+    expect(JSON.stringify({ ...after, content: after.content.slice(0, -1) })).toBe(before);
+    expect(owner.codes).toEqual([]);
   });
 });
 
@@ -235,5 +351,14 @@ describe('an editor', () => {
     await waitFor(() => owner.codes.includes(CloseCode.Forbidden), { what: '4403 for the editor’s forged suggestion' });
     await waitFor(async () => plain(await serverDoc(server, team.docId)).includes('usually'), { what: 'server state' });
     expect(plain(await serverDoc(server, team.docId))).not.toContain('forged');
+  });
+
+  it('cannot sign a block suggestion with a commenter’s id', async () => {
+    const server = await start();
+    const { team, owner } = await seeded(server);
+    const forged = { kind: 'insertion', id: `${team.ids.commenter}~blk1` };
+    directEdit(owner.doc, (tr) => tr.insert(0, documentSchema.node('paragraph', { [BLOCK_SUGGESTION_ATTR]: forged }, [documentSchema.text('Forged block.')])));
+    await waitFor(() => owner.codes.includes(CloseCode.Forbidden), { what: '4403 for the editor’s forged block suggestion' });
+    expect(plain(await serverDoc(server, team.docId))).not.toContain('Forged block.');
   });
 });

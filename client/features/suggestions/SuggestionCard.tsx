@@ -5,11 +5,11 @@
  * and recorded like any other change.
  */
 import type { Editor } from '@tiptap/core';
-import { applySuggestion, revertSuggestion } from '@handlewithcare/prosemirror-suggest-changes';
 import { createSignal, onCleanup, Show, createEffect, type Accessor } from 'solid-js';
 import { browserTimeZone, formatDateTime } from '../../lib/time';
 import { loadSuggestionTimes } from './times';
 import { colorFor } from '../../../shared/colors.js';
+import { reviewSuggestion } from '../../../shared/editor/review-suggestion.js';
 import { suggestionAuthor } from '../../../shared/editor/suggestion-ids.js';
 
 interface Shown {
@@ -43,7 +43,8 @@ export function SuggestionCard(props: { docId: string; editor: Accessor<Editor |
       if (!target) return;
       clearTimeout(hideTimer);
       const rect = target.getBoundingClientRect();
-      const kind = target.closest('del') ? 'deletion' : target.closest('ins') ? 'insertion' : 'change';
+      const block = target.dataset.blockSuggestion;
+      const kind = block === 'insertion' || block === 'deletion' ? block : block === 'type' ? 'change' : target.closest('del') ? 'deletion' : target.closest('ins') ? 'insertion' : 'change';
       setShown({ id: target.dataset.suggestion ?? '', kind, top: rect.bottom + 4, left: rect.left });
     };
     // A short grace period lets the pointer travel from the text to the card's buttons.
@@ -59,10 +60,11 @@ export function SuggestionCard(props: { docId: string; editor: Accessor<Editor |
     });
   });
 
-  const run = (command: typeof applySuggestion, id: string) => {
+  const run = (accept: boolean, id: string) => {
     const editor = props.editor();
     if (!editor) return;
-    command(id)(editor.state, editor.view.dispatch);
+    const tr = reviewSuggestion(editor.state, id, accept);
+    if (tr) editor.view.dispatch(tr);
     setShown(null);
   };
 
@@ -94,10 +96,10 @@ export function SuggestionCard(props: { docId: string; editor: Accessor<Editor |
               </Show>
             </span>
             <Show when={props.canReview()}>
-              <button type="button" onClick={() => run(applySuggestion, current().id)}>
+              <button type="button" onClick={() => run(true, current().id)}>
                 Accept
               </button>
-              <button type="button" onClick={() => run(revertSuggestion, current().id)}>
+              <button type="button" onClick={() => run(false, current().id)}>
                 Reject
               </button>
             </Show>

@@ -9,10 +9,10 @@
  * or Both. The Comments tab itself is unchanged.
  */
 import type { Editor } from '@tiptap/core';
-import { applySuggestion, revertSuggestion } from '@handlewithcare/prosemirror-suggest-changes';
 import { createResource, createSignal, For, onCleanup, Show } from 'solid-js';
 import { colorFor } from '../../../shared/colors.js';
 import { addReply, addThread } from '../../../shared/comments/threads.js';
+import { reviewSuggestion } from '../../../shared/editor/review-suggestion.js';
 import { suggestionAuthor } from '../../../shared/editor/suggestion-ids.js';
 import { can, canWriteDocuments } from '../../../shared/roles.js';
 import type { DocumentContext } from '../../editor/document-plugins';
@@ -42,10 +42,13 @@ function Review(props: { editor: Editor; context: DocumentContext }) {
   const canReply = () => can(role() ?? 'viewer', 'document.comment') && session.comments.synced();
   const threadOf = (id: string) => session.comments.threads().find((t) => t.id === suggestionThreadId(id));
 
-  const run = (command: typeof applySuggestion, id: string) => command(id)(editor.state, editor.view.dispatch);
-  // One author's suggestions, one command each (each reads the state the previous one left).
-  const runAuthor = (command: typeof applySuggestion, authorId: string) => {
-    for (const item of items()) if (suggestionAuthor(item.id) === authorId) run(command, item.id);
+  const run = (accept: boolean, id: string) => {
+    const tr = reviewSuggestion(editor.state, id, accept);
+    if (tr) editor.view.dispatch(tr);
+  };
+  // One author's suggestions, one edit each (each reads the state the previous one left).
+  const runAuthor = (accept: boolean, authorId: string) => {
+    for (const item of items()) if (suggestionAuthor(item.id) === authorId) run(accept, item.id);
   };
   const reply = (item: SuggestionSummary, body: string) => {
     const user = props.context.me();
@@ -76,16 +79,16 @@ function Review(props: { editor: Editor; context: DocumentContext }) {
                   <strong>{nameOf(author)}</strong> suggests {item.kinds.join(' and ')}: <q>{item.text.replaceAll('\u200B', '')}</q>
                 </p>
                 <Show when={canReview()}>
-                  <button type="button" onClick={() => run(applySuggestion, item.id)}>
+                  <button type="button" onClick={() => run(true, item.id)}>
                     Accept
                   </button>
-                  <button type="button" onClick={() => run(revertSuggestion, item.id)}>
+                  <button type="button" onClick={() => run(false, item.id)}>
                     Reject
                   </button>
-                  <button type="button" class="ghost small" onClick={() => runAuthor(applySuggestion, author)}>
+                  <button type="button" class="ghost small" onClick={() => runAuthor(true, author)}>
                     Accept all by {nameOf(author)}
                   </button>
-                  <button type="button" class="ghost small" onClick={() => runAuthor(revertSuggestion, author)}>
+                  <button type="button" class="ghost small" onClick={() => runAuthor(false, author)}>
                     Reject all by {nameOf(author)}
                   </button>
                 </Show>

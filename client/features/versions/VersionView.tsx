@@ -6,7 +6,7 @@
 import { Editor, type JSONContent } from '@tiptap/core';
 import { onCleanup, onMount } from 'solid-js';
 import type { PersonView } from '../../../shared/api/people.js';
-import { schemaExtensions } from '../../../shared/editor/extensions.js';
+import { editorSchemaExtensions } from '../../../shared/editor/extensions.js';
 import { Suggesting } from '../../editor/suggesting';
 
 export function VersionView(props: { content: unknown; suggesters: readonly PersonView[] }) {
@@ -16,7 +16,7 @@ export function VersionView(props: { content: unknown; suggesters: readonly Pers
     const names = new Map(props.suggesters.map((p) => [p.id, p.name]));
     const editor = new Editor({
       element,
-      extensions: [...schemaExtensions(), Suggesting.configure({ nameOf: (id) => names.get(id) ?? 'a reviewer' })],
+      extensions: [...editorSchemaExtensions(), Suggesting.configure({ nameOf: (id) => names.get(id) ?? 'a reviewer' })],
       content: props.content as JSONContent,
       editable: false,
       editorProps: { attributes: { class: 'version-body', 'aria-label': 'Version text (read-only)' } },

@@ -257,7 +257,7 @@ export function DocumentScreen(props: { docId: string }) {
           </Toolbar>
           <Show when={unsuggestable()}>
             <p class="notice-info" role="status">
-              Whole blocks (tables, rules, images, pasted paragraphs) cannot be suggested yet: type or paste text inside a paragraph.{' '}
+              That change cannot be a suggestion (it would alter someone else’s suggestion, or text that is no longer yours to take back), so nothing was changed.{' '}
               <button type="button" onClick={() => setUnsuggestable(false)}>
                 Dismiss
               </button>

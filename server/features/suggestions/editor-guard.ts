@@ -7,7 +7,7 @@
  */
 import * as Y from 'yjs';
 import { CloseCode } from '../../../shared/protocol/index.js';
-import { suggestionAuthor, suggestionIdOf, suggestionMarkOfKey } from '../../../shared/editor/suggestion-ids.js';
+import { BLOCK_SUGGESTION_ATTR, suggestionAuthor, suggestionIdOf, suggestionMarkOfKey } from '../../../shared/editor/suggestion-ids.js';
 import type { UpdateGuard } from '../../collab/access.js';
 import { CloseError } from '../../collab/errors.js';
 import { messageOf } from '../../../shared/narrow.js';
@@ -16,7 +16,13 @@ import { messageOf } from '../../../shared/narrow.js';
 export function suggestionIdsIn(structs: ReadonlyArray<Y.Item | Y.GC | Y.Skip>): unknown[] {
   const ids: unknown[] = [];
   for (const struct of structs) {
-    if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentFormat)) continue;
+    if (!(struct instanceof Y.Item)) continue;
+    // A block suggestion is an element attribute (an item under that key) holding { kind, id }.
+    if (struct.parentSub === BLOCK_SUGGESTION_ATTR && struct.content instanceof Y.ContentAny) {
+      for (const value of struct.content.getContent()) if (value !== null) ids.push(suggestionIdOf(value));
+      continue;
+    }
+    if (!(struct.content instanceof Y.ContentFormat)) continue;
     const { key, value } = struct.content;
     // null ends a mark (an accepted or rejected suggestion): nothing is claimed.
     if (value === null || suggestionMarkOfKey(key) === null) continue;
@@ -42,6 +48,8 @@ export class SeenSuggestionIds {
       for (const struct of structs) {
         if (struct instanceof Y.Item && struct.content instanceof Y.ContentFormat && suggestionMarkOfKey(struct.content.key) !== null) {
           ids.add(suggestionIdOf(struct.content.value));
+        } else if (struct instanceof Y.Item && struct.parentSub === BLOCK_SUGGESTION_ATTR && !struct.deleted) {
+          for (const value of struct.content.getContent()) ids.add(suggestionIdOf(value));
         }
       }
     }

@@ -16,7 +16,7 @@ import type { UpdateGuard } from '../../collab/access.js';
 import { CloseError } from '../../collab/errors.js';
 import { messageOf } from '../../../shared/narrow.js';
 import type { ShadowDocs } from './shadow.js';
-import { holdsText, viewOf, type Visible } from './view.js';
+import { holdsText, isOwnInsertedBlock, viewOf, type Visible } from './view.js';
 
 type Struct = Y.Item | Y.GC;
 
@@ -92,7 +92,8 @@ class SuggestionCheck {
 
   /** An untouched block, visible before and after, with text: the same in both views. */
   private isAnchor(item: Y.Item): boolean {
-    return !this.touched.has(item) && !item.deleted && !this.isNew(item) && holdsText(item, this.visibleAfter);
+    // A block the writer suggested inserting is in neither view, so it anchors nothing.
+    return !this.touched.has(item) && !item.deleted && !this.isNew(item) && holdsText(item, this.visibleAfter) && !isOwnInsertedBlock(item, this.writerId, this.visibleAfter);
   }
 }
 

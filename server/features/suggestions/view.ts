@@ -16,10 +16,20 @@
  *     boundary (a split paragraph, pasted paragraphs) is anchored (the editor adds the anchors where
  *     the library leaves them out, shared/editor/suggest-as.ts). A genuine boundary never gets anchors
  *     on both sides without the update that adds them being refused, so none can be removed this way.
+ *   - a block with the writer's block suggestion (the element attribute BLOCK_SUGGESTION_ATTR): an
+ *     inserted block is left out whole, a deleted one stays without the attribute, one whose type
+ *     changed is read with the type and attributes it records as its former ones.
  * Other authors' suggestions stay in the view with their ids, so any change to them shows.
  */
 import * as Y from 'yjs';
-import { suggestionAuthor, suggestionIdOf, suggestionMarkOfKey } from '../../../shared/editor/suggestion-ids.js';
+import {
+  BLOCK_SUGGESTION_ATTR,
+  blockSuggestionOf,
+  suggestionAuthor,
+  suggestionIdOf,
+  suggestionMarkOfKey,
+  type BlockSuggestion,
+} from '../../../shared/editor/suggestion-ids.js';
 
 const ZERO_WIDTH_SPACE = '\u200B';
 
@@ -44,6 +54,29 @@ export function stableJson(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'undefined';
+}
+
+/** The block suggestion `value` when it is `writerId`'s own, else null. */
+function ownBlockSuggestion(value: unknown, writerId: string): BlockSuggestion | null {
+  const block = blockSuggestionOf(value);
+  return block && suggestionAuthor(block.id) === writerId ? block : null;
+}
+
+/** `attrs` becomes `from`, as y-prosemirror stores attributes (a null attribute is not stored). */
+function replaceAttributes(attrs: Record<string, unknown>, from: Record<string, unknown>): void {
+  for (const key of Object.keys(attrs)) delete attrs[key];
+  for (const [key, value] of Object.entries(from)) if (value !== null && value !== undefined && key !== BLOCK_SUGGESTION_ATTR) attrs[key] = value;
+}
+
+/** True when `item` is a block the writer suggested inserting: no view shows it. */
+export function isOwnInsertedBlock(item: Y.Item, writerId: string, visible: Visible): boolean {
+  const content = item.content;
+  if (!(content instanceof Y.ContentType) || !(content.type instanceof Y.XmlElement)) return false;
+  let last: Y.Item | null = content.type._map.get(BLOCK_SUGGESTION_ATTR) ?? null;
+  while (last !== null && !visible(last)) last = last.left;
+  if (last === null) return false;
+  const values = last.content.getContent();
+  return ownBlockSuggestion(values[values.length - 1], writerId)?.kind === 'insertion';
 }
 
 /** Collects the tokens of a list of items, judged against one writer. */
@@ -72,9 +105,22 @@ class ViewBuilder {
   }
 
   private addElement(element: Y.XmlElement): void {
-    this.push(`<${element.nodeName} ${stableJson(this.attributesOf(element))}>`, false, false, false);
+    const attrs = this.attributesOf(element);
+    let name = element.nodeName;
+    const block = ownBlockSuggestion(attrs[BLOCK_SUGGESTION_ATTR], this.writerId);
+    if (block) {
+      // The writer's block suggestion, reverted: an inserted block goes, a deleted one stays, a
+      // changed one is read as it was.
+      if (block.kind === 'insertion') return;
+      delete attrs[BLOCK_SUGGESTION_ATTR];
+      if (block.kind === 'type' && block.from) {
+        name = block.from.type;
+        replaceAttributes(attrs, block.from.attrs);
+      }
+    }
+    this.push(`<${name} ${stableJson(attrs)}>`, false, false, false);
     for (let item = element._start; item !== null; item = item.right) this.addItem(item);
-    this.push(`</${element.nodeName}>`, false, false, false);
+    this.push(`</${name}>`, false, false, false);
   }
 
   /** The element's attributes as the view sees them (the newest visible value of each key). */
