@@ -31,9 +31,10 @@ export interface Grant {
 
 /**
  * Inspects a client's update against the live document and throws a CloseError to refuse it. It must
- * not change `doc`: it runs before the update is applied, and a refused update never is.
+ * not change `doc`: it runs before the update is applied, and a refused update never is. `structs`, when
+ * given, is the update already decoded by the room's checks (decoding it again was a second full parse).
  */
-export type UpdateGuard = (doc: Y.Doc, update: Uint8Array) => void;
+export type UpdateGuard = (doc: Y.Doc, update: Uint8Array, structs?: ReadonlyArray<Y.Item | Y.GC | Y.Skip>) => void;
 
 export type AccessDecision = { allow: true; grant: Grant } | { allow: false; status: 401 | 403 | 404 | 410; reason: string };
 

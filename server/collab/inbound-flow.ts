@@ -69,14 +69,24 @@ export class InboundFlow {
     this.bytes = new TokenBucket(bytesPerSecond, bytesPerSecond * burstSeconds, this.now);
   }
 
-  /** Takes one frame from the socket. */
+  /**
+   * Takes one frame from the socket. The frame may be a view into the socket's read buffer, valid only
+   * during this call: a frame that has to wait is copied, so the queue never pins a whole read.
+   */
   push(frame: Uint8Array): void {
     if (this.stopped) return;
+    if (this.waiting) {
+      this.queue.push(frame.slice());
+      this.queuedBytes += frame.byteLength + FRAME_OVERHEAD_BYTES;
+      if (this.queuedBytes > this.maxQueuedBytes) return this.options.onQueueOverflow();
+      return this.pause();
+    }
+    // Not waiting: the queue is empty, and the frame is handed on now unless the budget holds it back.
     this.queue.push(frame);
     this.queuedBytes += frame.byteLength + FRAME_OVERHEAD_BYTES;
     if (this.queuedBytes > this.maxQueuedBytes) return this.options.onQueueOverflow();
-    if (this.waiting) this.pause();
-    else this.drain();
+    this.drain();
+    if (this.queue[this.head] === frame) this.queue[this.head] = frame.slice();
   }
 
   /**

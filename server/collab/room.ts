@@ -170,7 +170,7 @@ export class Room implements CommitTarget {
       throw new ProtocolError(`update rejected: ${messageOf(error)}`);
     }
     // A narrower write permission (a commenter in a comments document) refuses with a CloseError.
-    conn.grant.guardUpdate?.(this.doc, update);
+    conn.grant.guardUpdate?.(this.doc, update, structs);
     const store = this.doc.store;
     // Yjs merges newly held-back structs into the existing pending object in place, so compare its
     // bytes, not the object (comparing objects let every pending update after the first one through).
@@ -207,9 +207,10 @@ export class Room implements CommitTarget {
         );
       }
       // Yjs holds back structs whose dependencies are missing; they are not in the update event, so
-      // keep the raw update durable too (idempotent on replay).
+      // keep the raw update durable too (idempotent on replay). A copy: the frame may be a view into
+      // the socket's read buffer, which must not be pinned until the commit.
       this.applied += 1;
-      this.deps.commits.add(this, update, this.applied);
+      this.deps.commits.add(this, update.slice(), this.applied);
     }
     // Structs whose neighbours only Yjs could resolve were refused as they integrated (neighbour-guard.ts):
     // what integrated, placeholders included, is what everyone gets, and a sender whose own struct was

@@ -13,7 +13,7 @@ import { fromWs } from './ws-socket.js';
 
 export class RelaySockets {
   private readonly connections = new Map<WebSocket, Connection>();
-  private readonly onMessage: (this: WebSocket, data: ArrayBuffer, isBinary: boolean) => void;
+  private readonly onMessage: (this: WebSocket, data: Buffer, isBinary: boolean) => void;
   private readonly onClose: (this: WebSocket) => void;
 
   constructor(
@@ -25,7 +25,7 @@ export class RelaySockets {
       const conn = connections.get(this);
       if (!conn) return;
       heartbeat.alive(this);
-      if (isBinary) conn.receive(new Uint8Array(data));
+      if (isBinary) conn.receive(data);
       else conn.refuse(CloseCode.Malformed, 'text frames are not part of the protocol');
     };
     this.onClose = function (this: WebSocket) {
@@ -39,9 +39,10 @@ export class RelaySockets {
 
   /** Hands a socket that has just opened to the hub. */
   open(ws: WebSocket, docId: string, grant: Grant, wantsCommitted: boolean): void {
-    // Each frame as its own ArrayBuffer (ws copies only when the frame shares its buffer): the relay
-    // keeps updates until they commit, and a view into a 64 KB read buffer would keep all of it.
-    ws.binaryType = 'arraybuffer';
+    // Frames arrive as views into ws's read buffer, without a copy per frame: almost every frame is
+    // handled before its handler returns. What the relay keeps longer (a frame that waits in the inbound
+    // queue, a raw update held for its commit) is copied where it is kept, so no view pins a 64 KB read.
+    ws.binaryType = 'nodebuffer';
     ws.on('message', this.onMessage);
     ws.on('close', this.onClose);
     // Socket errors (a peer's protocol violation, a reset) end in 'close'; without a listener they would throw.

@@ -50,6 +50,14 @@ export interface NotificationServiceDeps {
  */
 const SUGGESTION_QUIET_MS = 3_000;
 const SUGGESTION_MAX_WAIT_MS = 30_000;
+/**
+ * Mentions and comments are looked for once per short burst of commits, not per commit: each detection
+ * queries the database and reads the whole document, and while people type a document commits tens of
+ * times a second (one detection per commit was the relay's largest cost after the socket writes). A
+ * detection reads the document as it stands when it runs, so one per burst finds what one per commit would.
+ */
+const DETECT_QUIET_MS = 100;
+const DETECT_MAX_WAIT_MS = 1_000;
 
 export class NotificationService implements NotificationFeed {
   readonly store: NotificationStore;
@@ -58,6 +66,8 @@ export class NotificationService implements NotificationFeed {
   private readonly chains = new Map<string, Promise<void>>();
   /** Body documents with commits whose suggestions are not yet looked at; the burst keeps every writer. */
   private readonly suggestionBursts: KeyedDebouncer;
+  /** Documents with commits not yet looked at for mentions and comments; the burst keeps every writer. */
+  private readonly detectionBursts: KeyedDebouncer;
   private stopped = false;
 
   constructor(private readonly deps: NotificationServiceDeps) {
@@ -70,9 +80,16 @@ export class NotificationService implements NotificationFeed {
       run: (docId, burst) => this.detectSuggestionsOf(docId, [...burst.authors]),
       onError: (docId, error) => deps.log.warn({ err: error, docId }, 'suggestion notification failed'),
     });
+    this.detectionBursts = new KeyedDebouncer({
+      idleMs: DETECT_QUIET_MS,
+      maxWaitMs: DETECT_MAX_WAIT_MS,
+      now: deps.now,
+      run: (docId, burst) => this.enqueue(docId, [...burst.authors]),
+      onError: (docId, error) => deps.log.warn({ err: error, docId }, 'notification detection failed'),
+    });
     deps.hub.onCommitted((docId, authors) => {
       if (this.stopped || authors.size === 0) return;
-      this.enqueue(docId, [...authors]);
+      this.detectionBursts.push(docId, authors);
       if (commentedDocId(docId) === null) this.suggestionBursts.push(docId, authors);
     });
   }
@@ -89,7 +106,8 @@ export class NotificationService implements NotificationFeed {
     await this.deliver(await this.allowed(detectSuggestions(state, place, authors, recipients), place));
   }
 
-  private enqueue(docId: string, authors: string[]): void {
+  /** Runs a detection after the ones under way for the document (in commit order); resolves when it is done. */
+  private enqueue(docId: string, authors: string[]): Promise<void> {
     const previous = this.chains.get(docId) ?? Promise.resolve();
     const next = previous
       .then(() => this.detect(docId, authors))
@@ -98,6 +116,7 @@ export class NotificationService implements NotificationFeed {
     void next.then(() => {
       if (this.chains.get(docId) === next) this.chains.delete(docId);
     });
+    return next;
   }
 
   private async placeOf(docId: string): Promise<DocumentPlace | undefined> {
@@ -185,6 +204,7 @@ export class NotificationService implements NotificationFeed {
 
   /** Waits for every detection under way (shutdown, tests). */
   async flush(): Promise<void> {
+    await this.detectionBursts.flush();
     while (this.chains.size > 0) await Promise.all([...this.chains.values()]);
     await this.suggestionBursts.flush();
   }
@@ -192,6 +212,7 @@ export class NotificationService implements NotificationFeed {
   async stop(): Promise<void> {
     this.stopped = true;
     await this.flush();
+    await this.detectionBursts.stop();
     await this.suggestionBursts.stop();
   }
 }

@@ -65,12 +65,15 @@ export class SeenSuggestionIds {
 
 /** The guard of an editor's or owner's connection to a document body. */
 export function suggestionAuthorGuard(writerId: string, seen: SeenSuggestionIds = new SeenSuggestionIds()): UpdateGuard {
-  return function guardSuggestionAuthors(doc, update) {
-    let structs: Array<Y.Item | Y.GC | Y.Skip>;
-    try {
-      ({ structs } = Y.decodeUpdate(update));
-    } catch (error) {
-      throw new CloseError(CloseCode.Forbidden, `update rejected: ${messageOf(error)}`);
+  return function guardSuggestionAuthors(doc, update, decoded) {
+    // The room decoded (and checked) the update already: its structs are read here, not decoded again.
+    let structs = decoded;
+    if (!structs) {
+      try {
+        ({ structs } = Y.decodeUpdate(update));
+      } catch (error) {
+        throw new CloseError(CloseCode.Forbidden, `update rejected: ${messageOf(error)}`);
+      }
     }
     // Asked on every update, so the room's ids are followed from the editor's first one on.
     const known = seen.of(doc);
