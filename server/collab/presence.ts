@@ -33,6 +33,14 @@ interface Live {
   awareness: Awareness;
   owners: Map<number, Owner>;
   pacer: AwarenessPacer<Connection> | null;
+  /** The Awareness 'update' listener (made here, not per room, since most rooms never need one). */
+  onUpdate: (change: AwarenessChange, origin: unknown) => void;
+}
+
+interface AwarenessChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
 }
 
 export class Presence {
@@ -61,8 +69,9 @@ export class Presence {
     awarenessSweep.adopt(awareness);
     // The server has no presence of its own.
     awareness.setLocalState(null);
-    awareness.on('update', this.onUpdate);
-    this.live = { awareness, owners: new Map(), pacer: null };
+    const onUpdate = (change: AwarenessChange, origin: unknown) => this.relay(awareness, change, origin);
+    awareness.on('update', onUpdate);
+    this.live = { awareness, owners: new Map(), pacer: null, onUpdate };
     return this.live;
   }
 
@@ -149,16 +158,17 @@ export class Presence {
     this.live = null;
     live.pacer?.destroy();
     awarenessSweep.release(live.awareness);
-    live.awareness.off('update', this.onUpdate);
+    live.awareness.off('update', live.onUpdate);
     live.awareness.destroy();
   }
 
-  private readonly onUpdate = (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
+  /** Relays a change of the room's presence to its connections and, unless it came from there, to the other nodes. */
+  private relay(awareness: Awareness, change: AwarenessChange, origin: unknown): void {
     const changed = [...change.added, ...change.updated, ...change.removed];
-    if (changed.length === 0 || !this.live) return;
-    const body = encodeAwarenessUpdate(this.live.awareness, changed);
+    if (changed.length === 0) return;
+    const body = encodeAwarenessUpdate(awareness, changed);
     const frame = writeAwareness(body);
     for (const conn of this.connections) if (conn !== origin && sees(conn)) conn.send(frame);
     if (origin !== REMOTE_ORIGIN) this.publish(body);
-  };
+  }
 }
