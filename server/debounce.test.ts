@@ -54,4 +54,22 @@ describe('KeyedDebouncer', () => {
     for (let i = 0; i < 100; i++) d.push('doc', ['ann']);
     expect(armed).toHaveBeenCalledTimes(1);
   });
+
+  it('waits on one timer however many keys wait, and runs each key at its own time', async () => {
+    const d = debouncer();
+    const armed = vi.spyOn(globalThis, 'setTimeout');
+    for (let i = 0; i < 100; i++) d.push(`doc-${i}`, [`author-${i % 3}`]);
+    expect(armed, 'one timer for 100 waiting keys').toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(50);
+    d.push('late', ['ann']);
+    d.push('doc-7', ['bob']);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(runs).toHaveLength(99);
+    expect(runs.every((r) => r.at === 100)).toBe(true);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(runs.slice(99).sort((a, b) => a.key.localeCompare(b.key))).toEqual([
+      { key: 'doc-7', authors: ['author-1', 'bob'], at: 150 },
+      { key: 'late', authors: ['ann'], at: 150 },
+    ]);
+  });
 });

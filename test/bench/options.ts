@@ -56,7 +56,19 @@ export interface Options {
   profile: boolean;
   outDir: string;
   sizes: Sizes;
+  /**
+   * Scaling workload: each node process in its own cgroup limited to this % of one core (`--cpu-quota=40`),
+   * or null for unthrottled nodes.
+   */
+  cpuQuota: number | null;
 }
+
+/**
+ * The scaling ladder with fixed CPU shares: finer than the unthrottled one (which doubles), so that a
+ * ratio near 1.8x can be told from 1.5x or 2x, and higher (one node at 40% of a core still kept pace at
+ * 80 keys/s per typist: group commits grow with the rate). It stays under Confer's 400 messages/s per connection.
+ */
+const quotaRates = [10, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 240, 288];
 
 // Saturation stops below 400 keys/s per typist: Confer's per-connection limit is 400 messages/s.
 const full: Sizes = {
@@ -105,19 +117,27 @@ function listArg(args: string[], name: string): string[] | null {
 
 /** Parses argv (after `--` in `npm run bench -- ...`); throws on unknown names. */
 export function parseOptions(args: string[]): Options {
-  const known = ['--quick', '--profile', '--targets=', '--only=', '--out='];
+  const known = ['--quick', '--profile', '--targets=', '--only=', '--out=', '--cpu-quota='];
   for (const arg of args) if (!known.some((k) => (k.endsWith('=') ? arg.startsWith(k) : arg === k))) throw new Error(`unknown option ${arg}`);
   const targets = listArg(args, 'targets') ?? [...defaultTargets];
   for (const t of targets) if (!isTargetName(t)) throw new Error(`unknown target ${t} (known: ${targetNames.join(', ')})`);
   const workloads = listArg(args, 'only') ?? [...workloadNames];
   for (const w of workloads) if (!(workloadNames as readonly string[]).includes(w)) throw new Error(`unknown workload ${w} (known: ${workloadNames.join(', ')})`);
   const quickRun = args.includes('--quick');
+  const quotaArg = listArg(args, 'cpu-quota')?.[0];
+  const cpuQuota = quotaArg === undefined ? null : Number(quotaArg);
+  if (cpuQuota !== null && !(Number.isInteger(cpuQuota) && cpuQuota >= 1 && cpuQuota <= 100)) {
+    throw new Error(`--cpu-quota must be a whole percentage of one core, 1 to 100 (got ${quotaArg})`);
+  }
+  const sizes = quickRun ? quick : full;
   return {
     quick: quickRun,
     targets: targets as TargetName[],
     workloads: workloads as WorkloadName[],
     profile: args.includes('--profile'),
     outDir: listArg(args, 'out')?.[0] ?? 'bench-results',
-    sizes: quickRun ? quick : full,
+    // Throttled nodes get the finer ladder; the SQLite reference is left out (it measures the engine, not the node count).
+    sizes: cpuQuota === null || quickRun ? sizes : { ...sizes, scaling: { ...sizes.scaling, rates: quotaRates, sqliteReference: false } },
+    cpuQuota,
   };
 }

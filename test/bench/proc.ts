@@ -12,6 +12,7 @@ import path from 'node:path';
 export class Cleanup {
   private readonly children = new Set<ChildProcess>();
   private readonly dirs = new Set<string>();
+  private readonly hooks = new Set<() => void>();
 
   child(child: ChildProcess): ChildProcess {
     this.children.add(child);
@@ -30,10 +31,27 @@ export class Cleanup {
     this.dirs.delete(dir);
   }
 
+  /**
+   * Registers a synchronous undo step (a cgroup to remove) run after the children are killed; the returned
+   * function runs it now instead (once).
+   */
+  onExit(hook: () => void): () => void {
+    let done = false;
+    const once = () => {
+      if (done) return;
+      done = true;
+      this.hooks.delete(once);
+      hook();
+    };
+    this.hooks.add(once);
+    return once;
+  }
+
   /** Synchronous, so it also works from a signal handler or 'exit'. */
   runAll(): void {
     for (const child of this.children) if (child.exitCode === null) child.kill('SIGKILL');
     this.children.clear();
+    for (const hook of [...this.hooks]) hook();
     for (const dir of this.dirs) fs.rmSync(dir, { recursive: true, force: true });
     this.dirs.clear();
   }

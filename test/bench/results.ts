@@ -78,6 +78,8 @@ export interface ScalingRun {
 
 export interface ScalingResult {
   config: ScalingConfig;
+  /** Each node's CPU share in % of one core (`--cpu-quota`), or null when unthrottled. */
+  cpuQuota: number | null;
   /** The services used (passwords redacted). */
   databaseUrl: string;
   redisUrl: string;

@@ -60,7 +60,8 @@ export function renderScaling(result: ScalingResult | null): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
   const fmt = (cols: string[]) => cols.map((col, i) => col.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
   const steps = c.rates.length > 0 ? `, then ${c.rates.join(', ')} keys/s for ${c.stepMs / 1000} s each` : ' only';
-  const note = `  Nodes, PostgreSQL and Redis are not pinned (they share every core). Ladder: ${c.moderateRate} keys/s per typist (the latency run)${steps}.`;
+  const share = result.cpuQuota === null ? '' : ` Each node is limited to ${result.cpuQuota}% of one core (its own cgroup).`;
+  const note = `  Nodes, PostgreSQL and Redis are not pinned (they share every core).${share} Ladder: ${c.moderateRate} keys/s per typist (the latency run)${steps}.`;
   return [title, note, fmt(header), ...lines.map(fmt), ...(result.error ? [`  ! ${result.error.split('\n')[0]}`] : [])];
 }
 

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { limitCpu, removeStaleGroups } from '../cpu-quota.js';
 import { ServerHandle } from '../handles.js';
 import type { Context } from './context.js';
 
@@ -93,10 +94,14 @@ export class Cluster {
     private readonly prefix: string,
     private readonly dataDirs: string[],
     private readonly ctx: Context,
+    private readonly cpuGroups: Array<() => void>,
   ) {}
 
-  /** Starts `count` nodes. They are not pinned: more nodes may use more cores, which is the point. */
-  static async start(ctx: Context, services: Services, count: number): Promise<Cluster> {
+  /**
+   * Starts `count` nodes. They are not pinned: more nodes may use more cores, which is the point. With
+   * `cpuQuota` (% of one core), each node, once ready, is moved into its own cgroup with that CPU share.
+   */
+  static async start(ctx: Context, services: Services, count: number, cpuQuota: number | null = null): Promise<Cluster> {
     const tag = `${process.pid}_${randomBytes(4).toString('hex')}`;
     const schema = `${SCHEMA_PREFIX}${tag}`;
     const prefix = `confer-bench-${tag}:`;
@@ -115,11 +120,20 @@ export class Cluster {
       dataDirs.map((dataDir) => ServerHandle.launch(ctx.cleanup, { name: 'confer-node', cpu: null, dataDir, env, nodeFlags: profile, startTimeoutMs: 120_000 })),
     );
     const nodes = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
-    const cluster = new Cluster(nodes, services, schema, prefix, dataDirs, ctx);
-    const failed = started.find((s) => s.status === 'rejected');
+    const cpuGroups: Array<() => void> = [];
+    const cluster = new Cluster(nodes, services, schema, prefix, dataDirs, ctx, cpuGroups);
+    let failed: unknown = started.find((s) => s.status === 'rejected')?.reason;
+    if (!failed && cpuQuota !== null) {
+      try {
+        removeStaleGroups();
+        for (const node of nodes) cpuGroups.push(limitCpu(ctx.cleanup, node.pid, cpuQuota));
+      } catch (error) {
+        failed = error;
+      }
+    }
     if (failed) {
       await cluster.stop();
-      throw failed.reason;
+      throw failed;
     }
     return cluster;
   }
@@ -127,6 +141,7 @@ export class Cluster {
   /** Stops every node, then drops the schema and the prefix's Redis keys. */
   async stop(): Promise<void> {
     await Promise.all(this.nodes.map((n) => n.stop()));
+    for (const remove of this.cpuGroups) remove();
     for (const dir of this.dataDirs) this.ctx.cleanup.removeDir(dir);
     await withPg(this.services.databaseUrl, (c) => c.query(`DROP SCHEMA IF EXISTS "${this.schema}" CASCADE`)).catch((error: unknown) =>
       this.ctx.log(`  ! could not drop schema ${this.schema}: ${error instanceof Error ? error.message : String(error)}`),

@@ -9,6 +9,7 @@ import { ServerHandle } from '../handles.js';
 import type { FanoutResult, FanoutSpec, TargetRef } from '../load/jobs.js';
 import type { ScalingConfig } from '../options.js';
 import type { ScalingLadder, ScalingResult, ScalingRun } from '../results.js';
+import { cpuQuotaUnavailable } from '../cpu-quota.js';
 import { Cluster, redact, servicesFromEnv, unavailable } from './cluster.js';
 import { commitWindow, type CommitFigures } from './commit-metrics.js';
 import { attempt, type Context } from './context.js';
@@ -90,15 +91,25 @@ async function ladder(ctx: Context, run: ScalingRun, targets: TargetRef[], confi
 export async function runScaling(ctx: Context): Promise<ScalingResult> {
   const config = ctx.options.sizes.scaling;
   const services = servicesFromEnv();
-  const result: ScalingResult = { config, databaseUrl: redact(services.databaseUrl), redisUrl: redact(services.redisUrl), skipped: null, error: null, runs: [] };
+  const cpuQuota = ctx.options.cpuQuota;
+  const result: ScalingResult = {
+    config,
+    cpuQuota,
+    databaseUrl: redact(services.databaseUrl),
+    redisUrl: redact(services.redisUrl),
+    skipped: null,
+    error: null,
+    runs: [],
+  };
   ctx.log(
     `scaling: ${config.docs} docs x (${config.typists} typists + ${config.listeners} listeners) on ${config.nodes.join(', ')} Confer nodes ` +
-      `sharing ${result.databaseUrl} and ${result.redisUrl}, clients of each document round-robin over the nodes`,
+      `sharing ${result.databaseUrl} and ${result.redisUrl}, clients of each document round-robin over the nodes` +
+      (cpuQuota === null ? '' : `, each node limited to ${cpuQuota}% of one core (cgroup v1 cpu quota)`),
   );
-  const why = await unavailable(services);
+  const why = (cpuQuota === null ? null : cpuQuotaUnavailable()) ?? (await unavailable(services));
   if (why) {
     result.skipped = why;
-    ctx.log(`  SKIPPED scaling: ${why}. Set DATABASE_URL and REDIS_URL to run it.`);
+    ctx.log(`  SKIPPED scaling: ${why}.${cpuQuota === null ? ' Set DATABASE_URL and REDIS_URL to run it.' : ''}`);
     return result;
   }
   let cluster: Cluster | null = null;
@@ -108,7 +119,7 @@ export async function runScaling(ctx: Context): Promise<ScalingResult> {
     const startedAt = performance.now();
     // The SQLite reference is unpinned like the cluster nodes, so that only the engine and the Redis hop differ.
     const [clusterStart, sqliteStart] = await Promise.allSettled([
-      Cluster.start(ctx, services, Math.max(...config.nodes)),
+      Cluster.start(ctx, services, Math.max(...config.nodes), cpuQuota),
       config.sqliteReference ? ServerHandle.launch(ctx.cleanup, { name: 'confer', cpu: null, dataDir: referenceDir, startTimeoutMs: 120_000 }) : null,
     ]);
     // Keep whatever started, so that the finally block stops it, before reporting what did not.
