@@ -96,4 +96,36 @@ describe('mention notifications', () => {
     const read = ((await bob.get('/api/notifications')).body as NotificationListView).notifications[0];
     expect(read?.readAt).toEqual(expect.any(Number));
   });
+  it('reaches a person mentioned while they are typing in the same document, under the writer\'s name', async () => {
+    const server = await startTestServer();
+    servers.push(server);
+    const alice = new ApiClient(server.url);
+    const aliceUser = await alice.signup('Alice Author');
+    const bob = new ApiClient(server.url);
+    const bobUser = await bob.signup('Bob Reader');
+    const workspaceId = await alice.workspace('Trial');
+    await alice.addMember(workspaceId, bob, 'editor');
+    const docId = await alice.document(workspaceId, 'Protocol');
+    const aliceClient = await alice.connect(docId);
+    const bobClient = await bob.connect(docId);
+    clients.push(aliceClient, bobClient);
+
+    // Bob keeps typing, so his commits and Alice's land in the same moments.
+    const bobBody = bobClient.doc.getXmlFragment(BODY_FRAGMENT);
+    const bobParagraph = new Y.XmlElement('paragraph');
+    const bobText = new Y.XmlText('');
+    bobParagraph.insert(0, [bobText]);
+    bobBody.insert(0, [bobParagraph]);
+    const typing = setInterval(() => bobText.insert(bobText.length, 'x'), 10);
+    try {
+      const body = aliceClient.doc.getXmlFragment(BODY_FRAGMENT);
+      body.insert(body.length, [paragraphWithMention(bobUser.id, 'Bob Reader', 'm-typing')]);
+      await waitFor(async () => (await unread(bob)) === 1, { what: "Bob's mention, while he types" });
+    } finally {
+      clearInterval(typing);
+    }
+    const view = (await bob.get('/api/notifications')).body as NotificationListView;
+    expect(view.notifications).toHaveLength(1);
+    expect(view.notifications[0]).toMatchObject({ kind: 'mention', actor: { id: aliceUser.id }, target: { type: 'mention', mentionId: 'm-typing' } });
+  });
 });

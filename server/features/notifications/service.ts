@@ -59,6 +59,10 @@ const SUGGESTION_MAX_WAIT_MS = 30_000;
 const DETECT_QUIET_MS = 100;
 const DETECT_MAX_WAIT_MS = 1_000;
 
+/** The detection burst of one writer in one document (user ids contain no NUL). */
+const detectionKey = (docId: string, author: string): string => `${docId}\u0000${author}`;
+const docOfDetectionKey = (key: string): string => key.slice(0, key.indexOf('\u0000'));
+
 export class NotificationService implements NotificationFeed {
   readonly store: NotificationStore;
   private readonly listeners = new Set<(n: CreatedNotification) => void>();
@@ -84,12 +88,15 @@ export class NotificationService implements NotificationFeed {
       idleMs: DETECT_QUIET_MS,
       maxWaitMs: DETECT_MAX_WAIT_MS,
       now: deps.now,
-      run: (docId, burst) => this.enqueue(docId, [...burst.authors]),
-      onError: (docId, error) => deps.log.warn({ err: error, docId }, 'notification detection failed'),
+      run: (key, burst) => this.enqueue(docOfDetectionKey(key), [...burst.authors]),
+      onError: (key, error) => deps.log.warn({ err: error, docId: docOfDetectionKey(key) }, 'notification detection failed'),
     });
     deps.hub.onCommitted((docId, authors) => {
       if (this.stopped || authors.size === 0) return;
-      this.detectionBursts.push(docId, authors);
+      // One burst per writer, never one for everyone typing: a detection's writers are its actors, and
+      // nobody is notified of a mention while they are among them, so while Bob types, Alice's mention
+      // of him must still reach him, under her name.
+      for (const author of authors) this.detectionBursts.push(detectionKey(docId, author), [author]);
       if (commentedDocId(docId) === null) this.suggestionBursts.push(docId, authors);
     });
   }
