@@ -36,6 +36,8 @@ export class Compactor {
     private logUpdates: number,
     private logBytes: number,
     private readonly deps: CompactorDeps,
+    /** The document as one update without held-back structs (the room's cached copy, if it has one). */
+    private readonly encodeFull: () => Uint8Array = () => encodeWithoutPending(doc),
   ) {}
 
   /** A group commit appended `updates` rows (`bytes` long, up to `storeSeq`); compacts when the log is long. */
@@ -50,7 +52,7 @@ export class Compactor {
   compact(): Promise<void> {
     if (this.running) return this.running;
     if (this.logUpdates <= this.carried) return Promise.resolve();
-    const snapshot = encodeWithoutPending(this.doc);
+    const snapshot = this.encodeFull();
     // Yjs keeps held-back data in the V2 update format; the log holds V1.
     const heldBack = [this.doc.store.pendingStructs?.update, this.doc.store.pendingDs]
       .filter((u): u is Uint8Array => u != null)

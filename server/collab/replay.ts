@@ -40,10 +40,15 @@ export async function replayStored(doc: Y.Doc, stored: Pick<StoredDocument, 'sna
   }
 }
 
-/** A new document holding what storage holds, guarded (neighbour-guard.ts) before the first row is replayed. */
-export async function loadDocument(stored: Pick<StoredDocument, 'snapshot' | 'updates'>, origin: unknown): Promise<{ doc: Y.Doc; guard: NeighbourGuard }> {
+/**
+ * A new document holding what storage holds, guarded (neighbour-guard.ts) before the first row is replayed.
+ * `exact`: the document holds exactly the stored snapshot's content (no log rows, nothing the guard
+ * refused, nothing held back for missing dependencies), so the snapshot can stand for its encoding.
+ */
+export async function loadDocument(stored: Pick<StoredDocument, 'snapshot' | 'updates'>, origin: unknown): Promise<{ doc: Y.Doc; guard: NeighbourGuard; exact: boolean }> {
   const doc = new Y.Doc({ gc: true });
   const guard = NeighbourGuard.attach(doc);
   await replayStored(doc, stored, origin);
-  return { doc, guard };
+  const exact = stored.updates.length === 0 && guard.refusedCount === 0 && doc.store.pendingStructs === null && doc.store.pendingDs === null;
+  return { doc, guard, exact };
 }
