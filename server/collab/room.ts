@@ -90,7 +90,16 @@ export class Room implements CommitTarget {
     private readonly deps: RoomDeps,
   ) {
     this.syncCache = new SyncCache(doc);
-    this.compactor = new Compactor(docId, doc, lastSeq, logUpdates, logBytes, deps, () => this.syncCache.fullUpdate());
+    this.compactor = new Compactor(
+      docId,
+      doc,
+      lastSeq,
+      logUpdates,
+      logBytes,
+      deps,
+      () => this.syncCache.fullUpdate(),
+      () => void this.compact(),
+    );
     this.committedState = Y.decodeStateVector(Y.encodeStateVector(doc));
     this.presence = new Presence(doc, this.connections, (body) => deps.bus.publish(docId, { kind: 'awareness', payload: body }));
     doc.on('update', this.onDocUpdate);
@@ -417,6 +426,7 @@ export class Room implements CommitTarget {
   private fail(error: unknown, reason: string, except: Connection | null = null): void {
     if (this.failed) return;
     this.failed = true;
+    this.compactor.stop();
     this.deps.log.warn({ err: error, docId: this.docId }, `room failed: ${reason}`);
     this.outbox = [];
     this.outboxHead = 0;

@@ -93,6 +93,22 @@ describe('cached handshake answers', () => {
   });
 });
 
+describe('a document at rest', () => {
+  it('is folded into a snapshot alone once quiet, below the compaction thresholds, and reopens as written', async () => {
+    const server = await start({ ROOM_UNLOAD_GRACE_MS: '60000' });
+    const writer = await connectClient(server.url, 'at-rest');
+    clients.push(writer);
+    for (let i = 0; i < 20; i++) writer.text.insert(writer.text.length, `${i}`.padEnd(1_000, '.'));
+    await waitFor(async () => (await server.storage.documents.load('at-rest')).snapshot !== null, { what: 'the quiet compaction' });
+    const stored = await server.storage.documents.load('at-rest');
+    expect(stored.updates).toHaveLength(0);
+    const reopened = new Y.Doc();
+    Y.applyUpdate(reopened, stored.snapshot!);
+    expectSame(reopened, writer.doc);
+    expectSame(await freshJoin(server, 'at-rest'), writer.doc);
+  });
+});
+
 /** `rows` updates of mixed inserts and deletions by two writers, each one its own update. */
 function writtenDocument(rows: number): { doc: Y.Doc; updates: Uint8Array[] } {
   const doc = new Y.Doc();
