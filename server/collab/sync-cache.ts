@@ -8,9 +8,9 @@
  * Never stale: any change to a Y.Doc happens inside a transaction. A transaction that changed the
  * document (Yjs's own test: new structs or deletions, the one that decides whether it emits "update")
  * clears the cache, and while any transaction or its cleanup is in progress nothing is read from or
- * stored into the cache (`changing`, set at beforeTransaction, cleared at afterAllTransactions). If a
- * listener throws and afterAllTransactions never comes, `changing` stays set and the cache is merely
- * bypassed. Held-back structs are never part of an answer (encode.ts), so their coming and going
+ * stored into the cache (`changing`: Yjs lists a transaction in `_transactionCleanups` from its start
+ * until every observer and "update" listener of it has run; should a listener throw before that,
+ * the list stays non-empty and the cache is merely bypassed). Held-back structs are never part of an answer (encode.ts), so their coming and going
  * outside transactions (the room puts them back after a refused update) changes nothing here.
  */
 import * as Y from 'yjs';
@@ -28,13 +28,16 @@ export class SyncCache {
   private full: Uint8Array | null = null;
   /** Step2 for a peer whose state vector equals ours (only the delete set). */
   private currentStep2: Uint8Array | null = null;
-  private changing = false;
 
   constructor(private readonly doc: Y.Doc) {
     // Registered before the room's own "update" listener: lib0 stops at a listener that throws.
-    doc.on('beforeTransaction', this.onBeforeTransaction);
+    // One listener per room and no other: rooms are many (memory per room is a goal of issue 16).
     doc.on('update', this.onUpdate);
-    doc.on('afterAllTransactions', this.onAfterAllTransactions);
+  }
+
+  /** A transaction (or its cleanup: observers, "update" listeners) is in progress. */
+  private get changing(): boolean {
+    return this.doc._transactionCleanups.length > 0;
   }
 
   /**
@@ -80,9 +83,7 @@ export class SyncCache {
 
   destroy(): void {
     this.clear();
-    this.doc.off('beforeTransaction', this.onBeforeTransaction);
     this.doc.off('update', this.onUpdate);
-    this.doc.off('afterAllTransactions', this.onAfterAllTransactions);
   }
 
   private fullFrame(): Uint8Array {
@@ -106,16 +107,8 @@ export class SyncCache {
     this.currentStep2 = null;
   }
 
-  private readonly onBeforeTransaction = (): void => {
-    this.changing = true;
-  };
-
   private readonly onUpdate = (): void => {
     this.clear();
-  };
-
-  private readonly onAfterAllTransactions = (): void => {
-    this.changing = false;
   };
 }
 
