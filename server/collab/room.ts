@@ -72,7 +72,7 @@ export class Room implements CommitTarget {
   /** Loads snapshot + log from the store. Throws if the store cannot answer: no empty stand-in is made. */
   static async load(docId: string, deps: RoomDeps): Promise<Room> {
     const stored = await deps.store.load(docId);
-    const { doc, guard, exact } = await loadDocument(stored, LOAD_ORIGIN);
+    const { doc, guard, exact } = await loadDocument(stored, LOAD_ORIGIN, docId);
     const room = new Room(docId, doc, guard, stored.lastSeq, stored.updates.length, stored.logBytes, deps);
     // The snapshot is the document, byte for byte of content: the first joiner needs no encoding.
     if (exact && stored.snapshot) room.syncCache.seedFull(stored.snapshot);
