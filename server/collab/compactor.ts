@@ -15,6 +15,15 @@ import type { Metrics } from '../metrics.js';
 import type { DocumentStore } from '../storage/types.js';
 import { encodeWithoutPending } from './encode.js';
 
+/**
+ * A log this long is folded into the snapshot once its document has been quiet for IDLE_COMPACT_MS,
+ * even below the compaction thresholds: a document at rest is then a snapshot alone, which opens
+ * without replaying rows and answers its first joiner with the snapshot's own bytes (sync-cache.ts).
+ * Shorter logs replay in well under a millisecond and are not worth a snapshot write.
+ */
+const IDLE_COMPACT_BYTES = 8 * 1024;
+const IDLE_COMPACT_MS = 2_000;
+
 export interface CompactorDeps {
   store: DocumentStore;
   metrics: Metrics;
@@ -27,6 +36,7 @@ export class Compactor {
   private running: Promise<void> | null = null;
   /** Rows the last compaction carried over: a log of only those has nothing new to fold. */
   private carried = 0;
+  private idleTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly docId: string,
@@ -36,6 +46,10 @@ export class Compactor {
     private logUpdates: number,
     private logBytes: number,
     private readonly deps: CompactorDeps,
+    /** The document as one update without held-back structs (the room's cached copy, if it has one). */
+    private readonly encodeFull: () => Uint8Array = () => encodeWithoutPending(doc),
+    /** Compacts for a quiet document (the room's compact, which does nothing once the room failed). */
+    private readonly compactIdle: () => void = () => void this.compact(),
   ) {}
 
   /** A group commit appended `updates` rows (`bytes` long, up to `storeSeq`); compacts when the log is long. */
@@ -44,13 +58,34 @@ export class Compactor {
     this.logUpdates += updates;
     this.logBytes += bytes;
     if (this.logUpdates >= this.deps.compactAfterUpdates || this.logBytes >= this.deps.compactAfterBytes) void this.compact();
+    else if (this.logBytes >= IDLE_COMPACT_BYTES) this.compactWhenQuiet();
+  }
+
+  /** (Re)starts the quiet-period timer: one per room with a long log, pushed back by every commit. */
+  private compactWhenQuiet(): void {
+    if (this.idleTimer) {
+      this.idleTimer.refresh();
+      return;
+    }
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      this.compactIdle();
+    }, IDLE_COMPACT_MS);
+    this.idleTimer.unref();
+  }
+
+  /** Stops the quiet-period timer (the room failed or closes). */
+  stop(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
   }
 
   /** Writes a snapshot of the live document and lets the store delete the log rows it covers. */
   compact(): Promise<void> {
+    this.stop();
     if (this.running) return this.running;
     if (this.logUpdates <= this.carried) return Promise.resolve();
-    const snapshot = encodeWithoutPending(this.doc);
+    const snapshot = this.encodeFull();
     // Yjs keeps held-back data in the V2 update format; the log holds V1.
     const heldBack = [this.doc.store.pendingStructs?.update, this.doc.store.pendingDs]
       .filter((u): u is Uint8Array => u != null)

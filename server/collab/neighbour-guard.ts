@@ -40,6 +40,11 @@ export class NeighbourGuard {
     return guard;
   }
 
+  /** Refusals not yet taken. */
+  get refusedCount(): number {
+    return this.refused.length;
+  }
+
   /** The refusals since the last call. */
   takeRefused(): Refusal[] {
     const refused = this.refused;

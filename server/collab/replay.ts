@@ -40,10 +40,21 @@ export async function replayStored(doc: Y.Doc, stored: Pick<StoredDocument, 'sna
   }
 }
 
-/** A new document holding what storage holds, guarded (neighbour-guard.ts) before the first row is replayed. */
-export async function loadDocument(stored: Pick<StoredDocument, 'snapshot' | 'updates'>, origin: unknown): Promise<{ doc: Y.Doc; guard: NeighbourGuard }> {
-  const doc = new Y.Doc({ gc: true });
+/**
+ * A new document holding what storage holds, guarded (neighbour-guard.ts) before the first row is replayed.
+ * `exact`: the document holds exactly the stored snapshot's content (no log rows, nothing the guard
+ * refused, nothing held back for missing dependencies), so the snapshot can stand for its encoding.
+ */
+export async function loadDocument(
+  stored: Pick<StoredDocument, 'snapshot' | 'updates'>,
+  origin: unknown,
+  docId?: string,
+): Promise<{ doc: Y.Doc; guard: NeighbourGuard; exact: boolean }> {
+  // The document's ID as its guid: Yjs's default, a fresh uuidv4, costs 31 calls to crypto.getRandomValues
+  // (60 ms of a 2,000-client reconnect storm's CPU); the guid names subdocuments, which Confer has none of.
+  const doc = docId === undefined ? new Y.Doc({ gc: true }) : new Y.Doc({ gc: true, guid: docId });
   const guard = NeighbourGuard.attach(doc);
   await replayStored(doc, stored, origin);
-  return { doc, guard };
+  const exact = stored.updates.length === 0 && guard.refusedCount === 0 && doc.store.pendingStructs === null && doc.store.pendingDs === null;
+  return { doc, guard, exact };
 }

@@ -13,8 +13,6 @@ import {
   CloseCode,
   ProtocolError,
   writeCommitted,
-  writeSyncStep1,
-  writeSyncStep2,
   writeSyncUpdate,
   type IncomingMessage,
 } from '../../shared/protocol/index.js';
@@ -23,13 +21,14 @@ import type { CommitTarget } from './commit-queue.js';
 import type { Connection } from './connection.js';
 import { Compactor } from './compactor.js';
 import type { CapturedUpdate, OutboxItem, RoomDeps } from './room-types.js';
-import { encodeWithoutPending } from './encode.js';
 import { Presence } from './presence.js';
+import { SyncCache } from './sync-cache.js';
 import { loadDocument, replayStored } from './replay.js';
 import { UpdateBatch, type Broadcast } from './update-batch.js';
 import { checkNeighbours, checkOwnClientReferences, checkParents } from './update-check.js';
 import type { NeighbourGuard, Refusal } from './neighbour-guard.js';
 import { CloseError, RoomFailedError } from './errors.js';
+import { encodeWithoutPending } from './encode.js';
 import { messageOf } from '../../shared/narrow.js';
 
 /** Origin of transactions that replay stored data: never stored or relayed again. */
@@ -57,6 +56,8 @@ export class Room implements CommitTarget {
   private outboxHead = 0;
   private committedState: Map<number, number>;
   private readonly compactor: Compactor;
+  /** Handshake answers encoded once per change, not once per joiner (sync-cache.ts). */
+  private readonly syncCache: SyncCache;
   private durableWaiters: Array<() => void> = [];
   /** Callers of whenDurableThrough, each waiting for `durable` to reach its `seq`. */
   private throughWaiters: Array<{ seq: number; resolve: () => void; reject: (error: Error) => void }> = [];
@@ -71,8 +72,10 @@ export class Room implements CommitTarget {
   /** Loads snapshot + log from the store. Throws if the store cannot answer: no empty stand-in is made. */
   static async load(docId: string, deps: RoomDeps): Promise<Room> {
     const stored = await deps.store.load(docId);
-    const { doc, guard } = await loadDocument(stored, LOAD_ORIGIN);
+    const { doc, guard, exact } = await loadDocument(stored, LOAD_ORIGIN, docId);
     const room = new Room(docId, doc, guard, stored.lastSeq, stored.updates.length, stored.logBytes, deps);
+    // The snapshot is the document, byte for byte of content: the first joiner needs no encoding.
+    if (exact && stored.snapshot) room.syncCache.seedFull(stored.snapshot);
     room.logRefused('load');
     return room;
   }
@@ -86,7 +89,17 @@ export class Room implements CommitTarget {
     logBytes: number,
     private readonly deps: RoomDeps,
   ) {
-    this.compactor = new Compactor(docId, doc, lastSeq, logUpdates, logBytes, deps);
+    this.syncCache = new SyncCache(doc);
+    this.compactor = new Compactor(
+      docId,
+      doc,
+      lastSeq,
+      logUpdates,
+      logBytes,
+      deps,
+      () => this.syncCache.fullUpdate(),
+      () => void this.compact(),
+    );
     this.committedState = Y.decodeStateVector(Y.encodeStateVector(doc));
     this.presence = new Presence(doc, this.connections, (body) => deps.bus.publish(docId, { kind: 'awareness', payload: body }));
     doc.on('update', this.onDocUpdate);
@@ -104,7 +117,7 @@ export class Room implements CommitTarget {
   /** Adds a connection and starts the handshake: our step1, then everyone's presence. */
   addConnection(conn: Connection): void {
     this.connections.add(conn);
-    conn.send(writeSyncStep1(Y.encodeStateVector(this.doc)));
+    conn.send(this.syncCache.step1Frame());
     this.presence.sendAll(conn, true);
   }
 
@@ -144,17 +157,17 @@ export class Room implements CommitTarget {
 
   /** The document (or what a peer with `stateVector` lacks) as one update, without held-back structs. */
   encodeForPeer(stateVector?: Uint8Array): Uint8Array {
-    return encodeWithoutPending(this.doc, stateVector);
+    return stateVector ? encodeWithoutPending(this.doc, stateVector) : this.syncCache.fullUpdate();
   }
 
   private replyToStep1(conn: Connection, stateVector: Uint8Array): void {
-    let diff: Uint8Array;
+    let frame: Uint8Array;
     try {
-      diff = this.encodeForPeer(stateVector);
+      frame = this.syncCache.step2Frame(stateVector);
     } catch (error) {
       throw new ProtocolError(`invalid state vector: ${messageOf(error)}`);
     }
-    this.enqueue({ need: this.applied, frame: writeSyncStep2(diff), to: conn, exclude: null, state: null, update: null, author: null });
+    this.enqueue({ need: this.applied, frame, to: conn, exclude: null, state: null, update: null, author: null });
   }
 
   private applyClientUpdate(conn: Connection, update: Uint8Array): void {
@@ -414,6 +427,7 @@ export class Room implements CommitTarget {
   private fail(error: unknown, reason: string, except: Connection | null = null): void {
     if (this.failed) return;
     this.failed = true;
+    this.compactor.stop();
     this.deps.log.warn({ err: error, docId: this.docId }, `room failed: ${reason}`);
     this.outbox = [];
     this.outboxHead = 0;
@@ -492,6 +506,7 @@ export class Room implements CommitTarget {
     await this.whenDurable();
     await this.compact();
     this.doc.off('update', this.onDocUpdate);
+    this.syncCache.destroy();
     this.presence.destroy();
     this.doc.destroy();
   }
