@@ -33,7 +33,15 @@ export interface Grant {
  * Inspects a client's update against the live document and throws a CloseError to refuse it. It must
  * not change `doc`: it runs before the update is applied, and a refused update never is.
  */
-export type UpdateGuard = (doc: Y.Doc, update: Uint8Array) => void;
+export interface UpdateGuard {
+  (doc: Y.Doc, update: Uint8Array): void;
+  /**
+   * Work the guard does before it judges this connection's first frame (the suggestion guard's copy
+   * of the document), started when the connection joins the room: its frames wait, as they do while
+   * the room loads, until the promise settles. Null or absent: nothing to wait for.
+   */
+  prepare?: ((doc: Y.Doc) => Promise<void> | null) | undefined;
+}
 
 export type AccessDecision = { allow: true; grant: Grant } | { allow: false; status: 401 | 403 | 404 | 410; reason: string };
 
