@@ -18,6 +18,17 @@ const TURN_MS = 3;
 /** Structs per applied slice: small enough to check the clock often, large enough to amortise a transaction. */
 const STRUCTS_PER_SLICE = 128;
 
+/**
+ * Keeps Yjs from "cleaning up" formatting in the copy. After every remote transaction (every
+ * applyUpdate) Yjs deletes formatting items it finds redundant, in a transaction of the doc's own; on
+ * a copy built in slices (a mark's start without the text after it yet) that deletes marks the live
+ * document keeps. Without it the copy changes only through the live document's updates, which carry
+ * the live document's own clean-ups.
+ */
+function keepFormatting(tr: Y.Transaction): void {
+  tr._needFormattingCleanup = false;
+}
+
 function stateVectorOf(doc: Y.Doc): Map<number, number> {
   const state = new Map<number, number>();
   for (const client of doc.store.clients.keys()) state.set(client, Y.getState(doc.store, client));
@@ -45,6 +56,8 @@ export class ShadowCopy {
     onStop: () => void,
   ) {
     this.doc = new Y.Doc({ gc: live.gc });
+    // Before any other listener: the guard's judge sees the transactions as before.
+    this.doc.on('afterTransaction', keepFormatting);
     this.onStop = onStop;
     this.slices = new StructSlices(live, stateVectorOf(live));
     live.on('update', this.follow);
