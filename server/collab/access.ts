@@ -34,7 +34,15 @@ export interface Grant {
  * not change `doc`: it runs before the update is applied, and a refused update never is. `structs`, when
  * given, is the update already decoded by the room's checks (decoding it again was a second full parse).
  */
-export type UpdateGuard = (doc: Y.Doc, update: Uint8Array, structs?: ReadonlyArray<Y.Item | Y.GC | Y.Skip>) => void;
+export interface UpdateGuard {
+  (doc: Y.Doc, update: Uint8Array, structs?: ReadonlyArray<Y.Item | Y.GC | Y.Skip>): void;
+  /**
+   * Work the guard does before it judges this connection's first frame (the suggestion guard's copy
+   * of the document), started when the connection joins the room: its frames wait, as they do while
+   * the room loads, until the promise settles. Null or absent: nothing to wait for.
+   */
+  prepare?: ((doc: Y.Doc) => Promise<void> | null) | undefined;
+}
 
 export type AccessDecision = { allow: true; grant: Grant } | { allow: false; status: 401 | 403 | 404 | 410; reason: string };
 

@@ -59,12 +59,14 @@ export class Connection {
     return this.closed;
   }
 
-  /** Joins the loaded room and processes frames that arrived meanwhile. */
+  /** Joins the loaded room and processes frames that arrived meanwhile (once the guard is prepared). */
   attach(room: Room): void {
     if (this.closed) return;
     this.room = room;
     room.addConnection(this);
-    this.inbound.open();
+    const preparing = this.grant.guardUpdate?.prepare?.(room.doc) ?? null;
+    if (preparing) preparing.then(() => this.inbound.open(), () => this.inbound.open());
+    else this.inbound.open();
   }
 
   /** Entry point for every frame from the socket. */

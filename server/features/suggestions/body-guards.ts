@@ -2,6 +2,7 @@
  * The guards of document-body connections, one set per server: commenters write through the
  * suggestion guard (guard.ts), editors and owners through the author check (editor-guard.ts).
  */
+import type * as Y from 'yjs';
 import type { UpdateGuard } from '../../collab/access.js';
 import { SeenSuggestionIds, suggestionAuthorGuard } from './editor-guard.js';
 import { suggestionWriteGuard } from './guard.js';
@@ -18,7 +19,8 @@ export function bodyGuards(): BodyGuards {
   const shadows = new ShadowDocs();
   const seen = new SeenSuggestionIds();
   return {
-    commenter: (writerId) => suggestionWriteGuard(writerId, shadows),
+    // The copy a commenter's updates are tried on is built when they join (in slices), not at their first key.
+    commenter: (writerId) => Object.assign(suggestionWriteGuard(writerId, shadows), { prepare: (live: Y.Doc) => shadows.prepare(live) }),
     editor: (writerId) => suggestionAuthorGuard(writerId, seen),
   };
 }

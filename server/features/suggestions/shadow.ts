@@ -6,16 +6,16 @@
  * a refused update (which it applied, and Yjs cannot take back) or whenever its state vector no longer
  * matches the live one (an accepted update the room then failed to apply).
  *
+ * Building a copy of a 50-page document in one piece holds the event loop for 20 to 70 ms, so it is
+ * built in slices between turns of the loop (shadow-copy.ts) as soon as a commenter joins (`prepare`),
+ * and the commenter's frames wait until it is built, as they wait for a room that is loading. Only an
+ * update judged before that (another connection's, right after a refusal discarded the copy) pays
+ * for a build in one piece.
+ *
  * One ShadowDocs per server (created in main.ts), shared by every connection; nothing at module level.
  */
 import * as Y from 'yjs';
-import { encodeWithoutPending } from '../../collab/encode.js';
-
-interface Shadow {
-  doc: Y.Doc;
-  /** Detaches the copy from the live document. */
-  stop: () => void;
-}
+import { ShadowCopy } from './shadow-copy.js';
 
 function sameState(a: Y.Doc, b: Y.Doc): boolean {
   const clients = a.store.clients;
@@ -24,16 +24,33 @@ function sameState(a: Y.Doc, b: Y.Doc): boolean {
   return true;
 }
 
+/** A built copy that holds exactly what the live document holds, nothing waiting for dependencies. */
+function matches(copy: ShadowCopy, live: Y.Doc): boolean {
+  const store = copy.doc.store;
+  return copy.isBuilt && !copy.isStopped && store.pendingStructs === null && store.pendingDs === null && sameState(copy.doc, live);
+}
+
 /** Copies of live documents, keyed by the live Y.Doc (a room's document lives as long as the room). */
 export class ShadowDocs {
-  private readonly shadows = new WeakMap<Y.Doc, Shadow>();
+  private readonly shadows = new WeakMap<Y.Doc, ShadowCopy>();
 
-  /** The copy of `live`, up to date with it; created (or re-created) when needed. */
+  /**
+   * Starts building the copy of `live` between turns of the event loop, unless it exists. Resolves
+   * once it is built (never rejects); null when it already is.
+   */
+  prepare(live: Y.Doc): Promise<void> | null {
+    const existing = this.shadows.get(live);
+    if (existing && !existing.isStopped) return existing.isBuilt ? null : existing.built;
+    return this.create(live, true).built;
+  }
+
+  /** The copy of `live`, up to date with it; finished, or (re-)created in one piece, when needed. */
   get(live: Y.Doc): Y.Doc {
     const existing = this.shadows.get(live);
-    if (existing && sameState(existing.doc, live)) return existing.doc;
+    existing?.finish();
+    if (existing && matches(existing, live)) return existing.doc;
     existing?.stop();
-    return this.create(live).doc;
+    return this.create(live, false).doc;
   }
 
   /** Forgets the copy of `live` (it took an update the live document will not). */
@@ -42,22 +59,11 @@ export class ShadowDocs {
     this.shadows.delete(live);
   }
 
-  private create(live: Y.Doc): Shadow {
-    // gc as in the live document: deleted content is judged in afterTransaction, before the cleanup.
-    const doc = new Y.Doc({ gc: live.gc });
-    Y.applyUpdate(doc, encodeWithoutPending(live));
-    // Updates the copy already holds (the commenter's own, once the room applies it) are no-ops.
-    const follow = (update: Uint8Array): void => Y.applyUpdate(doc, update);
-    const stop = (): void => {
-      live.off('update', follow);
-      live.off('destroy', stop);
-      doc.destroy();
-      if (this.shadows.get(live)?.doc === doc) this.shadows.delete(live);
-    };
-    live.on('update', follow);
-    live.on('destroy', stop);
-    const shadow = { doc, stop };
-    this.shadows.set(live, shadow);
-    return shadow;
+  private create(live: Y.Doc, inTurns: boolean): ShadowCopy {
+    const copy: ShadowCopy = new ShadowCopy(live, inTurns, () => {
+      if (this.shadows.get(live) === copy) this.shadows.delete(live);
+    });
+    this.shadows.set(live, copy);
+    return copy;
   }
 }

@@ -1,0 +1,80 @@
+/**
+ * The slices of a live document, applied one by one to a fresh copy while the live document keeps
+ * changing, then the live updates since the start and the delete set, give the live document back:
+ * same text, marks and attributes, nothing left waiting for dependencies at any step.
+ */
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { encodeWithoutPending } from '../../collab/encode.js';
+import { StructSlices } from './shadow-slices.js';
+
+function random(seed: number): () => number {
+  let s = seed;
+  return () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+}
+
+/** One random edit of the kinds the editor makes: blocks, attributes, text, deletions, marks. */
+function edit(doc: Y.Doc, r: () => number): void {
+  const fragment = doc.getXmlFragment('default');
+  const op = r();
+  if (fragment.length === 0 || op < 0.15) {
+    const paragraph = new Y.XmlElement('paragraph');
+    const text = new Y.XmlText();
+    text.insert(0, `hello world ${Math.floor(r() * 100)}`);
+    paragraph.insert(0, [text]);
+    fragment.insert(Math.floor(r() * (fragment.length + 1)), [paragraph]);
+    return;
+  }
+  const paragraph = fragment.get(Math.floor(r() * fragment.length)) as Y.XmlElement;
+  if (op < 0.2) return fragment.delete(Math.floor(r() * fragment.length), 1);
+  if (op < 0.25) return paragraph.setAttribute('level', String(Math.floor(r() * 3)));
+  const text = paragraph.get(0) as Y.XmlText | undefined;
+  if (!text) return;
+  if (op < 0.6) text.insert(Math.floor(r() * (text.length + 1)), 'abc'.slice(0, 1 + Math.floor(r() * 3)), r() < 0.3 ? { insertion: { id: 'x~1' } } : {});
+  else if (op < 0.8 && text.length > 2) text.delete(Math.floor(r() * (text.length - 1)), 2);
+  else if (text.length > 2) text.format(Math.floor(r() * text.length), Math.floor(r() * 5), { bold: r() < 0.5 ? true : null });
+}
+
+describe('StructSlices', () => {
+  it('rebuild a live document of several writers slice by slice while it changes', () => {
+    // More seeds of the same generator; 35, 64, 109 and 153 are left out: Yjs itself hangs generating them.
+    for (const seed of [...Array.from({ length: 30 }, (_, i) => i + 1), 49, 50, 59]) {
+      const r = random(seed);
+      const writers = Array.from({ length: 2 + (seed % 4) }, () => new Y.Doc());
+      const live = new Y.Doc({ gc: true });
+      const sync = (): void => {
+        for (const w of writers) Y.applyUpdate(live, Y.encodeStateAsUpdate(w, Y.encodeStateVector(live)));
+        for (const w of writers) Y.applyUpdate(w, Y.encodeStateAsUpdate(live, Y.encodeStateVector(w)));
+      };
+      const liveEdit = (): void => {
+        const w = writers[Math.floor(r() * writers.length)] as Y.Doc;
+        edit(w, r);
+        Y.applyUpdate(live, Y.encodeStateAsUpdate(w, Y.encodeStateVector(live)));
+      };
+      for (let i = 0; i < 300; i++) {
+        edit(writers[Math.floor(r() * writers.length)] as Y.Doc, r);
+        if (r() < 0.3) sync();
+      }
+      sync();
+      const upTo = new Map([...live.store.clients.keys()].map((client) => [client, Y.getState(live.store, client)]));
+      const copy = new Y.Doc({ gc: true });
+      copy.on('afterTransaction', (tr: Y.Transaction) => {
+        tr._needFormattingCleanup = false;
+      });
+      const backlog: Uint8Array[] = [];
+      live.on('update', (update: Uint8Array) => backlog.push(update));
+      const slices = new StructSlices(live, upTo);
+      for (let slice = slices.next(1 + (seed % 7)); slice; slice = slices.next(1 + (seed % 7))) {
+        Y.applyUpdate(copy, slice);
+        expect(copy.store.pendingStructs).toBeNull();
+        if (r() < 0.5) liveEdit();
+      }
+      for (const update of backlog) Y.applyUpdate(copy, update);
+      Y.applyUpdate(copy, encodeWithoutPending(live, Y.encodeStateVector(live)));
+      expect(copy.getXmlFragment('default').toJSON()).toBe(live.getXmlFragment('default').toJSON());
+      expect(copy.store.pendingStructs).toBeNull();
+      expect(copy.store.pendingDs).toBeNull();
+      expect(Y.encodeStateVector(copy)).toEqual(Y.encodeStateVector(live));
+    }
+  });
+});
