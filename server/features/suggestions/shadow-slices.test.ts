@@ -37,8 +37,8 @@ function edit(doc: Y.Doc, r: () => number): void {
 
 describe('StructSlices', () => {
   it('rebuild a live document of several writers slice by slice while it changes', () => {
-    // More seeds of the same generator; 35, 64, 109 and 153 are left out: Yjs itself hangs generating them.
-    for (const seed of [...Array.from({ length: 30 }, (_, i) => i + 1), 49, 50, 59]) {
+    // 109 and 153 are kept from an earlier draft of this test, which stalled on them; this one does not.
+    for (const seed of [...Array.from({ length: 80 }, (_, i) => i + 1), 109, 153]) {
       const r = random(seed);
       const writers = Array.from({ length: 2 + (seed % 4) }, () => new Y.Doc());
       const live = new Y.Doc({ gc: true });
