@@ -29,6 +29,14 @@ function keepFormatting(tr: Y.Transaction): void {
   tr._needFormattingCleanup = false;
 }
 
+/** An empty document to build a copy of `live` in, with Yjs's formatting clean-up off (keepFormatting). */
+export function emptyCopyOf(live: Y.Doc): Y.Doc {
+  const doc = new Y.Doc({ gc: live.gc });
+  // Before any other listener: the guard's judge sees the transactions as before.
+  doc.on('afterTransaction', keepFormatting);
+  return doc;
+}
+
 function stateVectorOf(doc: Y.Doc): Map<number, number> {
   const state = new Map<number, number>();
   for (const client of doc.store.clients.keys()) state.set(client, Y.getState(doc.store, client));
@@ -55,9 +63,7 @@ export class ShadowCopy {
     inTurns: boolean,
     onStop: () => void,
   ) {
-    this.doc = new Y.Doc({ gc: live.gc });
-    // Before any other listener: the guard's judge sees the transactions as before.
-    this.doc.on('afterTransaction', keepFormatting);
+    this.doc = emptyCopyOf(live);
     this.onStop = onStop;
     this.slices = new StructSlices(live, stateVectorOf(live));
     live.on('update', this.follow);
