@@ -361,4 +361,20 @@ describe('an editor', () => {
     await waitFor(() => owner.codes.includes(CloseCode.Forbidden), { what: '4403 for the editor’s forged block suggestion' });
     expect(plain(await serverDoc(server, team.docId))).not.toContain('Forged block.');
   });
+
+  it('cannot sign a block suggestion with a commenter’s id in Yjs’s other encoding of a plain value', async () => {
+    const server = await start();
+    const { team, owner } = await seeded(server);
+    const forged = { kind: 'insertion', id: `${team.ids.commenter}~blk2` };
+    Y.transact(owner.doc, () => {
+      directEdit(owner.doc, (tr) => tr.insert(0, documentSchema.node('paragraph', { [BLOCK_SUGGESTION_ATTR]: forged }, [documentSchema.text('Forged block.')])));
+      const block = owner.doc.getXmlFragment('default').get(0) as Y.XmlElement;
+      // ContentJSON (Yjs's legacy encoding of plain values) reads back as the same attribute everywhere.
+      const item = block._map.get(BLOCK_SUGGESTION_ATTR);
+      if (!item) throw new Error('no block suggestion attribute');
+      item.content = new Y.ContentJSON([forged]);
+    });
+    await waitFor(() => owner.codes.includes(CloseCode.Forbidden), { what: '4403 for the editor’s forged block suggestion' });
+    expect(plain(await serverDoc(server, team.docId))).not.toContain('Forged block.');
+  });
 });
