@@ -17,8 +17,10 @@ export function suggestionIdsIn(structs: ReadonlyArray<Y.Item | Y.GC | Y.Skip>):
   const ids: unknown[] = [];
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue;
-    // A block suggestion is an element attribute (an item under that key) holding { kind, id }.
-    if (struct.parentSub === BLOCK_SUGGESTION_ATTR && struct.content instanceof Y.ContentAny) {
+    // A block suggestion is an element attribute (an item under that key) holding { kind, id }. Any
+    // content counts, not only ContentAny: readers take an attribute's value from whatever content holds
+    // it (ContentJSON, Yjs's legacy encoding of plain values, reads back as the same object).
+    if (struct.parentSub === BLOCK_SUGGESTION_ATTR) {
       for (const value of struct.content.getContent()) if (value !== null) ids.push(suggestionIdOf(value));
       continue;
     }
