@@ -41,7 +41,9 @@ export class RelaySockets {
   open(ws: WebSocket, docId: string, grant: Grant, wantsCommitted: boolean): void {
     // Frames arrive as views into ws's read buffer, without a copy per frame: almost every frame is
     // handled before its handler returns. What the relay keeps longer (a frame that waits in the inbound
-    // queue, a raw update held for its commit) is copied where it is kept, so no view pins a 64 KB read.
+    // queue, a raw update held for its commit) is copied where it is kept. One exception, memory only:
+    // Yjs decodes a binary value inside ContentAny as a view into the frame and keeps it in the
+    // document, so such a frame's read stays alive with the document (our editor writes none).
     ws.binaryType = 'nodebuffer';
     ws.on('message', this.onMessage);
     ws.on('close', this.onClose);
