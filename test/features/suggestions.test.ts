@@ -259,6 +259,22 @@ describe('whole blocks', () => {
     expect(commenter.codes).toEqual([]);
   });
 
+  it('a commenter cannot delete what an editor wrote inside a block the commenter suggested inserting', async () => {
+    const server = await start();
+    const { team, owner, commenter } = await seeded(server);
+    suggestEdit(commenter.doc, team.ids.commenter, (tr) => tr.insert(0, p('Adults only.')));
+    await waitFor(() => plain(owner.doc).startsWith('Adults only.'), { what: 'the suggested block reaches the editor' });
+    // The editor writes into the suggested block (plain text, no suggestion of anyone's).
+    directEdit(owner.doc, (tr) => tr.insertText(' Editor note.', 1 + 'Adults only.'.length));
+    await waitFor(() => plain(commenter.doc).startsWith('Adults only. Editor note.'), { what: 'the editor’s text reaches the commenter' });
+    // The commenter deletes the editor's sentence outright: neither their suggestion nor its withdrawal.
+    const at = positionOf(commenter.doc, ' Editor note.');
+    directEdit(commenter.doc, (tr) => tr.delete(at, at + ' Editor note.'.length));
+    await waitFor(() => commenter.codes.includes(CloseCode.Forbidden), { what: '4403 for deleting the editor’s text' });
+    await ownerAppends(team, owner, server, owner);
+    expect(plain(await serverDoc(server, team.docId))).toContain('Adults only. Editor note.');
+  });
+
   it('a commenter’s list wrap is the paragraph suggested deleted and the list inserted; accepting leaves the list', async () => {
     const server = await start();
     const { team, owner, commenter } = await seeded(server);
