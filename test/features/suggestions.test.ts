@@ -253,8 +253,10 @@ describe('whole blocks', () => {
     const at = positionOf(commenter.doc, ', always');
     suggestEdit(commenter.doc, team.ids.commenter, (tr) => tr.delete(at, at + ', always'.length));
     await waitFor(() => plain(owner.doc).startsWith('Adults only.'), { what: 'the withdrawn text is gone at the editor' });
-    expect(suggestionsIn(owner.doc)).toEqual([]);
+    // What is left is the block and its text, both the commenter's one insertion; no deletion anywhere.
+    const [block] = blockSuggestionsOf(owner.doc);
     expect(blockSuggestionsOf(owner.doc).map((s) => s.kind)).toEqual(['insertion']);
+    expect(suggestionsIn(owner.doc)).toEqual([{ mark: 'insertion', id: block?.id, text: 'Adults only.' }]);
     await ownerAppends(team, owner, server, commenter);
     expect(commenter.codes).toEqual([]);
   });
