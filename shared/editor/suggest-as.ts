@@ -19,7 +19,7 @@ import { transformToSuggestionTransaction } from '@handlewithcare/prosemirror-su
 import type { Mark, Node, NodeType } from '@tiptap/pm/model';
 import type { EditorState, Transaction } from '@tiptap/pm/state';
 import { AttrStep, ReplaceAroundStep, type Step } from '@tiptap/pm/transform';
-import { allowBlockSuggestionMarks } from './block-suggestion.js';
+import { allowBlockSuggestionMarks, holdsOthersText } from './block-suggestion.js';
 import { BLOCK_SUGGESTION_ATTR, blockSuggestionOf, SUGGESTION_ID_SEPARATOR, SUGGESTION_MARKS, suggestionAuthor, type BlockSuggestion } from './suggestion-ids.js';
 
 const isSuggestionMark = (mark: Mark): boolean => (SUGGESTION_MARKS as readonly string[]).includes(mark.type.name);
@@ -69,7 +69,9 @@ function blockMarksToAttributes(tr: Transaction, authorId: string): boolean {
     if (mark.type.name === 'modification' || existing === 'foreign' || existing?.kind === 'deletion') return false;
     tr.removeNodeMark(pos, mark);
     if (existing?.kind === 'insertion' && mark.type.name === 'deletion') {
-      // Deleting a block one suggested oneself withdraws it.
+      // Deleting a block one suggested oneself withdraws it, unless others wrote in it: their text is
+      // not the author's to take away with it (the server refuses that too).
+      if (holdsOthersText(node, authorId)) return false;
       tr.delete(pos, pos + node.nodeSize);
       continue;
     }
