@@ -8,7 +8,8 @@
  *   - it marks whole inserted or deleted blocks with node marks, which the Yjs binding does not store
  *     (they would reach the server as plain edits): they become the block's suggestion attribute
  *     (block-suggestion.ts), as do type changes of a block (a paragraph made a heading), which are
- *     handled here rather than by the library;
+ *     handled here rather than by the library; the text of an inserted block gets the author's
+ *     insertion mark, which the library leaves off, so the server tells it from others' text there;
  *   - it anchors a new block boundary with zero-width spaces only where the blocks would otherwise be
  *     empty; the server recognises a suggested boundary by an anchor on each side, so every new
  *     boundary gets both;
