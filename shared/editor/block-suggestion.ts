@@ -5,8 +5,8 @@
  * which Yjs keeps as the element's attribute, so every reader and the server's suggestion guard see it.
  */
 import { Extension, getExtensionField, type AnyExtension } from '@tiptap/core';
-import type { Schema } from '@tiptap/pm/model';
-import { BLOCK_SUGGESTION_ATTR, blockSuggestionOf, SUGGESTION_MARKS } from './suggestion-ids.js';
+import type { Node, Schema } from '@tiptap/pm/model';
+import { BLOCK_SUGGESTION_ATTR, blockSuggestionOf, SUGGESTION_MARKS, suggestionAuthor } from './suggestion-ids.js';
 
 /** Node types that hold no block suggestion: the document itself, and inline content. */
 function isBlockExtension(extension: AnyExtension): boolean {
@@ -57,4 +57,15 @@ export function allowBlockSuggestionMarks(schema: Schema): void {
   for (const type of Object.values(schema.nodes)) {
     if (!type.inlineContent && Array.isArray(type.markSet) && type.markSet.length === 0) type.markSet = marks;
   }
+}
+
+/** Whether `node` holds text `authorId` did not insert (no insertion mark of theirs): someone else's. */
+export function holdsOthersText(node: Node, authorId: string | null): boolean {
+  let found = false;
+  node.descendants((child) => {
+    if (found) return false;
+    if (child.isText) found = !child.marks.some((m) => m.type.name === 'insertion' && suggestionAuthor(m.attrs.id) === authorId);
+    return !found;
+  });
+  return found;
 }

@@ -6,7 +6,8 @@
 import { applySuggestion, applySuggestions, revertSuggestion, revertSuggestions, suggestChangesKey } from '@handlewithcare/prosemirror-suggest-changes';
 import type { Node } from '@tiptap/pm/model';
 import { EditorState, type Transaction } from '@tiptap/pm/state';
-import { BLOCK_SUGGESTION_ATTR, blockSuggestionOf, type BlockSuggestion } from './suggestion-ids.js';
+import { holdsOthersText } from './block-suggestion.js';
+import { BLOCK_SUGGESTION_ATTR, blockSuggestionOf, suggestionAuthor, type BlockSuggestion } from './suggestion-ids.js';
 
 const ZERO_WIDTH_SPACE = '\u200B';
 
@@ -41,7 +42,13 @@ function reviewBlocks(tr: Transaction, accept: boolean, id?: string): void {
     const node = tr.doc.nodeAt(pos);
     if (!node) continue;
     const remove = (suggestion.kind === 'insertion') !== accept && suggestion.kind !== 'type';
-    if (remove) {
+    const author = suggestionAuthor(suggestion.id);
+    if (remove && suggestion.kind === 'insertion' && holdsOthersText(node, author)) {
+      // Rejecting an inserted block others wrote in takes out the author's text only: the block stays,
+      // an ordinary one, with the others' text.
+      removeTextOf(tr, pos, author);
+      tr.setNodeAttribute(pos, BLOCK_SUGGESTION_ATTR, null);
+    } else if (remove) {
       tr.delete(pos, pos + node.nodeSize);
     } else if (suggestion.kind === 'type' && !accept && suggestion.from) {
       const type = schema.nodes[suggestion.from.type];
@@ -50,6 +57,19 @@ function reviewBlocks(tr: Transaction, accept: boolean, id?: string): void {
       tr.setNodeAttribute(pos, BLOCK_SUGGESTION_ATTR, null);
     }
   }
+}
+
+/** Deletes the text inside the block at `pos` that carries an insertion mark of `authorId`. */
+function removeTextOf(tr: Transaction, pos: number, authorId: string | null): void {
+  const node = tr.doc.nodeAt(pos);
+  if (!node) return;
+  const ranges: Array<{ from: number; to: number }> = [];
+  node.descendants((child, offset) => {
+    if (!child.isText) return true;
+    if (child.marks.some((m) => m.type.name === 'insertion' && suggestionAuthor(m.attrs.id) === authorId)) ranges.push({ from: pos + 1 + offset, to: pos + 1 + offset + child.nodeSize });
+    return false;
+  });
+  for (const { from, to } of ranges.reverse()) tr.delete(from, to);
 }
 
 /** The steps of a library command run on `tr`'s document, added to `tr`. */

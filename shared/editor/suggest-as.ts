@@ -8,7 +8,8 @@
  *   - it marks whole inserted or deleted blocks with node marks, which the Yjs binding does not store
  *     (they would reach the server as plain edits): they become the block's suggestion attribute
  *     (block-suggestion.ts), as do type changes of a block (a paragraph made a heading), which are
- *     handled here rather than by the library;
+ *     handled here rather than by the library; the text of an inserted block gets the author's
+ *     insertion mark, which the library leaves off, so the server tells it from others' text there;
  *   - it anchors a new block boundary with zero-width spaces only where the blocks would otherwise be
  *     empty; the server recognises a suggested boundary by an anchor on each side, so every new
  *     boundary gets both;
@@ -19,7 +20,7 @@ import { transformToSuggestionTransaction } from '@handlewithcare/prosemirror-su
 import type { Mark, Node, NodeType } from '@tiptap/pm/model';
 import type { EditorState, Transaction } from '@tiptap/pm/state';
 import { AttrStep, ReplaceAroundStep, type Step } from '@tiptap/pm/transform';
-import { allowBlockSuggestionMarks } from './block-suggestion.js';
+import { allowBlockSuggestionMarks, holdsOthersText } from './block-suggestion.js';
 import { BLOCK_SUGGESTION_ATTR, blockSuggestionOf, SUGGESTION_ID_SEPARATOR, SUGGESTION_MARKS, suggestionAuthor, type BlockSuggestion } from './suggestion-ids.js';
 
 const isSuggestionMark = (mark: Mark): boolean => (SUGGESTION_MARKS as readonly string[]).includes(mark.type.name);
@@ -69,15 +70,39 @@ function blockMarksToAttributes(tr: Transaction, authorId: string): boolean {
     if (mark.type.name === 'modification' || existing === 'foreign' || existing?.kind === 'deletion') return false;
     tr.removeNodeMark(pos, mark);
     if (existing?.kind === 'insertion' && mark.type.name === 'deletion') {
-      // Deleting a block one suggested oneself withdraws it.
+      // Deleting a block one suggested oneself withdraws it, unless others wrote in it: their text is
+      // not the author's to take away with it (the server refuses that too).
+      if (holdsOthersText(node, authorId)) return false;
       tr.delete(pos, pos + node.nodeSize);
       continue;
     }
     const kind = mark.type.name === 'insertion' ? 'insertion' : 'deletion';
     // A type change that is then deleted or re-inserted is that deletion or insertion alone.
-    tr.setNodeAttribute(pos, BLOCK_SUGGESTION_ATTR, existing?.kind === 'insertion' ? existing : { kind, id: ownIdOf(mark.attrs.id, authorId) });
+    const suggestion = existing?.kind === 'insertion' ? existing : { kind, id: ownIdOf(mark.attrs.id, authorId) };
+    tr.setNodeAttribute(pos, BLOCK_SUGGESTION_ATTR, suggestion);
+    if (kind === 'insertion') markOwnText(tr, pos, suggestion.id, authorId);
   }
   return true;
+}
+
+/**
+ * The text of a block the author inserts carries their insertion mark (the block's id): the server
+ * tells the author's text in their inserted block from what others write in it by that mark, and
+ * reverting the block removes only the author's. Text already marked the author's keeps its id.
+ */
+function markOwnText(tr: Transaction, blockPos: number, id: string, authorId: string): void {
+  const insertion = tr.doc.type.schema.marks.insertion;
+  const block = tr.doc.nodeAt(blockPos);
+  if (!insertion || !block) return;
+  const ranges: Array<{ from: number; to: number }> = [];
+  block.descendants((node, offset) => {
+    if (!node.isText) return true;
+    const own = node.marks.some((m) => m.type === insertion && suggestionAuthor(m.attrs.id) === authorId);
+    const from = blockPos + 1 + offset;
+    if (!own) ranges.push({ from, to: from + node.nodeSize });
+    return false;
+  });
+  for (const { from, to } of ranges) tr.addMark(from, to, insertion.create({ id }));
 }
 
 /** Whether `pos` (in `tr.doc`) lies inside a block the author suggested inserting. */
@@ -90,14 +115,17 @@ function insideOwnInsertedBlock(doc: Node, pos: number, authorId: string): boole
   return false;
 }
 
-/** Text the author marked deleted inside a block they suggested inserting is withdrawn: deleted for real. */
+/**
+ * The author's own text (their insertion mark) that they marked deleted inside a block they suggested
+ * inserting is withdrawn: deleted for real. Others' text there stays, suggested deleted, as anywhere.
+ */
 function withdrawInsideOwnBlocks(tr: Transaction, authorId: string): void {
-  const deletion = tr.doc.type.schema.marks.deletion;
+  const { deletion, insertion } = tr.doc.type.schema.marks;
   const ranges: Array<{ from: number; to: number }> = [];
+  const ownMark = (node: Node, type: typeof deletion) => node.marks.some((m) => m.type === type && suggestionAuthor(m.attrs.id) === authorId);
   tr.doc.descendants((node, pos) => {
     if (!node.isText) return true;
-    const mark = node.marks.find((m) => m.type === deletion && suggestionAuthor(m.attrs.id) === authorId);
-    if (mark && insideOwnInsertedBlock(tr.doc, pos, authorId)) ranges.push({ from: pos, to: pos + node.nodeSize });
+    if (ownMark(node, deletion) && ownMark(node, insertion) && insideOwnInsertedBlock(tr.doc, pos, authorId)) ranges.push({ from: pos, to: pos + node.nodeSize });
     return false;
   });
   for (const { from, to } of ranges.reverse()) tr.delete(from, to);

@@ -253,9 +253,71 @@ describe('whole blocks', () => {
     const at = positionOf(commenter.doc, ', always');
     suggestEdit(commenter.doc, team.ids.commenter, (tr) => tr.delete(at, at + ', always'.length));
     await waitFor(() => plain(owner.doc).startsWith('Adults only.'), { what: 'the withdrawn text is gone at the editor' });
-    expect(suggestionsIn(owner.doc)).toEqual([]);
+    // What is left is the block and its text, both the commenter's one insertion; no deletion anywhere.
+    const [block] = blockSuggestionsOf(owner.doc);
     expect(blockSuggestionsOf(owner.doc).map((s) => s.kind)).toEqual(['insertion']);
+    expect(suggestionsIn(owner.doc)).toEqual([{ mark: 'insertion', id: block?.id, text: 'Adults only.' }]);
     await ownerAppends(team, owner, server, commenter);
+    expect(commenter.codes).toEqual([]);
+  });
+
+  it('a commenter cannot delete what an editor wrote inside a block the commenter suggested inserting', async () => {
+    const server = await start();
+    const { team, owner, commenter } = await seeded(server);
+    suggestEdit(commenter.doc, team.ids.commenter, (tr) => tr.insert(0, p('Adults only.')));
+    await waitFor(() => plain(owner.doc).startsWith('Adults only.'), { what: 'the suggested block reaches the editor' });
+    // The editor writes into the suggested block (plain text, no suggestion of anyone's).
+    directEdit(owner.doc, (tr) => tr.insertText(' Editor note.', 1 + 'Adults only.'.length));
+    await waitFor(() => plain(commenter.doc).startsWith('Adults only. Editor note.'), { what: 'the editor’s text reaches the commenter' });
+    // The commenter deletes the editor's sentence outright: neither their suggestion nor its withdrawal.
+    const at = positionOf(commenter.doc, ' Editor note.');
+    directEdit(commenter.doc, (tr) => tr.delete(at, at + ' Editor note.'.length));
+    await waitFor(() => commenter.codes.includes(CloseCode.Forbidden), { what: '4403 for deleting the editor’s text' });
+    await ownerAppends(team, owner, server, owner);
+    expect(plain(await serverDoc(server, team.docId))).toContain('Adults only. Editor note.');
+  });
+
+  it('a commenter deleting an editor’s text inside their own inserted block suggests the deletion; withdrawing the block with it is refused', async () => {
+    const server = await start();
+    const { team, owner, commenter } = await seeded(server);
+    suggestEdit(commenter.doc, team.ids.commenter, (tr) => tr.insert(0, p('Adults only.')));
+    await waitFor(() => plain(owner.doc).startsWith('Adults only.'), { what: 'the suggested block reaches the editor' });
+    directEdit(owner.doc, (tr) => tr.insertText(' Editor note.', 1 + 'Adults only.'.length));
+    await waitFor(() => plain(commenter.doc).startsWith('Adults only. Editor note.'), { what: 'the editor’s text reaches the commenter' });
+    const at = positionOf(commenter.doc, ' Editor note.');
+    suggestEdit(commenter.doc, team.ids.commenter, (tr) => tr.delete(at, at + ' Editor note.'.length));
+    await waitFor(() => suggestionsIn(owner.doc).some((s) => s.mark === 'deletion'), { what: 'the deletion suggestion reaches the editor' });
+    expect(suggestionsIn(owner.doc).map((s) => [s.mark, s.text, String(s.id).split('~')[0]])).toEqual([
+      ['insertion', 'Adults only.', team.ids.commenter],
+      ['deletion', ' Editor note.', team.ids.commenter],
+    ]);
+    // Withdrawing the whole block would take the editor's text with it: the editor refuses, so does the server.
+    const blockEnd = docToNode(commenter.doc).child(0).nodeSize;
+    expect(() => suggestEdit(commenter.doc, team.ids.commenter, (tr) => tr.delete(0, blockEnd))).toThrow();
+    await ownerAppends(team, owner, server, commenter);
+    expect(commenter.codes).toEqual([]);
+    directEdit(commenter.doc, (tr) => tr.delete(0, blockEnd));
+    await waitFor(() => commenter.codes.includes(CloseCode.Forbidden), { what: '4403 for withdrawing the block with the editor’s text' });
+    await ownerAppends(team, owner, server, owner);
+    expect(plain(await serverDoc(server, team.docId))).toMatch(/^Adults only\. Editor note\./);
+  });
+
+  it('rejecting a block a commenter inserted and an editor wrote in removes the commenter’s text and keeps the editor’s', async () => {
+    const server = await start();
+    const { team, owner, commenter } = await seeded(server);
+    suggestEdit(commenter.doc, team.ids.commenter, (tr) => tr.insert(0, p('Adults only.')));
+    await waitFor(() => plain(owner.doc).startsWith('Adults only.'), { what: 'the suggested block reaches the editor' });
+    directEdit(owner.doc, (tr) => tr.insertText('Editor note. ', 1));
+    await waitFor(() => plain(commenter.doc).startsWith('Editor note. Adults only.'), { what: 'the editor’s text reaches the commenter' });
+    suggestEdit(commenter.doc, team.ids.commenter, (tr) => tr.insertText(' Always.', positionOf(commenter.doc, 'only.') + 'only.'.length));
+    await waitFor(() => plain(owner.doc).startsWith('Editor note. Adults only. Always.'), { what: 'the commenter’s typing reaches the editor' });
+    const [block] = blockSuggestionsOf(owner.doc);
+    reviewEdit(owner.doc, block?.id ?? '', false);
+    await waitFor(async () => blockSuggestionsOf(await serverDoc(server, team.docId)).length === 0, { what: 'the reject on the server' });
+    const stored = await serverDoc(server, team.docId);
+    expect(plain(stored)).toBe(['Editor note. ', ...TEXT].join('\n'));
+    expect(suggestionsIn(stored)).toEqual([]);
+    expect(owner.codes).toEqual([]);
     expect(commenter.codes).toEqual([]);
   });
 

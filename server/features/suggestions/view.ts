@@ -17,8 +17,11 @@
  *     the library leaves them out, shared/editor/suggest-as.ts). A genuine boundary never gets anchors
  *     on both sides without the update that adds them being refused, so none can be removed this way.
  *   - a block with the writer's block suggestion (the element attribute BLOCK_SUGGESTION_ATTR): an
- *     inserted block is left out whole, a deleted one stays without the attribute, one whose type
- *     changed is read with the type and attributes it records as its former ones.
+ *     inserted block goes with what the writer wrote in it, but what others wrote in it stays: its
+ *     characters without the writer's insertion mark are read, nothing else of it (the editor marks
+ *     the writer's own text in such a block, shared/editor/suggest-as.ts); a deleted one stays without
+ *     the attribute, one whose type changed is read with the type and attributes it records as its
+ *     former ones.
  * Other authors' suggestions stay in the view with their ids, so any change to them shows.
  */
 import * as Y from 'yjs';
@@ -83,6 +86,9 @@ export function isOwnInsertedBlock(item: Y.Item, writerId: string, visible: Visi
 class ViewBuilder {
   readonly tokens: Token[] = [];
 
+  /** How many of the writer's inserted blocks enclose what is read now: inside one, only others' characters count. */
+  private insideOwnInsertion = 0;
+
   constructor(
     private readonly writerId: string,
     private readonly visible: Visible,
@@ -101,6 +107,9 @@ class ViewBuilder {
   }
 
   private push(key: string, char: boolean, dropped: boolean, anchor: boolean): void {
+    // Inside the writer's inserted block, boundaries and the writer's own characters go with the block;
+    // they are not even tokens, so the boundary rules outside it read exactly what they did without it.
+    if (this.insideOwnInsertion > 0 && (!char || dropped)) return;
     this.tokens.push({ key, char, dropped, anchor });
   }
 
@@ -111,7 +120,7 @@ class ViewBuilder {
     if (block) {
       // The writer's block suggestion, reverted: an inserted block goes, a deleted one stays, a
       // changed one is read as it was.
-      if (block.kind === 'insertion') return;
+      if (block.kind === 'insertion') return this.addOwnInsertedBlock(element);
       delete attrs[BLOCK_SUGGESTION_ATTR];
       if (block.kind === 'type' && block.from) {
         name = block.from.type;
@@ -121,6 +130,16 @@ class ViewBuilder {
     this.push(`<${name} ${stableJson(attrs)}>`, false, false, false);
     for (let item = element._start; item !== null; item = item.right) this.addItem(item);
     this.push(`</${name}>`, false, false, false);
+  }
+
+  /** An inserted block of the writer's: only what others wrote in it is read. */
+  private addOwnInsertedBlock(element: Y.XmlElement): void {
+    this.insideOwnInsertion += 1;
+    try {
+      for (let item = element._start; item !== null; item = item.right) this.addItem(item);
+    } finally {
+      this.insideOwnInsertion -= 1;
+    }
   }
 
   /** The element's attributes as the view sees them (the newest visible value of each key). */
