@@ -1,0 +1,74 @@
+/**
+ * Versions keep block suggestions (a suggested inserted or deleted block, shared/editor/block-suggestion.ts):
+ * a version taken while they are pending holds them, and restoring it brings them back as suggestions
+ * of their author, never as plain text. Over real HTTP and sockets.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { VersionDetailView, VersionView } from '../../shared/api/versions.js';
+import type { TestClient } from '../helpers/clients.js';
+import type { TestServer } from '../helpers/server.js';
+import { blockSuggestionsOf, documentSchema, positionOf, reviewEdit, suggestEdit } from '../helpers/suggest.js';
+import { makeTeam, paragraphs, plain, serverDoc, startFeatureServer, type Team, waitFor, write } from './setup.js';
+
+describe('versions and block suggestions', () => {
+  let server: TestServer;
+  let team: Team;
+  const clients: TestClient[] = [];
+
+  beforeEach(async () => {
+    server = await startFeatureServer();
+    team = await makeTeam(server);
+  });
+
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    await server.dispose();
+  });
+
+  async function connect(who: Team['owner']): Promise<TestClient> {
+    const client = await who.connect(team.docId);
+    clients.push(client);
+    return client;
+  }
+
+  it('restoring a version brings back its pending block suggestions with their author', async () => {
+    const owner = await connect(team.owner);
+    write(owner.doc, paragraphs('Patients are enrolled within 24 hours.', 'Imaging every 8 weeks.'));
+    const commenter = await connect(team.commenter);
+    await waitFor(() => plain(commenter.doc) === plain(owner.doc), { what: 'the commenter sees the text' });
+
+    // The commenter suggests a new first paragraph and deleting the second one.
+    const schema = documentSchema;
+    suggestEdit(commenter.doc, team.ids.commenter, (tr) => tr.insert(0, schema.node('paragraph', null, [schema.text('Adults only.')])));
+    suggestEdit(commenter.doc, team.ids.commenter, (tr) => {
+      const start = positionOf(commenter.doc, 'Imaging') - 1;
+      tr.delete(start, start + tr.doc.resolve(start + 1).parent.nodeSize);
+    });
+    await waitFor(() => blockSuggestionsOf(owner.doc).length === 2, { what: 'both block suggestions reach the owner' });
+    const pending = blockSuggestionsOf(owner.doc);
+    expect(pending.map((s) => [s.kind, s.id.split('~')[0]])).toEqual([
+      ['insertion', team.ids.commenter],
+      ['deletion', team.ids.commenter],
+    ]);
+    await waitFor(async () => blockSuggestionsOf(await serverDoc(server, team.docId)).length === 2, { what: 'the suggestions on the server' });
+
+    const named = await team.owner.post(`/api/documents/${team.docId}/versions`, { name: 'Under review' });
+    expect(named.status).toBe(201);
+    const version = (named.body as { version: VersionView }).version;
+    const detail = await team.owner.get(`/api/documents/${team.docId}/versions/${version.id}`);
+    expect(JSON.stringify((detail.body as VersionDetailView).content)).toContain(pending[0]!.id);
+
+    // The owner rejects the insertion and accepts the deletion: no suggestion and neither block is left.
+    for (const [suggestion, accept] of [[pending[0]!, false], [pending[1]!, true]] as const) reviewEdit(owner.doc, suggestion.id, accept);
+    await waitFor(async () => plain(await serverDoc(server, team.docId)) === 'Patients are enrolled within 24 hours.', { what: 'the review on the server' });
+    expect(blockSuggestionsOf(await serverDoc(server, team.docId))).toEqual([]);
+
+    const restored = await team.owner.post(`/api/documents/${team.docId}/versions/${version.id}/restore`);
+    expect(restored.status).toBe(200);
+    await waitFor(() => blockSuggestionsOf(owner.doc).length === 2 && blockSuggestionsOf(commenter.doc).length === 2, { what: 'the restored block suggestions' });
+    for (const doc of [owner.doc, commenter.doc, await serverDoc(server, team.docId)]) {
+      expect(blockSuggestionsOf(doc)).toEqual(pending);
+      expect(plain(doc)).toBe('Adults only.\nPatients are enrolled within 24 hours.\nImaging every 8 weeks.');
+    }
+  });
+});
