@@ -97,5 +97,19 @@ describe('block suggestions in exports', () => {
     expect(html).toContain('<h2>Patients are enrolled within 24 hours.</h2>');
     expect(html).toContain('Adults only.');
     expect(html).not.toContain('Imaging');
+    expect(html).not.toMatch(/<\w+ [^>]*data-block-suggestion=/);
+  });
+
+  it('exports Markdown and HTML with block suggestions marked on request', async () => {
+    await suggestedBlocks();
+    const md = await (await download(team.viewer, `/api/documents/${team.docId}/export?format=md&suggestions=marked`)).text();
+    expect(md).toContain('<ins>Adults only.</ins>');
+    expect(md).toContain('<del>Imaging every 8 weeks.</del>');
+    const html = await (await download(team.viewer, `/api/documents/${team.docId}/export?format=html&suggestions=marked`)).text();
+    expect(html).toMatch(/<p data-block-suggestion="insertion"><ins>Adults only\.<\/ins><\/p>/);
+    expect(html).toMatch(/<p data-block-suggestion="deletion"><del>Imaging every 8 weeks\.<\/del><\/p>/);
+    expect(html).toMatch(/<h2 data-block-suggestion="type">Patients are enrolled within 24 hours\.<\/h2>/);
+    // Ids name users: they stay out of the file.
+    expect(html).not.toContain(team.ids.commenter);
   });
 });
