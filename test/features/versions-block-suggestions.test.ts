@@ -1,10 +1,10 @@
 /**
  * Versions keep block suggestions (a suggested inserted or deleted block, shared/editor/block-suggestion.ts):
  * a version taken while they are pending holds them, and restoring it brings them back as suggestions
- * of their author, never as plain text. Over real HTTP and sockets.
+ * of their author, never as plain text; compare shows them as suggestions, not edits. Over real HTTP and sockets.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { VersionDetailView, VersionView } from '../../shared/api/versions.js';
+import type { CompareView, VersionDetailView, VersionView } from '../../shared/api/versions.js';
 import type { TestClient } from '../helpers/clients.js';
 import type { TestServer } from '../helpers/server.js';
 import { blockSuggestionsOf, documentSchema, positionOf, reviewEdit, suggestEdit } from '../helpers/suggest.js';
@@ -37,6 +37,10 @@ describe('versions and block suggestions', () => {
     const commenter = await connect(team.commenter);
     await waitFor(() => plain(commenter.doc) === plain(owner.doc), { what: 'the commenter sees the text' });
 
+    const plainNamed = await team.owner.post(`/api/documents/${team.docId}/versions`, { name: 'Before review' });
+    expect(plainNamed.status).toBe(201);
+    const beforeReview = (plainNamed.body as { version: VersionView }).version;
+
     // The commenter suggests a new first paragraph and deleting the second one.
     const schema = documentSchema;
     suggestEdit(commenter.doc, team.ids.commenter, (tr) => tr.insert(0, schema.node('paragraph', null, [schema.text('Adults only.')])));
@@ -51,6 +55,20 @@ describe('versions and block suggestions', () => {
       ['deletion', team.ids.commenter],
     ]);
     await waitFor(async () => blockSuggestionsOf(await serverDoc(server, team.docId)).length === 2, { what: 'the suggestions on the server' });
+
+    // Compare shows them as suggestions, never as edits.
+    const compare = await team.viewer.get(`/api/documents/${team.docId}/compare?from=${beforeReview.id}&to=current`);
+    expect(compare.status).toBe(200);
+    const diff = compare.body as CompareView;
+    expect([diff.insertions, diff.deletions]).toEqual([0, 0]);
+    expect(diff.blocks.flatMap((b) => b.segments).filter((seg) => seg.op.startsWith('suggest')).map((seg) => [seg.op, seg.text])).toEqual([
+      ['suggest-insert', 'Adults only.'],
+      ['suggest-delete', 'Imaging every 8 weeks.'],
+    ]);
+    expect(diff.suggestions.map((c) => [c.by.name, c.inserted, c.deleted])).toEqual([
+      ['Cem Commenter', 'Adults only.', ''],
+      ['Cem Commenter', '', 'Imaging every 8 weeks.'],
+    ]);
 
     const named = await team.owner.post(`/api/documents/${team.docId}/versions`, { name: 'Under review' });
     expect(named.status).toBe(201);
