@@ -75,6 +75,8 @@ describe('versions and block suggestions', () => {
     const version = (named.body as { version: VersionView }).version;
     const detail = await team.owner.get(`/api/documents/${team.docId}/versions/${version.id}`);
     expect(JSON.stringify((detail.body as VersionDetailView).content)).toContain(pending[0]!.id);
+    // The view names the block suggestions' author, as it does for suggested text.
+    expect((detail.body as VersionDetailView).suggesters.map((p) => p.name)).toEqual(['Cem Commenter']);
 
     // The owner rejects the insertion and accepts the deletion: no suggestion and neither block is left.
     for (const [suggestion, accept] of [[pending[0]!, false], [pending[1]!, true]] as const) reviewEdit(owner.doc, suggestion.id, accept);
