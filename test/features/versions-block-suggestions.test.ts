@@ -90,5 +90,16 @@ describe('versions and block suggestions', () => {
       expect(blockSuggestionsOf(doc)).toEqual(pending);
       expect(plain(doc)).toBe('Adults only.\nPatients are enrolled within 24 hours.\nImaging every 8 weeks.');
     }
+
+    // They are the commenter's again: the guard lets the commenter withdraw one, and the socket stays open.
+    const closes: number[] = [];
+    commenter.provider.on('connection-close', (event) => {
+      if (event) closes.push(event.code);
+    });
+    reviewEdit(commenter.doc, pending[0]!.id, false);
+    await waitFor(async () => blockSuggestionsOf(await serverDoc(server, team.docId)).length === 1, { what: 'the withdrawal on the server' });
+    expect(plain(await serverDoc(server, team.docId))).toBe('Patients are enrolled within 24 hours.\nImaging every 8 weeks.');
+    await waitFor(() => blockSuggestionsOf(owner.doc).length === 1, { what: 'the withdrawal at the owner' });
+    expect(closes).toEqual([]);
   });
 });
