@@ -12,6 +12,7 @@ import { toDocx, type DocxReviewInput } from './docx-export.js';
 import { exportThreads } from './docx-threads.js';
 import type { ExportReview } from './export-review.js';
 import { acceptedJson } from './suggestions-accepted.js';
+import { markedBlocksJson } from './suggestions-marked.js';
 import { checkDocumentSize, checkUpdateSize } from './document-limits.js';
 import { ImportError, MAX_IMPORT_BYTES } from './errors.js';
 import { ImportImages, type ImportedImage } from './import-images.js';
@@ -50,7 +51,8 @@ export async function exportDocument(
   const marked = source instanceof Uint8Array || !('type' in source) ? docToJson(source as Y.Doc | Uint8Array) : source;
   const utf8 = (text: string) => new TextEncoder().encode(text);
   // Markdown and HTML read as if every suggestion were accepted unless the reader asks to see them.
-  const json = format !== 'docx' && (review?.suggestions ?? 'accepted') === 'accepted' ? acceptedJson(marked) : marked;
+  const mode = format === 'docx' ? 'docx' : (review?.suggestions ?? 'accepted');
+  const json = mode === 'accepted' ? acceptedJson(marked) : mode === 'marked' ? markedBlocksJson(marked) : marked;
   const body =
     format === 'md'
       ? utf8(toMarkdown(json, images))

@@ -17,6 +17,7 @@ import { fileIdOfSrc, figureLabel, figureNumbersOf, type ExportImages } from './
 import { imageSize } from './image-size.js';
 import { toDocumentNode } from './schema.js';
 import { DocxReview } from './docx-review.js';
+import type { BlockSuggestion } from '../../shared/editor/suggestion-ids.js';
 import { runFormatting } from './docx-formatting.js';
 import type { ExportThread } from './docx-threads.js';
 
@@ -47,9 +48,22 @@ const HEADINGS = [
   HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6,
 ] as const;
 
+/** Word's paragraph properties of a block type, for the former properties of a suggested type change. */
+function formerProperties(from: { type: string; attrs: Record<string, unknown> }): Record<string, unknown> {
+  if (from.type === 'heading') return { heading: HEADINGS[Number(from.attrs.level) - 1] ?? HeadingLevel.HEADING_1 };
+  if (from.type === 'codeBlock') return { style: DOCX_STYLE.codeBlock.id };
+  return {};
+}
+
+/** Paragraph properties saying textblock `block`'s block suggestion (see DocxReview.paragraphChange). */
+function paragraphChange(block: Node, ctx: Context): IParagraphOptions {
+  return ctx.review.paragraphChange(block, formerProperties) as IParagraphOptions;
+}
+
 /** The runs of a textblock, with the comment range markers and tracked changes inside it. */
 function inlineRuns(block: Node, ctx: Context): ParagraphChild[] {
   const runs: ParagraphChild[] = [];
+  const blockSuggestion = ctx.review.blockSuggestionOf(block);
   const start = (ctx.positions.get(block) ?? -2) + 1;
   block.forEach((child, offset) => {
     const pos = start + offset;
@@ -65,7 +79,7 @@ function inlineRuns(block: Node, ctx: Context): ParagraphChild[] {
       let last = 0;
       for (const cut of [...ctx.review.cutsWithin(pos, pos + text.length), pos + text.length]) {
         if (last > 0) runs.push(...ctx.review.markersAt(pos + last));
-        const run = textRun(child, text.slice(last, cut - pos), pos + last, ctx);
+        const run = textRun(child, text.slice(last, cut - pos), pos + last, ctx, blockSuggestion);
         if (run) runs.push(run);
         last = cut - pos;
       }
@@ -76,9 +90,9 @@ function inlineRuns(block: Node, ctx: Context): ParagraphChild[] {
 }
 
 /** One piece of a text node, at `pos`, as a run (a tracked change when it carries a suggestion), inside its link if any. */
-function textRun(child: Node, text: string, pos: number, ctx: Context): ParagraphChild | null {
+function textRun(child: Node, text: string, pos: number, ctx: Context, block: BlockSuggestion | null): ParagraphChild | null {
   const link = child.marks.find((m) => m.type.name === 'link');
-  const run = ctx.review.run({ text, ...runFormatting(child.marks) }, child.marks, pos);
+  const run = ctx.review.run({ text, ...runFormatting(child.marks) }, child.marks, pos, block);
   // Link hrefs were checked by toDocumentNode (http, https, mailto only).
   return run && link ? new ExternalHyperlink({ link: String(link.attrs.href), children: [run] }) : run;
 }
@@ -109,7 +123,7 @@ function listBlocks(list: Node, ctx: Context, level: number, quote: boolean): Bl
     item.forEach((child) => {
       if (first && child.isTextblock) {
         const checked = item.type.name === 'taskItem' ? Boolean(item.attrs.checked) : undefined;
-        out.push(paragraph(inlineRuns(child, ctx), { numbering: { reference, level }, quote, checked }));
+        out.push(paragraph(inlineRuns(child, ctx), { numbering: { reference, level }, quote, checked }, paragraphChange(child, ctx)));
       } else {
         out.push(...blocks(child, ctx, level + 1, quote));
       }
@@ -184,12 +198,12 @@ function figureBlocks(node: Node, ctx: Context): Block[] {
 function blocks(node: Node, ctx: Context, level: number, quote: boolean): Block[] {
   switch (node.type.name) {
     case 'paragraph':
-      return [paragraph(inlineRuns(node, ctx), { quote })];
+      return [paragraph(inlineRuns(node, ctx), { quote }, paragraphChange(node, ctx))];
     case 'heading': {
       const runs = inlineRuns(node, ctx);
       const limit = normaliseWordLimit(node.attrs.wordLimit);
       const children = limit === null ? runs : [new Bookmark({ id: wordLimitBookmark(limit, ctx.bookmarks++), children: runs })];
-      return [new Paragraph({ heading: HEADINGS[Number(node.attrs.level) - 1] ?? HeadingLevel.HEADING_1, children })];
+      return [new Paragraph({ ...paragraphChange(node, ctx), heading: HEADINGS[Number(node.attrs.level) - 1] ?? HeadingLevel.HEADING_1, children })];
     }
     case 'bulletList':
     case 'orderedList':
@@ -210,9 +224,9 @@ function blocks(node: Node, ctx: Context, level: number, quote: boolean): Block[
       });
     }
     case 'blockMath':
-      return [paragraph([new TextRun(`$$${String(node.attrs.latex)}$$`)], {}, { style: DOCX_STYLE.mathBlock.id })];
+      return [paragraph([new TextRun(`$$${String(node.attrs.latex)}$$`)], {}, { ...paragraphChange(node, ctx), style: DOCX_STYLE.mathBlock.id })];
     case 'horizontalRule':
-      return [paragraph([], {}, { style: DOCX_STYLE.rule.id })];
+      return [paragraph([], {}, { ...paragraphChange(node, ctx), style: DOCX_STYLE.rule.id })];
     case 'table':
       return [tableBlock(node, ctx)];
     case 'figure':

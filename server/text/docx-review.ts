@@ -9,12 +9,19 @@ import {
   CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, InsertedTextRun, Paragraph, TextRun,
   type ICommentOptions, type IRunOptions, type ParagraphChild,
 } from 'docx';
-import { suggestionAuthor } from '../../shared/editor/suggestion-ids.js';
+import { BLOCK_SUGGESTION_ATTR, blockSuggestionOf, suggestionAuthor, type BlockSuggestion } from '../../shared/editor/suggestion-ids.js';
 import { FormatChanges, type RunFormatting } from './docx-formatting.js';
 import type { ExportThread } from './docx-threads.js';
 
 /** Word's name for someone the server could not name (a suggestion id without a known author). */
 const UNKNOWN_AUTHOR = 'Unknown author';
+
+/** A tracked change's identity as Word writes it. */
+export interface DocxChange {
+  id: number;
+  author: string;
+  date: string;
+}
 
 /** A Word comment's range in the body, snapped to positions inside textblocks. */
 interface PlacedComment {
@@ -30,6 +37,8 @@ export class DocxReview {
   private readonly placed: PlacedComment[] = [];
   private nextRevision: number;
   private readonly formats: FormatChanges;
+  /** Each textblock's (and leaf block's: a rule, a formula) block suggestion: its own, or an inserted or deleted block it is inside (a table's cells, a list's items). */
+  private readonly blockSuggestions = new Map<Node, BlockSuggestion>();
 
   /**
    * `times` are the server's times of the suggestions by id (ms); a suggestion it has no time for
@@ -43,6 +52,7 @@ export class DocxReview {
     private readonly times: Readonly<Record<string, number>> = {},
   ) {
     this.formats = new FormatChanges(root);
+    this.collectBlockSuggestions(root, null);
     const spans = textblockSpans(root);
     let id = 0;
     for (const thread of threads) {
@@ -67,6 +77,44 @@ export class DocxReview {
     }
     // Revision ids are unique among all of the file's annotations, comments included.
     this.nextRevision = id;
+  }
+
+  private collectBlockSuggestions(node: Node, inherited: BlockSuggestion | null): void {
+    node.forEach((child) => {
+      if (child.isInline) return;
+      const own = blockSuggestionOf(child.attrs[BLOCK_SUGGESTION_ATTR]);
+      // A whole inserted or deleted block carries its content with it; a type change is the block's own.
+      const effective = own && own.kind !== 'type' ? own : (inherited ?? own);
+      if (child.isTextblock || child.isLeaf) {
+        if (effective) this.blockSuggestions.set(child, effective);
+      } else {
+        this.collectBlockSuggestions(child, effective && effective.kind !== 'type' ? effective : inherited);
+      }
+    });
+  }
+
+  /** The block suggestion of textblock `block` (see blockSuggestions), or null. */
+  blockSuggestionOf(block: Node): BlockSuggestion | null {
+    return this.blockSuggestions.get(block) ?? null;
+  }
+
+  /**
+   * Paragraph properties for textblock `block`'s suggestion: its paragraph mark inserted or deleted
+   * (`w:rPr/w:ins` or `w:del` in `w:pPr`), or, for a type change, the revision that holds its former
+   * properties (`w:pPrChange`), which `formerProperties` gives for the block's former type.
+   */
+  paragraphChange(block: Node, formerProperties: (from: NonNullable<BlockSuggestion['from']>) => Record<string, unknown>): Record<string, unknown> {
+    const suggestion = this.blockSuggestionOf(block);
+    if (!suggestion) return {};
+    const change = this.changeOf(suggestion.id);
+    if (suggestion.kind === 'insertion') return { run: { insertion: change } };
+    if (suggestion.kind === 'deletion') return { run: { deletion: change } };
+    return suggestion.from ? { revision: { ...formerProperties(suggestion.from), ...change } } : {};
+  }
+
+  /** A new tracked change of suggestion `id`: the next revision id, its author's name, its time. */
+  private changeOf(id: unknown): DocxChange {
+    return { id: this.nextRevision++, author: this.authorOf(id), date: this.dateOf(id) };
   }
 
   /** Positions strictly inside `from`..`to` where a comment range starts or ends, or a format change's old formatting changes (text is split there). */
@@ -97,14 +145,19 @@ export class DocxReview {
    * A run of text at `pos` with its suggestion (if any) as a tracked change; null for the old text of
    * a formatting suggestion, which the run of its new text carries as its previous formatting.
    */
-  run(options: IRunOptions & { text: string }, marks: readonly Mark[], pos: number): ParagraphChild | null {
+  run(options: IRunOptions & { text: string }, marks: readonly Mark[], pos: number, block: BlockSuggestion | null = null): ParagraphChild | null {
     const suggestion = marks.find((m) => m.type.name === 'insertion' || m.type.name === 'deletion');
-    if (!suggestion) return new TextRun(options);
+    if (!suggestion) {
+      // Text of a block suggested inserted or deleted is inserted or deleted with it.
+      if (block?.kind === 'insertion') return new InsertedTextRun({ ...options, ...this.changeOf(block.id) });
+      if (block?.kind === 'deletion') return new DeletedTextRun({ ...options, ...this.changeOf(block.id) });
+      return new TextRun(options);
+    }
     if (this.formats.isOldText(pos)) return null;
     // Zero-width spaces anchor suggested block boundaries in the editor; Word has its own paragraph marks.
     const text = options.text.replace(/\u200B/g, '');
     if (!text) return null;
-    const change = { id: this.nextRevision++, author: this.authorOf(suggestion.attrs.id), date: this.dateOf(suggestion.attrs.id) };
+    const change = this.changeOf(suggestion.attrs.id);
     const previous: RunFormatting | null = this.formats.previousAt(pos);
     // Word's schema wants the previous properties written out (an empty rPrChange is not valid): plain is said as plain.
     if (previous) return new TextRun({ ...options, text, revision: { ...previous, bold: previous.bold ?? false, italics: previous.italics ?? false, strike: previous.strike ?? false, ...change } });

@@ -20,6 +20,9 @@ const MATHML_ATTRIBUTES = [
   'maxsize', 'movablelimits', 'notation', 'symmetric', 'largeop', 'mathcolor', 'mathbackground',
 ];
 
+/** The attribute that says a block's suggestion kind (shared/editor/block-suggestion.ts). */
+const BLOCK = 'data-block-suggestion';
+
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
     'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'strong', 'em', 's', 'u', 'code', 'pre', 'a',
@@ -32,12 +35,14 @@ const OPTIONS: sanitizeHtml.IOptions = {
     a: ['href', 'rel', 'target', 'data-type', 'data-figure-id'],
     // Not `loading=lazy`: an export's images are inside it, and a lazy one might not be printed to PDF.
     figure: ['id', 'data-figure-id'], img: ['src', 'alt'],
-    h1: ['data-word-limit'], h2: ['data-word-limit'], h3: ['data-word-limit'],
-    h4: ['data-word-limit'], h5: ['data-word-limit'], h6: ['data-word-limit'],
-    ul: ['data-type'], ol: ['start', 'type'], li: ['data-type', 'data-checked'],
+    // A block suggestion's kind, in an export that asks for suggestions marked (its id, data-suggestion, is dropped).
+    h1: ['data-word-limit', BLOCK], h2: ['data-word-limit', BLOCK], h3: ['data-word-limit', BLOCK],
+    h4: ['data-word-limit', BLOCK], h5: ['data-word-limit', BLOCK], h6: ['data-word-limit', BLOCK],
+    ul: ['data-type', BLOCK], ol: ['start', 'type', BLOCK], li: ['data-type', 'data-checked', BLOCK],
     input: ['type', 'checked', 'disabled'],
-    span: ['data-type', 'data-latex', 'class'], div: ['data-type', 'data-latex'],
-    code: ['class'], th: ['colspan', 'rowspan'], td: ['colspan', 'rowspan'],
+    span: ['data-type', 'data-latex', 'class'], div: ['data-type', 'data-latex', BLOCK],
+    code: ['class'], th: ['colspan', 'rowspan', BLOCK], td: ['colspan', 'rowspan', BLOCK],
+    p: [BLOCK], pre: [BLOCK], blockquote: [BLOCK], hr: [BLOCK], table: [BLOCK], tr: [BLOCK],
     ...Object.fromEntries(MATHML_TAGS.map((tag) => [tag, MATHML_ATTRIBUTES])),
   },
   allowedClasses: { code: [/^language-[\w+-]+$/], span: ['katex', 'katex-error', 'figure-label'] },

@@ -22,6 +22,9 @@ div[data-type="block-math"] { margin: 1em 0; overflow-x: auto; }
 hr { border: 0; border-top: 1px solid #ccc; margin: 2em 0; }
 ins { color: #1a7f37; text-decoration: underline; }
 del { color: #b42318; text-decoration: line-through; }
+[data-block-suggestion="insertion"] { border-left: 3px solid #1a7f37; padding-left: 0.5em; }
+[data-block-suggestion="deletion"] { border-left: 3px solid #b42318; padding-left: 0.5em; }
+[data-block-suggestion="type"] { border-left: 3px dashed #9a6700; padding-left: 0.5em; }
 figure { margin: 1.5em 0; text-align: center; }
 figure img { max-width: 100%; height: auto; }
 figcaption { font-size: 0.92em; margin-top: 0.4em; }

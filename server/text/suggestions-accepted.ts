@@ -1,10 +1,11 @@
 /**
  * A document as it reads once every suggestion is accepted (deleted text gone, inserted text kept,
- * formatting changes applied), with the library's own command, so an export agrees with "Accept all".
+ * formatting changes applied; blocks suggested inserted kept, deleted ones gone, retyped ones at their
+ * new type), with the editor's own "Accept all" (shared/editor/review-suggestion.ts), so an export agrees with it.
  */
 import type { JSONContent } from '@tiptap/core';
-import { applySuggestions } from '@handlewithcare/prosemirror-suggest-changes';
 import { EditorState } from '@tiptap/pm/state';
+import { reviewAllSuggestions } from '../../shared/editor/review-suggestion.js';
 import { canonicalJson } from './canonical-json.js';
 import { toDocumentNode } from './schema.js';
 
@@ -18,11 +19,7 @@ function withoutAnchors(json: JSONContent): JSONContent {
 
 /** `json` with every suggestion accepted; unchanged when it holds none. */
 export function acceptedJson(json: JSONContent): JSONContent {
-  const doc = toDocumentNode(json);
-  let accepted = doc;
-  applySuggestions(EditorState.create({ doc }), (tr) => {
-    accepted = tr.doc;
-  });
-  if (accepted === doc) return json;
-  return canonicalJson(toDocumentNode(withoutAnchors(canonicalJson(accepted))));
+  const tr = reviewAllSuggestions(EditorState.create({ doc: toDocumentNode(json) }), true);
+  if (!tr) return json;
+  return canonicalJson(toDocumentNode(withoutAnchors(canonicalJson(tr.doc))));
 }

@@ -41,14 +41,16 @@ export function schemaExtensions(): AnyExtension[] {
     Figure,
     FigureRef,
     ...suggestionMarks(),
+    // After every node extension: it adds its attribute to each block type listed before it.
+    BlockSuggestions,
   ];
 }
 
 /**
- * The live editor's schema: the shared one plus the block suggestion attribute (block-suggestion.ts).
- * The server's text layer (exports, versions, imports) reads the shared one, whose JSON stays as it
- * was; there block suggestions are not read yet (the guard reads them from Yjs directly).
+ * The live editor's schema. It is the shared one: block suggestions (block-suggestion.ts) are part of
+ * the document everywhere, so exports, versions and restores read them too; the server's canonical
+ * JSON leaves out their null default (server/text/canonical-json.ts).
  */
 export function editorSchemaExtensions(): AnyExtension[] {
-  return [...schemaExtensions(), BlockSuggestions];
+  return schemaExtensions();
 }

@@ -2,10 +2,14 @@
  * The leaf blocks of a document (paragraphs, headings, list items, cells, block math) as runs of
  * text, each run either plain or inside one suggestion mark. A compare works on the *accepted* text
  * (what the document says while its suggestions are still open: suggested insertions left out,
- * suggested deletions kept), and draws the runs of suggestions over it.
+ * suggested deletions kept), and draws the runs of suggestions over it. A block suggestion
+ * (shared/editor/block-suggestion.ts) counts as the same suggestion on all the text of its block and
+ * of the blocks inside it (a suggested table's cells); a suggested type change is read at the type
+ * it records as the former one, as it is not accepted yet.
  */
 import type { JSONContent } from '@tiptap/core';
 import type { Mark, Node } from '@tiptap/pm/model';
+import { BLOCK_SUGGESTION_ATTR, blockSuggestionOf } from '../../../shared/editor/suggestion-ids.js';
 import { toDocumentNode } from '../../text/schema.js';
 
 /** The suggestion a run of text sits in; formatting suggestions (`modification`) count as plain text. */
@@ -58,10 +62,10 @@ function blockOf(type: string, runs: Run[]): Block {
   return { type, runs, text, key };
 }
 
-function runsOf(textblock: Node): Run[] {
+function runsOf(textblock: Node, inherited: RunSuggestion | null): Run[] {
   const runs: Run[] = [];
   textblock.forEach((inline) => {
-    const suggestion = suggestionOf(inline.marks);
+    const suggestion = suggestionOf(inline.marks) ?? inherited;
     // Zero-width spaces inside suggestions are the library's anchors of suggested block boundaries.
     const raw = inline.isText ? (inline.text ?? '') : leafText(inline);
     const text = suggestion ? raw.replace(ZERO_WIDTH_SPACE, '') : raw;
@@ -73,22 +77,37 @@ function runsOf(textblock: Node): Run[] {
   return runs;
 }
 
+/** The insertion or deletion a block suggests about itself, else the one it is inside. */
+function blockRunSuggestion(node: Node, inherited: RunSuggestion | null): RunSuggestion | null {
+  const own = blockSuggestionOf(node.attrs[BLOCK_SUGGESTION_ATTR]);
+  return own && own.kind !== 'type' ? { kind: own.kind, id: own.id } : inherited;
+}
+
+/** A block's type name as compare reads it: a heading with its level, a suggested type change at its former type. */
+function typeName(node: Node): string {
+  const own = blockSuggestionOf(node.attrs[BLOCK_SUGGESTION_ATTR]);
+  const [name, attrs] = own?.kind === 'type' && own.from ? [own.from.type, own.from.attrs] : [node.type.name, node.attrs];
+  return name === 'heading' ? `heading${String(attrs.level ?? 1)}` : name;
+}
+
+function collect(parent: Node, inherited: RunSuggestion | null, out: Block[]): void {
+  parent.forEach((child) => {
+    if (child.isInline) return;
+    const suggestion = blockRunSuggestion(child, inherited);
+    if (child.isTextblock) {
+      out.push(blockOf(typeName(child), runsOf(child, suggestion)));
+    } else if (child.isAtom) {
+      const text = leafText(child);
+      out.push(blockOf(child.type.name, text ? [{ text, suggestion: suggestionOf(child.marks) ?? suggestion }] : []));
+    } else {
+      collect(child, suggestion, out);
+    }
+  });
+}
+
 /** The leaf blocks of a document in order: every textblock, and block atoms such as math. */
 export function blocksOf(json: JSONContent): Block[] {
-  const node = toDocumentNode(json);
   const out: Block[] = [];
-  node.descendants((child) => {
-    if (child.isTextblock) {
-      const type = child.type.name === 'heading' ? `heading${String(child.attrs.level ?? 1)}` : child.type.name;
-      out.push(blockOf(type, runsOf(child)));
-      return false;
-    }
-    if (child.isBlock && child.isAtom) {
-      const text = leafText(child);
-      out.push(blockOf(child.type.name, text ? [{ text, suggestion: suggestionOf(child.marks) }] : []));
-      return false;
-    }
-    return true;
-  });
+  collect(toDocumentNode(json), null, out);
   return out;
 }

@@ -72,4 +72,26 @@ describe('compareDocuments with suggestions', () => {
     expect(rejected.insertions + rejected.deletions).toBe(0);
     expect(rejected.blocks.every((b) => b.op === 'equal')).toBe(true);
   });
+
+  it('shows block suggestions as suggestions: an inserted block’s text, a deleted block’s, a retyped block at its former type', () => {
+    const para = (text: string, blockSuggestion?: unknown): JSONContent => ({ type: 'paragraph', ...(blockSuggestion ? { attrs: { blockSuggestion } } : {}), content: [{ type: 'text', text }] });
+    const before: JSONContent = { type: 'doc', content: [para('Patients are enrolled.'), para('Imaging every 8 weeks.')] };
+    const after: JSONContent = {
+      type: 'doc',
+      content: [
+        { type: 'table', attrs: { blockSuggestion: { kind: 'insertion', id: ID } }, content: [{ type: 'tableRow', content: [{ type: 'tableCell', content: [para('Site')] }] }] },
+        { type: 'heading', attrs: { level: 2, blockSuggestion: { kind: 'type', id: ID, from: { type: 'paragraph', attrs: {} } } }, content: [{ type: 'text', text: 'Patients are enrolled.' }] },
+        para('Imaging every 8 weeks.', { kind: 'deletion', id: ID }),
+      ],
+    };
+    const c = compareDocuments(before, after);
+    expect(c.insertions).toBe(0);
+    expect(c.deletions).toBe(0);
+    expect(c.blocks).toEqual([
+      { op: 'change', type: 'paragraph', segments: [{ op: 'suggest-insert', text: 'Site', suggestionId: ID }] },
+      { op: 'equal', type: 'paragraph', segments: [{ op: 'equal', text: 'Patients are enrolled.' }] },
+      { op: 'change', type: 'paragraph', segments: [{ op: 'suggest-delete', text: 'Imaging every 8 weeks.', suggestionId: ID }] },
+    ]);
+    expect(c.suggestions).toEqual([{ id: ID, authorId: 'cem', inserted: 'Site', deleted: 'Imaging every 8 weeks.' }]);
+  });
 });

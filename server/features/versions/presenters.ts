@@ -1,7 +1,7 @@
 /** Versions as the API shows them; every field listed explicitly. */
 import type { PersonView } from '../../../shared/api/people.js';
 import type { DiffBlock, SuggestionChangeView, VersionView } from '../../../shared/api/versions.js';
-import { SUGGESTION_MARKS, suggestionAuthor } from '../../../shared/editor/suggestion-ids.js';
+import { BLOCK_SUGGESTION_ATTR, blockSuggestionOf, SUGGESTION_MARKS, suggestionAuthor } from '../../../shared/editor/suggestion-ids.js';
 import { person, type People } from '../members/index.js';
 import type { Comparison } from './diff.js';
 import type { VersionRecord } from './store.js';
@@ -48,12 +48,15 @@ export function presentComparison(c: Comparison, people: People): { blocks: Diff
   };
 }
 
-/** Authors of the suggestion marks in ProseMirror JSON (a version's content), to name them in the view. */
+/** Authors of the suggestion marks and block suggestions in ProseMirror JSON (a version's content), to name them in the view. */
 export function suggestersIn(json: unknown): string[] {
   const ids = new Set<string>();
   const walk = (node: unknown): void => {
     if (typeof node !== 'object' || node === null) return;
-    const { marks, content } = node as { marks?: unknown; content?: unknown };
+    const { marks, content, attrs } = node as { marks?: unknown; content?: unknown; attrs?: Record<string, unknown> };
+    const block = blockSuggestionOf(attrs?.[BLOCK_SUGGESTION_ATTR]);
+    const blockAuthor = block ? suggestionAuthor(block.id) : null;
+    if (blockAuthor) ids.add(blockAuthor);
     if (Array.isArray(marks)) {
       for (const mark of marks as Array<{ type?: unknown; attrs?: { id?: unknown } }>) {
         const author = (SUGGESTION_MARKS as readonly unknown[]).includes(mark.type) ? suggestionAuthor(mark.attrs?.id) : null;
