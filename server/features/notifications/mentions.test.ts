@@ -37,17 +37,23 @@ async function unread(who: ApiClient): Promise<number> {
   return (answer.body as { unread: number }).unread;
 }
 
+/** A server, Alice (owner) and Bob (editor) in one group, and Alice's document in it. */
+async function aliceAndBob() {
+  const server = await startTestServer();
+  servers.push(server);
+  const alice = new ApiClient(server.url);
+  const aliceUser = await alice.signup('Alice Author');
+  const bob = new ApiClient(server.url);
+  const bobUser = await bob.signup('Bob Reader');
+  const workspaceId = await alice.workspace('Trial');
+  await alice.addMember(workspaceId, bob, 'editor');
+  const docId = await alice.document(workspaceId, 'Protocol');
+  return { server, alice, aliceUser, bob, bobUser, workspaceId, docId };
+}
+
 describe('mention notifications', () => {
   it('notifies the mentioned member once, not the writer, and mark-read changes the count', async () => {
-    const server = await startTestServer();
-    servers.push(server);
-    const alice = new ApiClient(server.url);
-    const aliceUser = await alice.signup('Alice Author');
-    const bob = new ApiClient(server.url);
-    const bobUser = await bob.signup('Bob Reader');
-    const workspaceId = await alice.workspace('Trial');
-    await alice.addMember(workspaceId, bob, 'editor');
-    const docId = await alice.document(workspaceId, 'Protocol');
+    const { server, alice, aliceUser, bob, bobUser, workspaceId, docId } = await aliceAndBob();
 
     let commits = 0;
     server.hub.onCommitted((id) => {
@@ -96,16 +102,9 @@ describe('mention notifications', () => {
     const read = ((await bob.get('/api/notifications')).body as NotificationListView).notifications[0];
     expect(read?.readAt).toEqual(expect.any(Number));
   });
+
   it('reaches a person mentioned while they are typing in the same document, under the writer\'s name', async () => {
-    const server = await startTestServer();
-    servers.push(server);
-    const alice = new ApiClient(server.url);
-    const aliceUser = await alice.signup('Alice Author');
-    const bob = new ApiClient(server.url);
-    const bobUser = await bob.signup('Bob Reader');
-    const workspaceId = await alice.workspace('Trial');
-    await alice.addMember(workspaceId, bob, 'editor');
-    const docId = await alice.document(workspaceId, 'Protocol');
+    const { alice, aliceUser, bob, bobUser, docId } = await aliceAndBob();
     const aliceClient = await alice.connect(docId);
     const bobClient = await bob.connect(docId);
     clients.push(aliceClient, bobClient);
