@@ -19,11 +19,12 @@ import {
 import type { BusMessage } from '../cluster/bus.js';
 import type { CommitTarget } from './commit-queue.js';
 import type { Connection } from './connection.js';
-import { Compactor } from './compactor.js';
+import type { Compactor } from './compactor.js';
 import type { CapturedUpdate, OutboxItem, RoomDeps } from './room-types.js';
 import { Presence } from './presence.js';
 import { SyncCache } from './sync-cache.js';
-import { loadDocument, replayStored } from './replay.js';
+import { replayStored } from './replay.js';
+import { compactorFor, LOAD_ORIGIN, openStored, type OpenedDocument } from './room-load.js';
 import { UpdateBatch, type Broadcast } from './update-batch.js';
 import { checkNeighbours, checkOwnClientReferences, checkParents } from './update-check.js';
 import type { NeighbourGuard, Refusal } from './neighbour-guard.js';
@@ -31,8 +32,6 @@ import { CloseError, RoomFailedError } from './errors.js';
 import { encodeWithoutPending } from './encode.js';
 import { messageOf } from '../../shared/narrow.js';
 
-/** Origin of transactions that replay stored data: never stored or relayed again. */
-const LOAD_ORIGIN = Symbol('load');
 /** Origin of changes the server makes itself (seeding, restore): stored and relayed like a client's. */
 const SERVER_ORIGIN = Symbol('server');
 /** Origin of updates that another node committed (bus, catch-up): relayed locally, never stored again. */
@@ -41,6 +40,7 @@ const REMOTE_ORIGIN = Symbol('remote');
 export type { RoomDeps } from './room-types.js';
 
 export class Room implements CommitTarget {
+  readonly doc: Y.Doc;
   readonly connections = new Set<Connection>();
   readonly presence: Presence;
   /** Registry bookkeeping: acquisitions not yet released. */
@@ -68,41 +68,30 @@ export class Room implements CommitTarget {
   /** The committed state vector, encoded once per change for the committed notices (null: stale). */
   private committedVector: Uint8Array | null = null;
   private failed = false;
+  private readonly guard: NeighbourGuard;
 
-  /** Loads snapshot + log from the store. Throws if the store cannot answer: no empty stand-in is made. */
+  /** Loads snapshot + log from the store (room-load.ts). Throws if the store cannot answer. */
   static async load(docId: string, deps: RoomDeps): Promise<Room> {
-    const stored = await deps.store.load(docId);
-    const { doc, guard, exact } = await loadDocument(stored, LOAD_ORIGIN, docId);
-    const room = new Room(docId, doc, guard, stored.lastSeq, stored.updates.length, stored.logBytes, deps);
-    // The snapshot is the document, byte for byte of content: the first joiner needs no encoding.
-    if (exact && stored.snapshot) room.syncCache.seedFull(stored.snapshot);
+    const room = new Room(docId, await openStored(docId, deps.store), deps);
     room.logRefused('load');
     return room;
   }
 
   private constructor(
     readonly docId: string,
-    readonly doc: Y.Doc,
-    private readonly guard: NeighbourGuard,
-    lastSeq: number,
-    logUpdates: number,
-    logBytes: number,
+    opened: OpenedDocument,
     private readonly deps: RoomDeps,
   ) {
+    const doc = opened.doc;
+    this.doc = doc;
+    this.guard = opened.guard;
     this.syncCache = new SyncCache(doc);
-    this.compactor = new Compactor(
-      docId,
-      doc,
-      lastSeq,
-      logUpdates,
-      logBytes,
-      deps,
-      () => this.syncCache.fullUpdate(),
-      () => void this.compact(),
-    );
+    this.compactor = compactorFor(docId, opened, deps, this.syncCache, () => void this.compact());
     this.committedState = Y.decodeStateVector(Y.encodeStateVector(doc));
     this.presence = new Presence(doc, this.connections, (body) => deps.bus.publish(docId, { kind: 'awareness', payload: body }));
     doc.on('update', this.onDocUpdate);
+    // The snapshot is the document, byte for byte of content: the first joiner needs no encoding.
+    if (opened.exactSnapshot) this.syncCache.seedFull(opened.exactSnapshot);
   }
 
   /** The room's awareness (for tests and diagnostics). */
