@@ -46,6 +46,17 @@ function foreignMarksIn(doc: Node, from: number, to: number, authorId: string): 
   return out;
 }
 
+/** Characters (text offsets of `doc`) with the author's own insertion mark. */
+function ownInsertedIn(doc: Node, from: number, to: number, authorId: string): Set<number> {
+  const out = new Set<number>();
+  doc.nodesBetween(from, to, (node, pos) => {
+    if (!node.isText) return true;
+    if (node.marks.some((m) => m.type.name === 'insertion' && suggestionAuthor(m.attrs.id) === authorId)) for (let p = Math.max(pos, from); p < Math.min(pos + node.nodeSize, to); p++) out.add(p);
+    return false;
+  });
+  return out;
+}
+
 /** The author's own block suggestion on `node`, or null; `foreign` when someone else's. */
 function blockSuggestionIn(node: Node, authorId: string): BlockSuggestion | 'foreign' | null {
   const value: unknown = node.attrs[BLOCK_SUGGESTION_ATTR];
@@ -279,8 +290,10 @@ function resign(tracked: Transaction, before: Node, authorId: string): boolean {
     return false;
   });
   for (const edit of edits) edit();
-  // Every character that carried someone else's suggestion must still be there.
-  for (const [pos, marks] of oldForeign) for (const m of marks) if (!keptForeign.has(`${pos}:${String(m.attrs.id)}`)) return false;
+  // Every character that carried someone else's suggestion must still be there, except the author's
+  // own inserted text withdrawn: a deletion someone suggested on it goes with it, as when it is rejected.
+  const ownInserted = ownInsertedIn(before, oldFrom, oldTo, authorId);
+  for (const [pos, marks] of oldForeign) for (const m of marks) if (!keptForeign.has(`${pos}:${String(m.attrs.id)}`) && !ownInserted.has(pos)) return false;
   return true;
 }
 
