@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol/index.js';
 import { ApiClient } from '../auth/api-client.js';
 import type { TestClient } from '../helpers/clients.js';
+import { docxPart, officeAvailable, resaveWithLibreOffice } from '../helpers/office.js';
 import type { TestServer } from '../helpers/server.js';
 import { directEdit, documentSchema, positionOf, reviewEdit, suggestEdit, suggestionsIn } from '../helpers/suggest.js';
 import { makeTeam, paragraphs, plain, serverDoc, startFeatureServer, waitFor, write, type Team } from './setup.js';
@@ -169,5 +170,42 @@ describe('an owner in Suggesting mode deleting inside a commenter’s suggested 
     ]);
     expect(byAuthor(await serverDoc(n.server, n.team.docId))).toEqual(byAuthor(n.commenter.doc));
     expect(n.owner.codes).toEqual([]);
+  });
+});
+
+/** `path` of the document as `who` downloads it. */
+async function download(who: ApiClient, path: string): Promise<Response> {
+  const res = await fetch(who.baseUrl + path, { headers: { cookie: who.cookie, origin: who.origin } });
+  expect(res.status, path).toBe(200);
+  return res;
+}
+
+/** Each `<w:ins>` holding a `<w:del>`: the two authors and the deleted text. */
+function nestedChanges(xml: string): Array<{ inserted: string | undefined; deleted: string | undefined; text: string }> {
+  return [...xml.matchAll(/<w:ins\b([^>]*)>\s*<w:del\b([^>]*)>([\s\S]*?)<\/w:del>\s*<\/w:ins>/g)].map((m) => ({
+    inserted: /w:author="([^"]*)"/.exec(m[1] ?? '')?.[1],
+    deleted: /w:author="([^"]*)"/.exec(m[2] ?? '')?.[1],
+    text: [...(m[3] ?? '').matchAll(/<w:delText\b[^>]*>([^<]*)<\/w:delText>/g)].map((t) => t[1]).join(''),
+  }));
+}
+
+describe('exports of a deletion inside another’s insertion', () => {
+  it('as if all accepted drop the text; marked shows the deletion inside the insertion', async () => {
+    const n = await nested();
+    const base = `/api/documents/${n.team.docId}/export`;
+    const accepted = await (await download(n.team.viewer, `${base}?format=md`)).text();
+    expect(accepted).toContain('Patients are all enrolled within 24 hours.');
+    expect(accepted).not.toContain('adult');
+    const html = await (await download(n.team.viewer, `${base}?format=html&suggestions=marked`)).text();
+    expect(html).toMatch(/<ins\b[^>]*>all <del\b[^>]*>adult <\/del><\/ins>enrolled/);
+  });
+
+  it.runIf(officeAvailable())('DOCX writes a w:del of the second reviewer inside the w:ins of the first, and LibreOffice keeps it on re-save', { timeout: 180_000 }, async () => {
+    const n = await nested();
+    const bytes = new Uint8Array(await (await download(n.team.viewer, `/api/documents/${n.team.docId}/export?format=docx`)).arrayBuffer());
+    const expected = [{ inserted: 'Rui Reviewer', deleted: 'Cem Commenter', text: 'adult ' }];
+    expect(nestedChanges((await docxPart(bytes, 'word/document.xml')) ?? '')).toEqual(expected);
+    const resaved = (await docxPart(await resaveWithLibreOffice(bytes), 'word/document.xml')) ?? '';
+    expect(nestedChanges(resaved)).toEqual(expected);
   });
 });
