@@ -11,7 +11,7 @@ import { ApiClient } from '../auth/api-client.js';
 import type { TestClient } from '../helpers/clients.js';
 import { docxPart, officeAvailable, resaveWithLibreOffice } from '../helpers/office.js';
 import type { TestServer } from '../helpers/server.js';
-import { directEdit, documentSchema, positionOf, reviewEdit, suggestEdit, suggestionsIn } from '../helpers/suggest.js';
+import { blockSuggestionsOf, directEdit, documentSchema, positionOf, reviewEdit, suggestEdit, suggestionsIn } from '../helpers/suggest.js';
 import { makeTeam, paragraphs, plain, serverDoc, startFeatureServer, waitFor, write, type Team } from './setup.js';
 
 const servers: TestServer[] = [];
@@ -207,5 +207,29 @@ describe('exports of a deletion inside another’s insertion', () => {
     expect(nestedChanges((await docxPart(bytes, 'word/document.xml')) ?? '')).toEqual(expected);
     const resaved = (await docxPart(await resaveWithLibreOffice(bytes), 'word/document.xml')) ?? '';
     expect(nestedChanges(resaved)).toEqual(expected);
+  });
+});
+
+describe('a commenter deleting a whole block another reviewer suggested inserting', () => {
+  it('marks its text deleted as their own suggestion; the block keeps the other’s, and rejecting that removes it all', async () => {
+    const n = await nested();
+    const p = (text: string) => documentSchema.node('paragraph', null, [documentSchema.text(text)]);
+    suggestEdit(n.reviewer.doc, n.reviewerId, (tr) => tr.insert(tr.doc.content.size, p('A new block.')));
+    await waitFor(() => blockSuggestionsOf(n.commenter.doc).length === 1, { what: 'the inserted block reaches the commenter' });
+    const block = blockSuggestionsOf(n.commenter.doc)[0];
+    const start = positionOf(n.commenter.doc, 'A new block.') - 1;
+    suggestEdit(n.commenter.doc, n.team.ids.commenter, (tr) => tr.delete(start, tr.doc.content.size));
+    const deletedBlockText = (doc: Y.Doc) => byAuthor(doc).some(([mark, text, author]) => mark === 'deletion' && text === 'A new block.' && author === n.team.ids.commenter);
+    await waitFor(async () => n.commenter.codes.length > 0 || (deletedBlockText(n.owner.doc) && deletedBlockText(await serverDoc(n.server, n.team.docId))), {
+      what: 'the deletion of the block’s text at the editor and the server',
+    });
+    expect(n.commenter.codes).toEqual([]);
+    expect(blockSuggestionsOf(await serverDoc(n.server, n.team.docId))).toEqual([block]);
+    reviewEdit(n.owner.doc, block?.id ?? '', false);
+    await waitFor(async () => blockSuggestionsOf(await serverDoc(n.server, n.team.docId)).length === 0 && !plain(await serverDoc(n.server, n.team.docId)).includes('A new block.'), {
+      what: 'the rejected block gone on the server',
+    });
+    expect(byAuthor(await serverDoc(n.server, n.team.docId)).some(([, text]) => text === 'A new block.')).toBe(false);
+    expect([...n.commenter.codes, ...n.reviewer.codes]).toEqual([]);
   });
 });
