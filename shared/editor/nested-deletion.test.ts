@@ -99,6 +99,21 @@ describe('deleting inside someone else’s suggested insertion', () => {
     expect(ids.size).toBe(1);
   });
 
+  it('typing over a word of someone else’s insertion deletes it as one’s own and inserts one’s own text after it', () => {
+    const state = withInsertion();
+    const from = at(state.doc, 'adult');
+    const tracked = suggestAs(state.tr.insertText('young', from, from + 'adult'.length), state, B);
+    expect(tracked).not.toBeNull();
+    expect(runs(state.apply(tracked!).doc)).toEqual([
+      ['Patients are ', []],
+      ['all ', ['insertion:alice']],
+      ['adult', ['insertion:alice', 'deletion:bruno']],
+      ['young', ['insertion:bruno']],
+      [' ', ['insertion:alice']],
+      ['enrolled.', []],
+    ]);
+  });
+
   it('deleting inside one’s own insertion still withdraws it', () => {
     const state = withInsertion();
     const from = at(state.doc, 'adult ');
