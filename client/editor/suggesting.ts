@@ -65,14 +65,19 @@ function authorColours(doc: Node, nameOf: (id: string) => string): DecorationSet
       decorations.push(Decoration.node(pos, pos + node.nodeSize, { style: `--suggestion-color: ${colorFor(blockAuthor)}`, title: `Suggested ${verb} by ${nameOf(blockAuthor)}` }));
     }
     if (!node.isText) return true;
-    const mark = node.marks.find((m) => (SUGGESTION_MARKS as readonly string[]).includes(m.type.name));
+    const marks = node.marks.filter((m) => (SUGGESTION_MARKS as readonly string[]).includes(m.type.name));
+    // Someone's deletion inside another's insertion: the deletion is the newer word on that text, and
+    // the card offers it; the title names both.
+    const mark = marks.find((m) => m.type.name === 'deletion') ?? marks[0];
     const author = mark ? suggestionAuthor(mark.attrs.id) : null;
     if (mark && author) {
       const verb = mark.type.name === 'insertion' ? 'insertion' : mark.type.name === 'deletion' ? 'deletion' : 'change';
+      const inserted = marks.find((m) => m !== mark && m.type.name === 'insertion');
+      const insertedBy = inserted ? suggestionAuthor(inserted.attrs.id) : null;
       decorations.push(
         Decoration.inline(pos, pos + node.nodeSize, {
           style: `--suggestion-color: ${colorFor(author)}`,
-          title: `Suggested ${verb} by ${nameOf(author)}`,
+          title: `Suggested ${verb} by ${nameOf(author)}${insertedBy ? ` (of text suggested by ${nameOf(insertedBy)})` : ''}`,
           'data-suggestion': String(mark.attrs.id),
         }),
       );

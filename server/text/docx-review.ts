@@ -11,6 +11,7 @@ import {
 } from 'docx';
 import { BLOCK_SUGGESTION_ATTR, blockSuggestionOf, suggestionAuthor, type BlockSuggestion } from '../../shared/editor/suggestion-ids.js';
 import { FormatChanges, type RunFormatting } from './docx-formatting.js';
+import { DeletedInsertedTextRun } from './docx-nested-change.js';
 import type { ExportThread } from './docx-threads.js';
 
 /** Word's name for someone the server could not name (a suggestion id without a known author). */
@@ -157,6 +158,9 @@ export class DocxReview {
     // Zero-width spaces anchor suggested block boundaries in the editor; Word has its own paragraph marks.
     const text = options.text.replace(/\u200B/g, '');
     if (!text) return null;
+    const deleted = suggestion.type.name === 'insertion' ? marks.find((m) => m.type.name === 'deletion') : undefined;
+    // Someone's deletion inside another's insertion: Word nests the w:del in the w:ins.
+    if (deleted) return new DeletedInsertedTextRun({ ...options, text }, this.changeOf(suggestion.attrs.id), this.changeOf(deleted.attrs.id));
     const change = this.changeOf(suggestion.attrs.id);
     const previous: RunFormatting | null = this.formats.previousAt(pos);
     // Word's schema wants the previous properties written out (an empty rPrChange is not valid): plain is said as plain.

@@ -13,14 +13,17 @@
  *   - it anchors a new block boundary with zero-width spaces only where the blocks would otherwise be
  *     empty; the server recognises a suggested boundary by an anchor on each side, so every new
  *     boundary gets both;
- *   - deleting inside another reviewer's insertion erases it: such a transaction is refused here
- *     (null), as it is by the server; the author replies to the suggestion instead.
+ *   - deleting inside another reviewer's insertion erases it (the library withdraws any insertion it
+ *     deletes): here that text stays, with its insertion mark, and gets the author's deletion mark, a
+ *     suggestion of their own (nested-deletion.ts); deleting a block someone else suggested inserting
+ *     marks its text so. Deleting inside one's own insertion still withdraws it.
  */
 import { transformToSuggestionTransaction } from '@handlewithcare/prosemirror-suggest-changes';
 import type { Mark, Node, NodeType } from '@tiptap/pm/model';
 import type { EditorState, Transaction } from '@tiptap/pm/state';
 import { AttrStep, ReplaceAroundStep, type Step } from '@tiptap/pm/transform';
 import { allowBlockSuggestionMarks, holdsOthersText } from './block-suggestion.js';
+import { hideForeignInsertions } from './nested-deletion.js';
 import { BLOCK_SUGGESTION_ATTR, blockSuggestionOf, SUGGESTION_ID_SEPARATOR, SUGGESTION_MARKS, suggestionAuthor, type BlockSuggestion } from './suggestion-ids.js';
 
 const isSuggestionMark = (mark: Mark): boolean => (SUGGESTION_MARKS as readonly string[]).includes(mark.type.name);
@@ -38,6 +41,17 @@ function foreignMarksIn(doc: Node, from: number, to: number, authorId: string): 
     if (!node.isText) return true;
     const foreign = node.marks.filter((mark) => isSuggestionMark(mark) && suggestionAuthor(mark.attrs.id) !== authorId);
     if (foreign.length > 0) for (let p = Math.max(pos, from); p < Math.min(pos + node.nodeSize, to); p++) out.set(p, foreign);
+    return false;
+  });
+  return out;
+}
+
+/** Characters (text offsets of `doc`) with the author's own insertion mark. */
+function ownInsertedIn(doc: Node, from: number, to: number, authorId: string): Set<number> {
+  const out = new Set<number>();
+  doc.nodesBetween(from, to, (node, pos) => {
+    if (!node.isText) return true;
+    if (node.marks.some((m) => m.type.name === 'insertion' && suggestionAuthor(m.attrs.id) === authorId)) for (let p = Math.max(pos, from); p < Math.min(pos + node.nodeSize, to); p++) out.add(p);
     return false;
   });
   return out;
@@ -67,6 +81,13 @@ function blockMarksToAttributes(tr: Transaction, authorId: string): boolean {
   });
   for (const { pos, node, mark } of found.reverse()) {
     const existing = blockSuggestionIn(node, authorId);
+    if (mark.type.name === 'deletion' && existing === 'foreign' && blockSuggestionOf(node.attrs[BLOCK_SUGGESTION_ATTR])?.kind === 'insertion') {
+      // A block someone else suggested inserting holds one suggestion only, theirs: deleting it is a
+      // deletion suggestion of the author's on its text (the text keeps the other's insertion mark).
+      tr.removeNodeMark(pos, mark);
+      markTextDeleted(tr, pos, authorId);
+      continue;
+    }
     if (mark.type.name === 'modification' || existing === 'foreign' || existing?.kind === 'deletion') return false;
     tr.removeNodeMark(pos, mark);
     if (existing?.kind === 'insertion' && mark.type.name === 'deletion') {
@@ -103,6 +124,14 @@ function markOwnText(tr: Transaction, blockPos: number, id: string, authorId: st
     return false;
   });
   for (const { from, to } of ranges) tr.addMark(from, to, insertion.create({ id }));
+}
+
+/** The text of the block at `blockPos` gets the author's deletion mark (resign keeps others' deletions there). */
+function markTextDeleted(tr: Transaction, blockPos: number, authorId: string): void {
+  const deletion = tr.doc.type.schema.marks.deletion;
+  const block = tr.doc.nodeAt(blockPos);
+  if (!deletion || !block) return;
+  tr.addMark(blockPos + 1, blockPos + block.nodeSize - 1, deletion.create({ id: newSuggestionId(authorId) }));
 }
 
 /** Whether `pos` (in `tr.doc`) lies inside a block the author suggested inserting. */
@@ -261,8 +290,10 @@ function resign(tracked: Transaction, before: Node, authorId: string): boolean {
     return false;
   });
   for (const edit of edits) edit();
-  // Every character that carried someone else's suggestion must still be there.
-  for (const [pos, marks] of oldForeign) for (const m of marks) if (!keptForeign.has(`${pos}:${String(m.attrs.id)}`)) return false;
+  // Every character that carried someone else's suggestion must still be there, except the author's
+  // own inserted text withdrawn: a deletion someone suggested on it goes with it, as when it is rejected.
+  const ownInserted = ownInsertedIn(before, oldFrom, oldTo, authorId);
+  for (const [pos, marks] of oldForeign) for (const m of marks) if (!keptForeign.has(`${pos}:${String(m.attrs.id)}`) && !ownInserted.has(pos)) return false;
   return true;
 }
 
@@ -315,7 +346,9 @@ export function suggestAs(tr: Transaction, state: EditorState, authorId: string)
   allowBlockSuggestionMarks(state.schema);
   let tracked: Transaction;
   try {
-    tracked = transformToSuggestionTransaction(tr, state, () => newSuggestionId(authorId));
+    const hidden = hideForeignInsertions(tr, state, authorId);
+    const library = (t: Transaction, s: EditorState) => transformToSuggestionTransaction(t, s, () => newSuggestionId(authorId));
+    tracked = hidden ? hidden.track(library) : library(tr, state);
   } catch {
     // The library could not track a step (a structure it does not model): not suggestable.
     return null;

@@ -8,6 +8,10 @@
  * suggesting at the same spot never share one id, and the server can check the author part of every
  * new suggestion against the authenticated writer. The time of a suggestion is recorded by the
  * server when it first commits the id, not taken from the client.
+ *
+ * One change to the library's specs: an insertion and a deletion may sit on the same text (the library
+ * has each exclude the other). Deleting inside someone else's suggested insertion is a deletion
+ * suggestion of one's own on their text (shared/editor/suggest-as.ts), so the text carries both.
  */
 import { Mark } from '@tiptap/core';
 import { deletion, insertion, modification } from '@handlewithcare/prosemirror-suggest-changes';
@@ -21,12 +25,12 @@ export { SUGGESTION_ID_SEPARATOR, SUGGESTION_MARKS, suggestionAuthor, type Sugge
  * (it would overwrite them otherwise), and the library's toDOM/parseDOM unchanged, which TipTap keeps
  * when the extension defines no renderHTML/parseHTML of its own.
  */
-function markFromSpec(name: SuggestionMarkName, spec: MarkSpec): Mark {
+function markFromSpec(name: SuggestionMarkName, spec: MarkSpec, excludes = spec.excludes): Mark {
   const attrs = Object.entries(spec.attrs ?? {});
   return Mark.create({
     name,
     inclusive: spec.inclusive ?? false,
-    excludes: spec.excludes,
+    excludes,
     addAttributes: () =>
       Object.fromEntries(
         attrs.map(([key, attr]) => [key, 'default' in attr ? { default: attr.default, validate: attr.validate } : { isRequired: true, default: undefined, validate: attr.validate }]),
@@ -37,5 +41,9 @@ function markFromSpec(name: SuggestionMarkName, spec: MarkSpec): Mark {
 
 /** The three suggestion marks, for schemaExtensions(). */
 export function suggestionMarks(): Mark[] {
-  return [markFromSpec('insertion', insertion), markFromSpec('deletion', deletion), markFromSpec('modification', modification)];
+  return [
+    markFromSpec('insertion', insertion, 'insertion modification'),
+    markFromSpec('deletion', deletion, 'deletion modification'),
+    markFromSpec('modification', modification),
+  ];
 }
