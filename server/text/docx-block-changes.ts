@@ -1,0 +1,166 @@
+/**
+ * Whole-paragraph tracked changes on import, read from the markers docx-block-marks.ts left at the
+ * start of each changed paragraph, as the editor's block suggestions (shared/editor/suggestion-ids.ts):
+ * - a paragraph whose mark and whole text were inserted by one author: a block insertion, its text
+ *   marked inserted under the block's id (as the editor marks a suggested new paragraph);
+ * - likewise deleted: a block deletion, its text unmarked (the block's suggestion says it goes);
+ * - a property change recording another style (Normal → Heading 2): a `type` suggestion, the block in
+ *   its new type and `from` its former one.
+ * A mark change over text that was not all changed by that author (Enter pressed inside old text)
+ * stays as the text changes it holds. Without an importer every change is accepted: an inserted
+ * paragraph stays, a deleted one goes, a type change keeps the new type.
+ */
+import type { JSONContent } from '@tiptap/core';
+import { BLOCK_SUGGESTION_ATTR, type BlockSuggestion } from '../../shared/editor/suggestion-ids.js';
+import type { ParagraphChange } from './docx-block-marks.js';
+import { BLOCK, BLOCK_TOKEN, decodeIndex, MARKER_TOKEN } from './docx-markers.js';
+import { suggestionId, type ImportedSuggestion, type TrackedChange } from './docx-tracked.js';
+import { documentSchema } from './schema.js';
+import { DOCX_STYLE } from './docx-styles.js';
+
+/** What the file's changes look like in the text: text changes, and the style names by id. */
+export interface BlockChangeInput {
+  paragraphs: readonly ParagraphChange[];
+  /** The text changes (docx-tracked.ts), whose markers are still in the text. */
+  text: readonly TrackedChange[];
+  styles: ReadonlyMap<string, string>;
+  importerId: string | null;
+}
+
+/** Text changes folded into a block suggestion (see FoldedChanges), and the block suggestions made. */
+export interface BlockChangeResult {
+  json: JSONContent;
+  folded: Map<number, string | null>;
+  suggestions: ImportedSuggestion[];
+}
+
+type Former = NonNullable<BlockSuggestion['from']>;
+
+/** Characters that are markers rather than text (tracked changes, blocks, comment ranges). */
+const MARKER_CHAR = /[\uE000-\uE03F]/;
+
+const canHoldSuggestion = (type: string | undefined) => Boolean(type && documentSchema.nodes[type]?.spec.attrs?.[BLOCK_SUGGESTION_ATTR]);
+
+/** The editor's attributes of a block of `type` (its defaults, `attrs` over them), without a suggestion. */
+function blockAttrs(type: string, attrs: Record<string, unknown>): Record<string, unknown> {
+  const nodeType = documentSchema.nodes[type];
+  if (!nodeType) return attrs;
+  const all: Record<string, unknown> = { ...nodeType.create(attrs).attrs };
+  delete all[BLOCK_SUGGESTION_ATTR];
+  return all;
+}
+
+/** The block a paragraph of style `styleId` was, the way docx-import.ts's style map reads it. */
+function formerBlock(styleId: string | null, styles: ReadonlyMap<string, string>): Former {
+  const name = styleId === null ? '' : (styles.get(styleId) ?? styleId);
+  const level = /^heading\s*([1-6])$/i.exec(name)?.[1];
+  if (level) return { type: 'heading', attrs: blockAttrs('heading', { level: Number(level) }) };
+  if (name === DOCX_STYLE.codeBlock.name || styleId === DOCX_STYLE.codeBlock.id) return { type: 'codeBlock', attrs: blockAttrs('codeBlock', {}) };
+  return { type: 'paragraph', attrs: blockAttrs('paragraph', {}) };
+}
+
+/** Whether block `json` already is `former` (a property change that left the style alone). */
+function isSame(json: JSONContent, former: Former): boolean {
+  if (json.type !== former.type) return false;
+  return json.type !== 'heading' || Number(json.attrs?.level) === Number(former.attrs.level);
+}
+
+/**
+ * Whether every character of `text` (marker-laden, see docx-markers.ts) lies inside a text change of
+ * `kind` by `author`, with the indexes of those changes; null when some does not.
+ */
+function changedWhole(text: string, changes: readonly TrackedChange[], kind: TrackedChange['kind'], author: string): Set<number> | null {
+  const indexes = new Set<number>();
+  let current: number | null = null;
+  let last = 0;
+  const check = (piece: string): boolean => {
+    for (const char of piece) {
+      if (MARKER_CHAR.test(char)) continue;
+      const change = current === null ? undefined : changes[current];
+      if (!change || change.kind !== kind || change.author !== author || change.formatting || change.formatOf !== undefined) return false;
+      indexes.add(current as number);
+    }
+    return true;
+  };
+  for (const match of text.matchAll(MARKER_TOKEN)) {
+    if (!check(text.slice(last, match.index))) return null;
+    current = match[1] ? decodeIndex(match[1]) : null;
+    last = match.index + match[0].length;
+  }
+  return check(text.slice(last)) ? indexes : null;
+}
+
+/** Reads the block markers of a converted document into block suggestions (see the file's comment). */
+export class BlockChangeReader {
+  readonly folded = new Map<number, string | null>();
+  readonly suggestions: ImportedSuggestion[] = [];
+
+  constructor(private readonly input: BlockChangeInput) {}
+
+  /** `json` with its block markers read and removed; null when the block goes (a deletion accepted). */
+  node(json: JSONContent): JSONContent | null {
+    const found = this.takeMarker(json);
+    let node = found.json;
+    if (node.content) {
+      const kept = node.content.map((child) => (child.type === 'text' ? child : this.node(child)));
+      const content = kept.filter((child): child is JSONContent => child !== null);
+      // A container never loses its last block: that one stays, emptied (its deleted text goes anyway).
+      node = { ...node, content: content.length > 0 || node.content.length === 0 ? content : [{ ...(node.content[0] as JSONContent), content: [] }] };
+    }
+    const change = found.index === null ? undefined : this.input.paragraphs[found.index];
+    return change && canHoldSuggestion(node.type) ? this.apply(node, change) : node;
+  }
+
+  /** The block `json` with `change` made its suggestion, or null when an accepted deletion removes it. */
+  private apply(json: JSONContent, change: ParagraphChange): JSONContent | null {
+    const { importerId, text: changes, styles } = this.input;
+    const text = (json.content ?? []).map((child) => child.text ?? '').join('');
+    const whole = change.mark ? changedWhole(text, changes, change.mark.kind, change.mark.author) : null;
+    if (change.mark && whole) {
+      if (importerId === null) return change.mark.kind === 'deletion' ? null : json;
+      const id = suggestionId(importerId);
+      // An inserted paragraph's text is marked with the block's id; a deleted one's stays plain.
+      for (const index of whole) this.folded.set(index, change.mark.kind === 'insertion' ? id : null);
+      return this.suggest(json, { kind: change.mark.kind, id }, change.mark);
+    }
+    if (!change.former || importerId === null) return json;
+    const from = formerBlock(change.former.style, styles);
+    if (isSame(json, from)) return json;
+    return this.suggest(json, { kind: 'type', id: suggestionId(importerId), from }, change.former);
+  }
+
+  private suggest(json: JSONContent, suggestion: BlockSuggestion, by: { author: string; date: string | null }): JSONContent {
+    const { id, ...block } = suggestion;
+    this.suggestions.push({ kind: suggestion.kind === 'deletion' ? 'deletion' : 'insertion', author: by.author, date: by.date, id, block });
+    return { ...json, attrs: { ...json.attrs, [BLOCK_SUGGESTION_ATTR]: suggestion } };
+  }
+
+  /**
+   * `json` without its block markers, and the first one's change index. They sit in its text, or,
+   * for a formula (whose text became its LaTeX), in its attributes.
+   */
+  private takeMarker(json: JSONContent): { json: JSONContent; index: number | null } {
+    let index: number | null = null;
+    const strip = (text: string) =>
+      text.replace(BLOCK_TOKEN, (_whole, code: string) => {
+        index ??= decodeIndex(code);
+        return '';
+      });
+    let out = json;
+    if (json.content?.some((child) => child.type === 'text' && child.text?.includes(BLOCK))) {
+      const content = json.content.map((child) => (child.type === 'text' && child.text ? { ...child, text: strip(child.text) } : child)).filter((child) => child.type !== 'text' || child.text);
+      out = { ...out, content };
+    }
+    if (json.attrs && JSON.stringify(json.attrs).includes(BLOCK)) {
+      out = { ...out, attrs: Object.fromEntries(Object.entries(json.attrs).map(([key, value]) => [key, typeof value === 'string' ? strip(value) : value])) };
+    }
+    return { json: out, index: index !== null && this.input.paragraphs[index] ? index : null };
+  }
+}
+
+/** `json` with its paragraphs' block changes read (see BlockChangeReader). */
+export function readBlockChanges(json: JSONContent, input: BlockChangeInput): BlockChangeResult {
+  const reader = new BlockChangeReader(input);
+  const read = reader.node(json) ?? { type: 'doc', content: [{ type: 'paragraph' }] };
+  return { json: read, folded: reader.folded, suggestions: reader.suggestions };
+}
