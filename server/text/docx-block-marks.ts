@@ -14,6 +14,7 @@
  */
 import { BLOCK, encodeIndex, SEP } from './docx-markers.js';
 import { unescapeXml, xmlAttr } from './docx-xml.js';
+import { ImportError } from './errors.js';
 
 /** Who changed a paragraph, and when, as the file says. */
 export interface ParagraphRevision {
@@ -45,6 +46,9 @@ interface Frame {
 
 const TOKEN = /<w:p(?=[\s>/])[^>]*>|<\/w:p>|<w:pPr\b[^>]*>|<\/w:pPr>|<w:pPrChange\b[^>]*>|<\/w:pPrChange>|<w:rPr\b[^>]*>|<\/w:rPr>|<w:(ins|del)\b[^>]*>|<\/w:(?:ins|del)>|<w:pStyle\b[^>]*>/g;
 
+/** A paragraph whose properties never close (mammoth would silently read such a part as empty). */
+const malformed = () => new ImportError('unreadable', 'The file is not a readable .docx document: a paragraph\'s properties or tracked change are not closed.');
+
 const PARAGRAPH = /^<w:p[\s>/]/;
 const selfClosing = (tag: string) => tag.endsWith('/>');
 
@@ -60,7 +64,8 @@ function markerRun(index: number): string {
 
 /**
  * `xml` with a marker run at the start of each paragraph that has a paragraph-mark or property
- * change (right after its properties), and those changes by marker index.
+ * change (right after its properties), and those changes by marker index. Throws ImportError
+ * ('unreadable') when a paragraph ends inside its properties or a paragraph is never closed.
  */
 export function markParagraphChanges(xml: string): { xml: string; changes: ParagraphChange[] } {
   if (!xml.includes('<w:pPrChange') && !/<w:(?:ins|del)\b/.test(xml)) return { xml, changes: [] };
@@ -73,7 +78,8 @@ export function markParagraphChanges(xml: string): { xml: string; changes: Parag
       return tag;
     }
     if (tag === '</w:p>') {
-      stack.pop();
+      const closed = stack.pop();
+      if (closed && (closed.inProperties || closed.inFormer > 0)) throw malformed();
       return tag;
     }
     if (!frame) return tag;
@@ -121,6 +127,7 @@ export function markParagraphChanges(xml: string): { xml: string; changes: Parag
     }
     return tag;
   });
+  if (stack.length > 0) throw malformed();
   return { xml: out, changes };
 }
 
