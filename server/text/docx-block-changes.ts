@@ -11,7 +11,7 @@
  * paragraph stays, a deleted one goes, a type change keeps the new type.
  */
 import type { JSONContent } from '@tiptap/core';
-import { BLOCK_SUGGESTION_ATTR, type BlockSuggestion } from '../../shared/editor/suggestion-ids.js';
+import { BLOCK_SUGGESTION_ATTR, blockSuggestionOf, type BlockSuggestion } from '../../shared/editor/suggestion-ids.js';
 import type { ParagraphChange } from './docx-block-marks.js';
 import { BLOCK, BLOCK_TOKEN, decodeIndex, MARKER_TOKEN } from './docx-markers.js';
 import { suggestionId, type ImportedSuggestion, type TrackedChange } from './docx-tracked.js';
@@ -97,36 +97,56 @@ export class BlockChangeReader {
 
   constructor(private readonly input: BlockChangeInput) {}
 
-  /** `json` with its block markers read and removed; null when the block goes (a deletion accepted). */
-  node(json: JSONContent): JSONContent | null {
+  /** `json` with its block markers read and removed, and its block changes as suggestions. */
+  node(json: JSONContent): JSONContent {
     const found = this.takeMarker(json);
     let node = found.json;
-    if (node.content) {
-      const kept = node.content.map((child) => (child.type === 'text' ? child : this.node(child)));
-      const content = kept.filter((child): child is JSONContent => child !== null);
-      // A container never loses its last block: that one stays, emptied (its deleted text goes anyway).
-      node = { ...node, content: content.length > 0 || node.content.length === 0 ? content : [{ ...(node.content[0] as JSONContent), content: [] }] };
-    }
+    if (node.content) node = this.lift({ ...node, content: node.content.map((child) => (child.type === 'text' ? child : this.node(child))) });
     const change = found.index === null ? undefined : this.input.paragraphs[found.index];
     return change && canHoldSuggestion(node.type) ? this.apply(node, change) : node;
   }
 
-  /** The block `json` with `change` made its suggestion, or null when an accepted deletion removes it. */
-  private apply(json: JSONContent, change: ParagraphChange): JSONContent | null {
-    const { importerId, text: changes, styles } = this.input;
+  /** The textblock `json` with `change` made its suggestion (when the change is one: see the file's comment). */
+  private apply(json: JSONContent, change: ParagraphChange): JSONContent {
+    const { text: changes, styles } = this.input;
     const text = (json.content ?? []).map((child) => child.text ?? '').join('');
     const whole = change.mark ? changedWhole(text, changes, change.mark.kind, change.mark.author) : null;
     if (change.mark && whole) {
-      if (importerId === null) return change.mark.kind === 'deletion' ? null : json;
-      const id = suggestionId(importerId);
+      const id = this.newId();
       // An inserted paragraph's text is marked with the block's id; a deleted one's stays plain.
       for (const index of whole) this.folded.set(index, change.mark.kind === 'insertion' ? id : null);
       return this.suggest(json, { kind: change.mark.kind, id }, change.mark);
     }
-    if (!change.former || importerId === null) return json;
+    if (!change.former) return json;
     const from = formerBlock(change.former.style, styles);
     if (isSame(json, from)) return json;
-    return this.suggest(json, { kind: 'type', id: suggestionId(importerId), from }, change.former);
+    return this.suggest(json, { kind: 'type', id: this.newId(), from }, change.former);
+  }
+
+  /**
+   * A container (a table, a row, a list, a quote) all of whose blocks one author inserted, or
+   * deleted, is itself inserted or deleted: Word keeps that on each paragraph, the editor on the
+   * outermost block (and an inserted block's text under its id).
+   */
+  private lift(json: JSONContent): JSONContent {
+    const children = json.content ?? [];
+    if (json.type === 'doc' || children.length === 0 || !canHoldSuggestion(json.type) || documentSchema.nodes[json.type ?? '']?.isTextblock) return json;
+    const own = children.map((child) => blockSuggestionOf(child.attrs?.[BLOCK_SUGGESTION_ATTR]));
+    const first = own[0];
+    const authorOf = (id: string | undefined) => this.suggestions.find((s) => s.id === id)?.author;
+    const author = authorOf(first?.id);
+    if (!first || first.kind === 'type' || author === undefined || !own.every((s) => s && s.kind === first.kind && authorOf(s.id) === author)) return json;
+    const merged = new Set(own.map((s) => s?.id));
+    merged.delete(first.id);
+    for (const [index, id] of this.folded) if (id !== null && merged.has(id)) this.folded.set(index, first.id);
+    this.suggestions.splice(0, this.suggestions.length, ...this.suggestions.filter((s) => !merged.has(s.id)));
+    const content = children.map((child) => ({ ...child, attrs: { ...child.attrs, [BLOCK_SUGGESTION_ATTR]: null } }));
+    return { ...json, content, attrs: { ...json.attrs, [BLOCK_SUGGESTION_ATTR]: { kind: first.kind, id: first.id } } };
+  }
+
+  /** A suggestion id: the importer's, or (when every change is accepted) a stand-in that never leaves. */
+  private newId(): string {
+    return suggestionId(this.input.importerId ?? 'accepted');
   }
 
   private suggest(json: JSONContent, suggestion: BlockSuggestion, by: { author: string; date: string | null }): JSONContent {
@@ -158,9 +178,24 @@ export class BlockChangeReader {
   }
 }
 
+/**
+ * Every block change accepted: a deleted block goes (a container never loses its last block: that
+ * one stays, emptied, and its deleted text goes with the text changes), the others lose their mark.
+ */
+function accepted(json: JSONContent): JSONContent | null {
+  const suggestion = blockSuggestionOf(json.attrs?.[BLOCK_SUGGESTION_ATTR]);
+  if (suggestion?.kind === 'deletion') return null;
+  const attrs = suggestion ? { ...json.attrs, [BLOCK_SUGGESTION_ATTR]: null } : json.attrs;
+  if (!json.content) return suggestion ? { ...json, attrs } : json;
+  const content = json.content.map((child) => (child.type === 'text' ? child : accepted(child))).filter((child): child is JSONContent => child !== null);
+  const kept = content.length > 0 || json.content.length === 0 ? content : [{ ...(json.content[0] as JSONContent), attrs: { ...json.content[0]?.attrs, [BLOCK_SUGGESTION_ATTR]: null }, content: [] }];
+  return { ...json, ...(attrs ? { attrs } : {}), content: kept };
+}
+
 /** `json` with its paragraphs' block changes read (see BlockChangeReader). */
 export function readBlockChanges(json: JSONContent, input: BlockChangeInput): BlockChangeResult {
   const reader = new BlockChangeReader(input);
-  const read = reader.node(json) ?? { type: 'doc', content: [{ type: 'paragraph' }] };
+  const read = reader.node(json);
+  if (input.importerId === null) return { json: accepted(read) ?? { type: 'doc', content: [{ type: 'paragraph' }] }, folded: new Map(), suggestions: [] };
   return { json: read, folded: reader.folded, suggestions: reader.suggestions };
 }
