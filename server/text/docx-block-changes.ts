@@ -92,8 +92,11 @@ function changedWhole(text: string, changes: readonly TrackedChange[], kind: Tra
 
 /** Reads the block markers of a converted document into block suggestions (see the file's comment). */
 export class BlockChangeReader {
-  readonly folded = new Map<number, string | null>();
-  readonly suggestions: ImportedSuggestion[] = [];
+  private readonly foldedIds = new Map<number, string | null>();
+  /** Ids of blocks lifted into their container's suggestion: the id that took their place. */
+  private readonly alias = new Map<string, string>();
+  /** The block suggestions made, by id (a lifted container's children's go: see lift). */
+  private readonly made = new Map<string, ImportedSuggestion>();
 
   constructor(private readonly input: BlockChangeInput) {}
 
@@ -114,7 +117,7 @@ export class BlockChangeReader {
     if (change.mark && whole) {
       const id = this.newId();
       // An inserted paragraph's text is marked with the block's id; a deleted one's stays plain.
-      for (const index of whole) this.folded.set(index, change.mark.kind === 'insertion' ? id : null);
+      for (const index of whole) this.foldedIds.set(index, change.mark.kind === 'insertion' ? id : null);
       return this.suggest(json, { kind: change.mark.kind, id }, change.mark);
     }
     if (!change.former) return json;
@@ -133,15 +136,30 @@ export class BlockChangeReader {
     if (json.type === 'doc' || children.length === 0 || !canHoldSuggestion(json.type) || documentSchema.nodes[json.type ?? '']?.isTextblock) return json;
     const own = children.map((child) => blockSuggestionOf(child.attrs?.[BLOCK_SUGGESTION_ATTR]));
     const first = own[0];
-    const authorOf = (id: string | undefined) => this.suggestions.find((s) => s.id === id)?.author;
+    const authorOf = (id: string | undefined) => (id === undefined ? undefined : this.made.get(id)?.author);
     const author = authorOf(first?.id);
     if (!first || first.kind === 'type' || author === undefined || !own.every((s) => s && s.kind === first.kind && authorOf(s.id) === author)) return json;
     const merged = new Set(own.map((s) => s?.id));
     merged.delete(first.id);
-    for (const [index, id] of this.folded) if (id !== null && merged.has(id)) this.folded.set(index, first.id);
-    this.suggestions.splice(0, this.suggestions.length, ...this.suggestions.filter((s) => !merged.has(s.id)));
+    for (const id of merged) if (id !== undefined) this.alias.set(id, first.id);
+    for (const id of merged) if (id !== undefined) this.made.delete(id);
     const content = children.map((child) => ({ ...child, attrs: { ...child.attrs, [BLOCK_SUGGESTION_ATTR]: null } }));
     return { ...json, content, attrs: { ...json.attrs, [BLOCK_SUGGESTION_ATTR]: { kind: first.kind, id: first.id } } };
+  }
+
+  /** The text changes folded into block suggestions, each under its block's id (or its container's, when lifted). */
+  get folded(): Map<number, string | null> {
+    const resolve = (id: string): string => {
+      let at = id;
+      for (let next = this.alias.get(at); next !== undefined; next = this.alias.get(at)) at = next;
+      return at;
+    };
+    return new Map([...this.foldedIds].map(([index, id]) => [index, id === null ? null : resolve(id)]));
+  }
+
+  /** The block suggestions made, in the order their blocks were read. */
+  get suggestions(): ImportedSuggestion[] {
+    return [...this.made.values()];
   }
 
   /** A suggestion id: the importer's, or (when every change is accepted) a stand-in that never leaves. */
@@ -151,7 +169,7 @@ export class BlockChangeReader {
 
   private suggest(json: JSONContent, suggestion: BlockSuggestion, by: { author: string; date: string | null }): JSONContent {
     const { id, ...block } = suggestion;
-    this.suggestions.push({ kind: suggestion.kind === 'deletion' ? 'deletion' : 'insertion', author: by.author, date: by.date, id, block });
+    this.made.set(id, { kind: suggestion.kind === 'deletion' ? 'deletion' : 'insertion', author: by.author, date: by.date, id, block });
     return { ...json, attrs: { ...json.attrs, [BLOCK_SUGGESTION_ATTR]: suggestion } };
   }
 
