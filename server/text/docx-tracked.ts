@@ -42,7 +42,8 @@ export type FoldedChanges = ReadonlyMap<number, string | null>;
 
 /**
  * `xml` (word/document.xml) with each tracked change's text wrapped in markers, and the changes by
- * index. A paragraph-mark change (`<w:ins …/>` inside run properties) carries no text and is left alone.
+ * index. A paragraph-mark change (`<w:ins …/>` inside run properties) carries no text; docx-block-marks.ts
+ * has already taken it out (and left a marker for it) when this runs.
  */
 export function markTrackedChanges(xml: string): { xml: string; changes: TrackedChange[] } {
   const changes: TrackedChange[] = [];
