@@ -10,6 +10,9 @@ import { checkedDocxArchive } from './docx-zip.js';
 import { ImportError, MAX_IMPORT_BYTES } from './errors.js';
 import { isFigureSrc } from '../../shared/editor/figure-src.js';
 import { applyTrackedChanges, markTrackedChanges, type ImportedSuggestion, type TrackedChange } from './docx-tracked.js';
+import { markParagraphChanges, styleNames, type ParagraphChange } from './docx-block-marks.js';
+import { readBlockChanges } from './docx-block-changes.js';
+import { BLOCK_TOKEN, MARKERS } from './docx-markers.js';
 import { commentRange, markCommentRanges, takeCommentPlaces } from './docx-comment-ranges.js';
 import { readWordComments } from './docx-comments.js';
 import type { ImportedComment } from './import-threads.js';
@@ -77,13 +80,18 @@ function restoreInlineMath(body: HTMLElement, document: Document): void {
   }
 }
 
-/** A Math Block paragraph `$$…$$` → a block-math node. */
+/**
+ * A Math Block paragraph `$$…$$` → a block-math node. A paragraph change's marker (docx-block-marks.ts)
+ * is kept ahead of the LaTeX, where docx-block-changes.ts finds it.
+ */
 function restoreBlockMath(body: HTMLElement): void {
   for (const div of Array.from(body.querySelectorAll(`div.${BLOCK_MATH_CLASS}`))) {
-    const latex = (div.textContent ?? '').trim().replace(/^\$\$([\s\S]*)\$\$$/, '$1');
+    const text = div.textContent ?? '';
+    const markers = text.match(BLOCK_TOKEN)?.join('') ?? '';
+    const latex = text.replace(BLOCK_TOKEN, '').trim().replace(/^\$\$([\s\S]*)\$\$$/, '$1');
     div.removeAttribute('class');
     div.setAttribute('data-type', 'block-math');
-    div.setAttribute('data-latex', latex);
+    div.setAttribute('data-latex', markers + latex);
     div.textContent = '';
   }
 }
@@ -134,7 +142,7 @@ function restoreFigures(body: HTMLElement, document: Document, images: ImportIma
     figure.append(picture, caption);
     block.after(figure);
     img.remove();
-    if (block !== img && !(block.textContent ?? '').trim() && !block.querySelector('img')) block.remove();
+    if (block !== img && !(block.textContent ?? '').replace(MARKERS, '').trim() && !block.querySelector('img')) block.remove();
   }
   // Captions without a picture before them stay paragraphs.
   for (const stray of Array.from(body.querySelectorAll(`p.${CAPTION_CLASS}`))) stray.removeAttribute('class');
@@ -161,17 +169,23 @@ export interface DocxReviewState {
 /**
  * A .docx file as JSON whose tracked changes are suggestions of `importerId` (with what the file
  * said of each: author and date), or accepted when `importerId` is null; and its Word comments.
+ * Inserted, deleted and restyled paragraphs are block suggestions (docx-block-changes.ts).
  */
 export async function readDocx(bytes: Uint8Array, images: ImportImages | undefined, importerId: string | null): Promise<DocxReviewState> {
   if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ImportError('too-large', `The file is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB.`);
   let changes: TrackedChange[] = [];
+  let paragraphChanges: ParagraphChange[] = [];
   let commentsXml: string | null = null;
   let extendedXml: string | null = null;
+  let stylesXml: string | null = null;
   const archive = await checkedDocxArchive(bytes, (name, part) => {
     if (name === 'word/comments.xml') commentsXml = utf8(part);
     if (name === 'word/commentsExtended.xml') extendedXml = utf8(part);
+    if (name === 'word/styles.xml') stylesXml = utf8(part);
     if (name !== 'word/document.xml') return part;
-    const marked = markTrackedChanges(markCommentRanges(utf8(part)));
+    const paragraphs = markParagraphChanges(utf8(part));
+    paragraphChanges = paragraphs.changes;
+    const marked = markTrackedChanges(markCommentRanges(paragraphs.xml));
     changes = marked.changes;
     return new Uint8Array(Buffer.from(marked.xml, 'utf8'));
   });
@@ -204,8 +218,9 @@ export async function readDocx(bytes: Uint8Array, images: ImportImages | undefin
     restoreTaskLists(body);
     if (images) restoreFigures(body, document, images);
   });
-  const tracked = applyTrackedChanges(json, changes, importerId);
+  const blocks = readBlockChanges(json, { paragraphs: paragraphChanges, text: changes, styles: styleNames(stylesXml), importerId });
+  const tracked = applyTrackedChanges(blocks.json, changes, importerId, blocks.folded);
   const placed = takeCommentPlaces(normaliseJson(tracked.json));
   const comments = wordComments.map((comment) => ({ ...comment, range: commentRange(placed.places.get(comment.id)) }));
-  return { json: normaliseJson(placed.json), suggestions: tracked.suggestions, comments };
+  return { json: normaliseJson(placed.json), suggestions: [...tracked.suggestions, ...blocks.suggestions], comments };
 }

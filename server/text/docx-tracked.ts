@@ -8,10 +8,11 @@
  */
 import type { JSONContent } from '@tiptap/core';
 import { randomBytes } from 'node:crypto';
-import { SUGGESTION_ID_SEPARATOR } from '../../shared/editor/suggestion-ids.js';
+import { SUGGESTION_ID_SEPARATOR, type BlockSuggestion } from '../../shared/editor/suggestion-ids.js';
 import { documentSchema } from './schema.js';
 import { unescapeXml, xmlAttr as attr } from './docx-xml.js';
 import { expandFormatChanges } from './docx-format-changes.js';
+import { CLOSE, decodeIndex, encodeIndex, MARKER_TOKEN, MARKERS, OPEN, SEP } from './docx-markers.js';
 
 /** One tracked change of the file, as Word (or LibreOffice) recorded it. */
 export interface TrackedChange {
@@ -28,27 +29,21 @@ export interface TrackedChange {
 /** A change as a suggestion of the importer's, with what the file said of it. */
 export interface ImportedSuggestion extends TrackedChange {
   id: string;
-}
-
-const OPEN = '\uE000';
-const SEP = '\uE001';
-const CLOSE = '\uE002';
-const DIGIT0 = 0xe010;
-/** Every marker character (and any the file itself held, which would otherwise confuse the reading). */
-const MARKERS = /[\uE000-\uE01F]/g;
-const MARKER_TOKEN = /\uE000([\uE010-\uE019]+)\uE001|\uE002/g;
-
-function encodeIndex(index: number): string {
-  return [...String(index)].map((d) => String.fromCharCode(DIGIT0 + Number(d))).join('');
-}
-
-function decodeIndex(code: string): number {
-  return Number([...code].map((c) => String(c.charCodeAt(0) - DIGIT0)).join(''));
+  /** A suggestion about a whole paragraph (docx-block-changes.ts): its kind, and for a type change what the block was. */
+  block?: Omit<BlockSuggestion, 'id'>;
 }
 
 /**
+ * Text changes that belong to a whole-paragraph suggestion, by change index: the text takes that
+ * suggestion's id (an inserted paragraph's text, as the editor marks it), or, for null, stays
+ * unmarked (a deleted paragraph's text: the block's own suggestion says it goes).
+ */
+export type FoldedChanges = ReadonlyMap<number, string | null>;
+
+/**
  * `xml` (word/document.xml) with each tracked change's text wrapped in markers, and the changes by
- * index. A paragraph-mark change (`<w:ins …/>` inside run properties) carries no text and is left alone.
+ * index. A paragraph-mark change (`<w:ins …/>` inside run properties) carries no text; docx-block-marks.ts
+ * has already taken it out (and left a marker for it) when this runs.
  */
 export function markTrackedChanges(xml: string): { xml: string; changes: TrackedChange[] } {
   const changes: TrackedChange[] = [];
@@ -82,7 +77,7 @@ export function markTrackedChanges(xml: string): { xml: string; changes: Tracked
 }
 
 /** A fresh suggestion id of the importer's (the server's guard wants the writer's own id). */
-function suggestionId(importerId: string): string {
+export function suggestionId(importerId: string): string {
   return `${importerId}${SUGGESTION_ID_SEPARATOR}${randomBytes(9).toString('base64url')}`;
 }
 
@@ -95,6 +90,7 @@ class MarkerReader {
   constructor(
     private readonly changes: readonly TrackedChange[],
     private readonly importerId: string | null,
+    private readonly folded: FoldedChanges,
   ) {}
 
   node(json: JSONContent): JSONContent {
@@ -122,7 +118,12 @@ class MarkerReader {
         if (change?.kind !== 'deletion') out.push({ ...node, text: cleaned });
         return;
       }
-      const id = this.idOf(this.current as number, change);
+      const folded = this.folded.get(this.current as number);
+      if (folded === null) {
+        out.push({ ...node, text: cleaned });
+        return;
+      }
+      const id = folded ?? this.idOf(this.current as number, change);
       out.push({ ...node, text: cleaned, marks: [...(node.marks ?? []), { type: change.kind, attrs: { id } }] });
     };
     for (const match of text.matchAll(MARKER_TOKEN)) {
@@ -152,9 +153,9 @@ class MarkerReader {
 
 /**
  * `json` with the markers of `changes` turned into suggestions of `importerId` (null: every change
- * accepted), and the suggestions made, in document order.
+ * accepted), `folded` ones taken into their paragraph's suggestion, and the suggestions made, in document order.
  */
-export function applyTrackedChanges(json: JSONContent, changes: readonly TrackedChange[], importerId: string | null): { json: JSONContent; suggestions: ImportedSuggestion[] } {
-  const reader = new MarkerReader(changes, importerId);
+export function applyTrackedChanges(json: JSONContent, changes: readonly TrackedChange[], importerId: string | null, folded: FoldedChanges = new Map()): { json: JSONContent; suggestions: ImportedSuggestion[] } {
+  const reader = new MarkerReader(changes, importerId, folded);
   return { json: reader.node(json), suggestions: reader.suggestions };
 }

@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
 import { addReply, addThread, MAX_COMMENT_LENGTH, setResolved, type CommentAuthor, type CommentEntry } from '../../shared/comments/threads.js';
 import { DOCUMENT_FRAGMENT } from '../../shared/editor/extensions.js';
+import { BLOCK_SUGGESTION_ATTR, blockSuggestionOf } from '../../shared/editor/suggestion-ids.js';
 import type { ImportedSuggestion } from './docx-tracked.js';
 import type { WordComment } from './docx-comments.js';
 import { toDocumentNode } from './schema.js';
@@ -20,14 +21,39 @@ import { toDocumentNode } from './schema.js';
 /** The review panel's thread id for a suggestion (client/features/suggestions/SuggestionsPanel.tsx). */
 const suggestionThreadId = (suggestionId: string) => `suggestion-${suggestionId}`;
 
+/** A block as a note names it. */
+interface BlockOf {
+  type: string;
+  attrs: Record<string, unknown>;
+}
+
+interface SuggestionRange {
+  from: number;
+  to: number;
+  inserted: string;
+  deleted: string;
+  /** A block suggestion's block (its range is the block's text, which its own text marks do not add to). */
+  block?: BlockOf;
+}
+
 /** Each suggestion's range in `node`, by id, with the text it inserts and the text it deletes. */
-function rangesOf(node: ReturnType<typeof toDocumentNode>): Map<string, { from: number; to: number; inserted: string; deleted: string }> {
-  const ranges = new Map<string, { from: number; to: number; inserted: string; deleted: string }>();
+function rangesOf(node: ReturnType<typeof toDocumentNode>): Map<string, SuggestionRange> {
+  const ranges = new Map<string, SuggestionRange>();
   node.descendants((child, pos) => {
-    if (!child.isText) return true;
+    if (!child.isText) {
+      const suggestion = child.isInline ? null : blockSuggestionOf(child.attrs[BLOCK_SUGGESTION_ATTR]);
+      if (suggestion && !ranges.has(suggestion.id)) {
+        // Inside the block when it holds text (the thread's anchor is on its text), around it when it is a leaf.
+        const [from, to] = child.isLeaf ? [pos, pos + child.nodeSize] : [pos + 1, pos + 1 + child.content.size];
+        const text = child.textContent;
+        ranges.set(suggestion.id, { from, to, inserted: suggestion.kind === 'deletion' ? '' : text, deleted: suggestion.kind === 'deletion' ? text : '', block: { type: child.type.name, attrs: child.attrs } });
+      }
+      return true;
+    }
     for (const mark of child.marks) {
       if (mark.type.name !== 'insertion' && mark.type.name !== 'deletion') continue;
       const id = String(mark.attrs.id);
+      if (ranges.get(id)?.block) continue;
       const range = ranges.get(id) ?? { from: pos, to: pos, inserted: '', deleted: '' };
       range.to = pos + child.nodeSize;
       if (mark.type.name === 'insertion') range.inserted += child.text ?? '';
@@ -43,8 +69,23 @@ function rangesOf(node: ReturnType<typeof toDocumentNode>): Map<string, { from: 
 const textOf = (suggestion: ImportedSuggestion, range: { inserted: string; deleted: string }) =>
   suggestion.kind === 'insertion' || suggestion.formatting ? range.inserted : range.deleted;
 
-function note(suggestion: ImportedSuggestion, text: string): string {
-  const what = suggestion.formatting ? 'changed the formatting of' : suggestion.kind === 'insertion' ? 'inserted' : 'deleted';
+/** How a note names a block: "paragraph", "heading 2", "code block". */
+function blockName(type: string, attrs: Record<string, unknown>): string {
+  if (type === 'heading') return `heading ${String(attrs.level)}`;
+  return type.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
+}
+
+/** What the note says the change did, before the quoted text. */
+function changeVerb(suggestion: ImportedSuggestion, block: BlockOf | undefined): string {
+  if (suggestion.block?.kind === 'type' && suggestion.block.from && block) {
+    return `made a ${blockName(suggestion.block.from.type, suggestion.block.from.attrs)} a ${blockName(block.type, block.attrs)}:`;
+  }
+  if (suggestion.block) return `${suggestion.block.kind === 'insertion' ? 'inserted' : 'deleted'} the ${block ? blockName(block.type, block.attrs) : 'block'}`;
+  return suggestion.formatting ? 'changed the formatting of' : suggestion.kind === 'insertion' ? 'inserted' : 'deleted';
+}
+
+function note(suggestion: ImportedSuggestion, text: string, block?: BlockOf): string {
+  const what = changeVerb(suggestion, block);
   const when = suggestion.date ? ` on ${suggestion.date}` : '';
   const quoted = text.length > 200 ? `${text.slice(0, 200)}…` : text;
   return `Tracked change imported from Word: ${suggestion.author || 'an unnamed author'} ${what} “${quoted}”${when}.`;
@@ -92,7 +133,7 @@ export function importedState(
       if (!range) continue;
       const anchor = anchorOf(range);
       const text = textOf(suggestion, range);
-      const entry = { id: randomBytes(9).toString('base64url'), author, body: note(suggestion, text), mentions: [], createdAt: at };
+      const entry = { id: randomBytes(9).toString('base64url'), author, body: note(suggestion, text, range.block), mentions: [], createdAt: at };
       addThread(comments, { id: suggestionThreadId(suggestion.id), anchor, quote: text.slice(0, 300), createdBy: author, createdAt: at }, entry);
     }
     const threadOf = new Map<string, string>();
