@@ -1,7 +1,8 @@
 /**
  * A comparison drawn block by block: accepted insertions underlined green, deletions struck through
  * red; text inside open suggestions dashed in its author's colour and labelled "suggested by …", so a
- * proposal never reads as an accepted edit.
+ * proposal never reads as an accepted edit. Suggested text that another reviewer suggests deleting is
+ * drawn as both: the insertion, and inside it that reviewer's deletion.
  */
 import { For, Match, Switch } from 'solid-js';
 import type { DiffBlock, DiffSegment } from '../../shared/api/versions.js';
@@ -19,6 +20,12 @@ function Suggested(props: { segment: DiffSegment; verb: 'inserted' | 'deleted' }
   });
   return (
     <Switch>
+      <Match when={props.verb === 'inserted' && props.segment.deletionId !== undefined}>
+        <ins {...attrs()}>
+          <span class="visually-hidden">[{label()}] </span>
+          <NestedDeletion segment={props.segment} />
+        </ins>
+      </Match>
       <Match when={props.verb === 'inserted'}>
         <ins {...attrs()}>
           <span class="visually-hidden">[{label()}] </span>
@@ -32,6 +39,22 @@ function Suggested(props: { segment: DiffSegment; verb: 'inserted' | 'deleted' }
         </del>
       </Match>
     </Switch>
+  );
+}
+
+/** The deletion another reviewer suggests of suggested text, inside that text's insertion. */
+function NestedDeletion(props: { segment: DiffSegment }) {
+  const label = () => `Suggested by ${props.segment.deletedBy?.name ?? 'someone'}: deleted`;
+  return (
+    <del
+      class="diff-suggestion diff-suggest-delete"
+      title={label()}
+      data-suggestion={props.segment.deletionId}
+      style={{ '--suggestion-color': colorFor(props.segment.deletedBy?.id ?? '') }}
+    >
+      <span class="visually-hidden">[{label()}] </span>
+      {props.segment.text}
+    </del>
   );
 }
 

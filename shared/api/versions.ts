@@ -32,6 +32,12 @@ export interface DiffSegment {
   /** Suggestion segments only: the suggestion's id and its author (server-side name). */
   suggestionId?: string;
   suggestedBy?: PersonView;
+  /**
+   * `suggest-insert` only: another suggestion deletes this suggested text (a reviewer deleting inside
+   * someone else's suggested insertion), its id and its author. The text is both at once.
+   */
+  deletionId?: string;
+  deletedBy?: PersonView;
 }
 
 /** A suggestion that is in the later state of a comparison and not in the earlier one. */

@@ -16,6 +16,8 @@ import { toDocumentNode } from '../../text/schema.js';
 export interface RunSuggestion {
   kind: 'insertion' | 'deletion';
   id: string;
+  /** An insertion only: the id of another suggestion that deletes this inserted text (a nested deletion). */
+  deletedBy?: string;
 }
 
 export interface Run {
@@ -42,16 +44,30 @@ function leafText(leaf: Node): string {
   return '';
 }
 
-/** The insertion or deletion among `marks`; an insertion wins, as its text is not accepted yet. */
-function suggestionOf(marks: readonly Mark[]): RunSuggestion | null {
-  const find = (kind: RunSuggestion['kind']) => marks.find((m) => m.type.name === kind);
-  const mark = find('insertion') ?? find('deletion');
-  if (!mark) return null;
-  return { kind: mark.type.name as RunSuggestion['kind'], id: String(mark.attrs.id) };
+/**
+ * The suggestion of text or a block with `insertion` and `deletion` ids of its own (marks or its block
+ * suggestion), inside `inherited` (the block suggestion it sits in). An insertion is the run's kind, as
+ * its text is not accepted yet; a deletion of that inserted text (deleting inside someone else's
+ * suggested insertion, shared/editor/nested-deletion.ts) rides along as `deletedBy`, so both are drawn.
+ */
+function combined(insertion: string | null, deletion: string | null, inherited: RunSuggestion | null): RunSuggestion | null {
+  const inserted = insertion ?? (inherited?.kind === 'insertion' ? inherited.id : null);
+  const deleted = deletion ?? (inherited?.kind === 'deletion' ? inherited.id : (inherited?.deletedBy ?? null));
+  if (inserted !== null) return deleted !== null && deleted !== inserted ? { kind: 'insertion', id: inserted, deletedBy: deleted } : { kind: 'insertion', id: inserted };
+  return deleted !== null ? { kind: 'deletion', id: deleted } : null;
+}
+
+/** The suggestion of an inline node with `marks`, inside the block suggestion `inherited`. */
+function suggestionOf(marks: readonly Mark[], inherited: RunSuggestion | null): RunSuggestion | null {
+  const id = (kind: RunSuggestion['kind']) => {
+    const mark = marks.find((m) => m.type.name === kind);
+    return mark ? String(mark.attrs.id) : null;
+  };
+  return combined(id('insertion'), id('deletion'), inherited);
 }
 
 function sameSuggestion(a: RunSuggestion | null, b: RunSuggestion | null): boolean {
-  return a === b || (a !== null && b !== null && a.kind === b.kind && a.id === b.id);
+  return a === b || (a !== null && b !== null && a.kind === b.kind && a.id === b.id && a.deletedBy === b.deletedBy);
 }
 
 function blockOf(type: string, runs: Run[]): Block {
@@ -65,7 +81,7 @@ function blockOf(type: string, runs: Run[]): Block {
 function runsOf(textblock: Node, inherited: RunSuggestion | null): Run[] {
   const runs: Run[] = [];
   textblock.forEach((inline) => {
-    const suggestion = suggestionOf(inline.marks) ?? inherited;
+    const suggestion = suggestionOf(inline.marks, inherited);
     // Zero-width spaces inside suggestions are the library's anchors of suggested block boundaries.
     const raw = inline.isText ? (inline.text ?? '') : leafText(inline);
     const text = suggestion ? raw.replace(ZERO_WIDTH_SPACE, '') : raw;
@@ -77,10 +93,11 @@ function runsOf(textblock: Node, inherited: RunSuggestion | null): Run[] {
   return runs;
 }
 
-/** The insertion or deletion a block suggests about itself, else the one it is inside. */
+/** The insertion or deletion a block suggests about itself, with the one it is inside. */
 function blockRunSuggestion(node: Node, inherited: RunSuggestion | null): RunSuggestion | null {
   const own = blockSuggestionOf(node.attrs[BLOCK_SUGGESTION_ATTR]);
-  return own && own.kind !== 'type' ? { kind: own.kind, id: own.id } : inherited;
+  if (!own || own.kind === 'type') return inherited;
+  return own.kind === 'insertion' ? combined(own.id, null, inherited) : combined(null, own.id, inherited);
 }
 
 /** A block's type name as compare reads it: a heading with its level, a suggested type change at its former type. */
@@ -98,7 +115,7 @@ function collect(parent: Node, inherited: RunSuggestion | null, out: Block[]): v
       out.push(blockOf(typeName(child), runsOf(child, suggestion)));
     } else if (child.isAtom) {
       const text = leafText(child);
-      out.push(blockOf(child.type.name, text ? [{ text, suggestion: suggestionOf(child.marks) ?? suggestion }] : []));
+      out.push(blockOf(child.type.name, text ? [{ text, suggestion: suggestionOf(child.marks, suggestion) }] : []));
     } else {
       collect(child, suggestion, out);
     }

@@ -3,10 +3,11 @@
  * accepted words are equal, inserted or deleted; walking it alongside the later block's runs puts
  * each suggested insertion where it stands (it is not part of the accepted text) and turns accepted
  * text under a suggested deletion into a `suggest-delete` segment, so nothing suggested reads as an
- * edit and nothing accepted reads as a suggestion.
+ * edit and nothing accepted reads as a suggestion. Suggested text that another suggestion deletes
+ * (a nested deletion) stays a `suggest-insert` segment that names that deletion too.
  */
 import type { DiffSegment } from '../../../shared/api/versions.js';
-import type { Run } from './blocks.js';
+import type { Run, RunSuggestion } from './blocks.js';
 
 /** One part of a word diff of accepted texts (the `diff` package's change objects). */
 export interface AcceptedPart {
@@ -17,12 +18,14 @@ export interface AcceptedPart {
 function push(out: DiffSegment[], segment: DiffSegment): void {
   if (segment.text === '') return;
   const last = out[out.length - 1];
-  if (last && last.op === segment.op && last.suggestionId === segment.suggestionId) last.text += segment.text;
+  if (last && last.op === segment.op && last.suggestionId === segment.suggestionId && last.deletionId === segment.deletionId) last.text += segment.text;
   else out.push(segment);
 }
 
-function suggested(op: 'suggest-insert' | 'suggest-delete', text: string, id: string): DiffSegment {
-  return { op, text, suggestionId: id };
+function suggested(op: 'suggest-insert' | 'suggest-delete', text: string, suggestion: RunSuggestion): DiffSegment {
+  const segment: DiffSegment = { op, text, suggestionId: suggestion.id };
+  if (suggestion.deletedBy !== undefined) segment.deletionId = suggestion.deletedBy;
+  return segment;
 }
 
 /** The segments of a block: `parts` (the diff of accepted texts) with the suggestions of `runs` (the later block). */
@@ -33,7 +36,7 @@ export function overlaySuggestions(parts: readonly AcceptedPart[], runs: readonl
   // Suggested insertions at the cursor come out before the next accepted character.
   const emitInsertions = () => {
     for (let run = runs[index]; run?.suggestion?.kind === 'insertion'; run = runs[index]) {
-      push(out, suggested('suggest-insert', run.text.slice(offset), run.suggestion.id));
+      push(out, suggested('suggest-insert', run.text.slice(offset), run.suggestion));
       index += 1;
       offset = 0;
     }
@@ -54,7 +57,7 @@ export function overlaySuggestions(parts: readonly AcceptedPart[], runs: readonl
       }
       const take = Math.min(left, run.text.length - offset);
       const text = run.text.slice(offset, offset + take);
-      push(out, run.suggestion ? suggested('suggest-delete', text, run.suggestion.id) : { op: part.op, text });
+      push(out, run.suggestion ? suggested('suggest-delete', text, run.suggestion) : { op: part.op, text });
       left -= take;
       offset += take;
       if (offset === run.text.length) {

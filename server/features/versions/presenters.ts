@@ -1,6 +1,6 @@
 /** Versions as the API shows them; every field listed explicitly. */
 import type { PersonView } from '../../../shared/api/people.js';
-import type { DiffBlock, SuggestionChangeView, VersionView } from '../../../shared/api/versions.js';
+import type { DiffBlock, DiffSegment, SuggestionChangeView, VersionView } from '../../../shared/api/versions.js';
 import { BLOCK_SUGGESTION_ATTR, blockSuggestionOf, SUGGESTION_MARKS, suggestionAuthor } from '../../../shared/editor/suggestion-ids.js';
 import { person, type People } from '../members/index.js';
 import type { Comparison } from './diff.js';
@@ -26,9 +26,21 @@ export function presentVersion(v: VersionRecord, people: People): VersionView {
 /** User ids a comparison names: the authors of its suggestions. */
 export function comparisonPeople(c: Comparison): string[] {
   const ids = new Set(c.suggestions.map((s) => s.authorId));
-  for (const block of c.blocks) for (const s of block.segments) if (s.suggestionId) ids.add(suggestionAuthor(s.suggestionId) ?? '');
+  for (const block of c.blocks) {
+    for (const s of block.segments) {
+      if (s.suggestionId) ids.add(suggestionAuthor(s.suggestionId) ?? '');
+      if (s.deletionId) ids.add(suggestionAuthor(s.deletionId) ?? '');
+    }
+  }
   ids.delete('');
   return [...ids];
+}
+
+function presentSegment(s: DiffSegment, by: (authorId: string | null) => PersonView): DiffSegment {
+  if (s.suggestionId === undefined) return { op: s.op, text: s.text };
+  const segment: DiffSegment = { op: s.op, text: s.text, suggestionId: s.suggestionId, suggestedBy: by(suggestionAuthor(s.suggestionId)) };
+  if (s.deletionId !== undefined) Object.assign(segment, { deletionId: s.deletionId, deletedBy: by(suggestionAuthor(s.deletionId)) });
+  return segment;
 }
 
 /** A comparison with its suggestions' authors named (server-side names, never what a client wrote). */
@@ -38,9 +50,7 @@ export function presentComparison(c: Comparison, people: People): { blocks: Diff
     blocks: c.blocks.map((block) => ({
       op: block.op,
       type: block.type,
-      segments: block.segments.map((s) =>
-        s.suggestionId === undefined ? { op: s.op, text: s.text } : { op: s.op, text: s.text, suggestionId: s.suggestionId, suggestedBy: by(suggestionAuthor(s.suggestionId)) },
-      ),
+      segments: block.segments.map((s) => presentSegment(s, by)),
     })),
     insertions: c.insertions,
     deletions: c.deletions,

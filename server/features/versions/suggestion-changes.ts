@@ -23,7 +23,12 @@ function excerpt(text: string): string {
 
 function idsIn(blocks: readonly Block[]): Set<string> {
   const ids = new Set<string>();
-  for (const block of blocks) for (const run of block.runs) if (run.suggestion) ids.add(run.suggestion.id);
+  for (const block of blocks) {
+    for (const run of block.runs) {
+      if (run.suggestion) ids.add(run.suggestion.id);
+      if (run.suggestion?.deletedBy !== undefined) ids.add(run.suggestion.deletedBy);
+    }
+  }
   return ids;
 }
 
@@ -31,15 +36,21 @@ function idsIn(blocks: readonly Block[]): Set<string> {
 export function newSuggestions(before: readonly Block[], after: readonly Block[]): SuggestionChange[] {
   const old = idsIn(before);
   const found = new Map<string, { authorId: string; inserted: string[]; deleted: string[] }>();
+  const note = (id: string, kind: 'inserted' | 'deleted', text: string) => {
+    if (old.has(id)) return;
+    const authorId = suggestionAuthor(id);
+    if (authorId === null) return;
+    const entry = found.get(id) ?? { authorId, inserted: [], deleted: [] };
+    found.set(id, entry);
+    entry[kind].push(text);
+  };
   for (const block of after) {
     for (const run of block.runs) {
       const s = run.suggestion;
-      if (!s || old.has(s.id)) continue;
-      const authorId = suggestionAuthor(s.id);
-      if (authorId === null) continue;
-      const entry = found.get(s.id) ?? { authorId, inserted: [], deleted: [] };
-      found.set(s.id, entry);
-      (s.kind === 'insertion' ? entry.inserted : entry.deleted).push(run.text);
+      if (!s) continue;
+      note(s.id, s.kind === 'insertion' ? 'inserted' : 'deleted', run.text);
+      // A deletion of someone else's suggested text is a suggestion of its own author.
+      if (s.deletedBy !== undefined) note(s.deletedBy, 'deleted', run.text);
     }
   }
   return [...found].map(([id, e]) => ({ id, authorId: e.authorId, inserted: excerpt(e.inserted.join(' ')), deleted: excerpt(e.deleted.join(' ')) }));
