@@ -9,6 +9,7 @@ import { commentedDocId } from '../../../shared/comments/threads.js';
 import { generateSecureRandomString } from '../../auth/tokens.js';
 import type { CollabHub } from '../../collab/hub.js';
 import { KeyedDebouncer, type Burst } from '../../debounce.js';
+import { documentPlace } from '../../storage/document-places.js';
 import type { Schema } from '../../storage/schema.js';
 import { ActivityStore, type ActivityRecord } from './store.js';
 
@@ -55,8 +56,7 @@ export class ActivityLog {
   }
 
   private async workspaceOf(docId: string): Promise<string | undefined> {
-    const row = await this.deps.db.selectFrom('documents').select('workspace_id').where('id', '=', docId).executeTakeFirst();
-    return row?.workspace_id;
+    return (await documentPlace(this.deps.db, docId))?.workspaceId;
   }
 
   /** One-off activity (a named version, a restore, an import). Documents without metadata are skipped. */

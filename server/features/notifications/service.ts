@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import type { NotificationKind, NotificationPreferencesView, NotificationView } from '../../../shared/api/notifications.js';
 import { commentedDocId, commentsDocId } from '../../../shared/comments/threads.js';
 import type { CollabHub } from '../../collab/hub.js';
+import { documentPlace } from '../../storage/document-places.js';
 import type { Schema } from '../../storage/schema.js';
 import type { PeopleLookup } from '../members/index.js';
 import { KeyedDebouncer } from '../../debounce.js';
@@ -103,13 +104,13 @@ export class NotificationService implements NotificationFeed {
 
   /** The burst's writers' new suggestions, for the creator and followers of the document. */
   private async detectSuggestionsOf(docId: string, authors: string[]): Promise<void> {
-    const place = await this.placeOf(docId);
-    if (!place) return;
+    const known = await documentPlace(this.deps.db, docId);
+    if (!known) return;
+    const place: DocumentPlace = { docId, workspaceId: known.workspaceId };
     const state = await this.deps.hub.readDocument(docId);
-    const doc = await this.deps.db.selectFrom('documents').select('created_by').where('id', '=', docId).executeTakeFirst();
     // The creator hears of suggestions unless they unfollowed the document on purpose.
     const unfollowed = new Set(await this.store.unfollowersOf(docId));
-    const recipients = [...(doc && !unfollowed.has(doc.created_by) ? [doc.created_by] : []), ...(await this.store.followersOf(docId))];
+    const recipients = [...(unfollowed.has(known.createdBy) ? [] : [known.createdBy]), ...(await this.store.followersOf(docId))];
     await this.deliver(await this.allowed(detectSuggestions(state, place, authors, recipients), place));
   }
 
@@ -127,8 +128,8 @@ export class NotificationService implements NotificationFeed {
   }
 
   private async placeOf(docId: string): Promise<DocumentPlace | undefined> {
-    const row = await this.deps.db.selectFrom('documents').select(['id', 'workspace_id']).where('id', '=', docId).executeTakeFirst();
-    return row ? { docId: row.id, workspaceId: row.workspace_id } : undefined;
+    const known = await documentPlace(this.deps.db, docId);
+    return known ? { docId, workspaceId: known.workspaceId } : undefined;
   }
 
   private async detect(roomId: string, authors: string[]): Promise<void> {

@@ -9,6 +9,7 @@ import { commentedDocId, commentsDocId, readThreads } from '../../../shared/comm
 import type { CollabHub } from '../../collab/hub.js';
 import { KeyedDebouncer } from '../../debounce.js';
 import type { Engine } from '../../storage/migrations/index.js';
+import { documentPlace } from '../../storage/document-places.js';
 import type { Schema } from '../../storage/schema.js';
 import { plainTextOf } from '../../text/conversions.js';
 import { CommentIndex, type CommentHit, type ThreadEntry } from './comment-index.js';
@@ -78,8 +79,7 @@ export class SearchService {
    * few kilobytes), so they are read here rather than on a conversion thread.
    */
   async indexComments(docId: string): Promise<void> {
-    const row = await this.deps.db.selectFrom('documents').select('id').where('id', '=', docId).executeTakeFirst();
-    if (!row) return;
+    if (!(await documentPlace(this.deps.db, docId))) return;
     const doc = new Y.Doc();
     try {
       Y.applyUpdate(doc, await this.deps.hub.readDocument(commentsDocId(docId)));

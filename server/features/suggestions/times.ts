@@ -9,6 +9,7 @@ import type { SuggestionTimeView } from '../../../shared/api/suggestions.js';
 import { commentedDocId } from '../../../shared/comments/threads.js';
 import type { CollabHub } from '../../collab/hub.js';
 import { KeyedDebouncer } from '../../debounce.js';
+import { documentPlace } from '../../storage/document-places.js';
 import type { Schema } from '../../storage/schema.js';
 import { bodySuggestions } from './body-suggestions.js';
 
@@ -40,7 +41,7 @@ export class SuggestionTimes {
   }
 
   private async record(docId: string, authors: ReadonlySet<string>, at: number): Promise<void> {
-    const known = await this.deps.db.selectFrom('documents').select('id').where('id', '=', docId).executeTakeFirst();
+    const known = await documentPlace(this.deps.db, docId);
     if (!known) return;
     const state = await this.deps.hub.readDocument(docId);
     const rows = bodySuggestions(state)

@@ -8,6 +8,7 @@ import { commentedDocId } from '../../../shared/comments/threads.js';
 import { generateSecureRandomString } from '../../auth/tokens.js';
 import type { CollabHub } from '../../collab/hub.js';
 import { KeyedDebouncer, type Burst } from '../../debounce.js';
+import { documentPlace } from '../../storage/document-places.js';
 import type { Schema } from '../../storage/schema.js';
 import type { Comparison } from './diff.js';
 import { VersionStore, type VersionRecord } from './store.js';
@@ -55,7 +56,7 @@ export class VersionService {
   }
 
   private async autoVersion(docId: string, burst: Burst): Promise<void> {
-    const known = await this.deps.db.selectFrom('documents').select('id').where('id', '=', docId).executeTakeFirst();
+    const known = await documentPlace(this.deps.db, docId);
     if (!known) return;
     const state = await this.deps.hub.readDocument(docId);
     const latest = await this.store.latest(docId);

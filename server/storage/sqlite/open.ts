@@ -6,6 +6,7 @@ import type { Schema } from '../schema.js';
 import type { Storage } from '../storage.js';
 import { openSqliteConnection } from './connection.js';
 import { databaseFile } from './files.js';
+import { CachedStatements } from './statement-cache.js';
 import { startSqliteLogWriter } from './writer.js';
 
 export interface SqliteOptions {
@@ -18,7 +19,8 @@ export async function openSqliteStorage(options: SqliteOptions): Promise<Storage
   fs.mkdirSync(options.dataDir, { recursive: true });
   const file = databaseFile(options.dataDir);
   const sqlite = openSqliteConnection(file, options.synchronous);
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // Kysely prepares every query it runs; the wrapper compiles each SQL text once (statement-cache.ts).
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: new CachedStatements(sqlite) }) });
   try {
     await migrate(db as unknown as Kysely<unknown>, 'sqlite');
   } catch (error) {
