@@ -11,6 +11,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import * as Y from 'yjs';
 import { encodeWithoutPending } from '../../collab/encode.js';
+import { SuggestionKinds } from './id-kinds.js';
 import { StructSlices } from './shadow-slices.js';
 
 /** Longest stretch of building between two turns of the event loop. */
@@ -46,6 +47,8 @@ function stateVectorOf(doc: Y.Doc): Map<number, number> {
 export class ShadowCopy {
   // gc as in the live document: deleted content is judged in afterTransaction, before the cleanup.
   readonly doc: Y.Doc;
+  /** The kinds of change each suggestion id has had in the copy (id-kinds.ts), from its first slice on. */
+  readonly kinds: SuggestionKinds;
   /** Live updates since the build began, not yet applied (null once built). */
   private backlog: Uint8Array[] | null = [];
   private slices: StructSlices | null;
@@ -64,6 +67,7 @@ export class ShadowCopy {
     onStop: () => void,
   ) {
     this.doc = emptyCopyOf(live);
+    this.kinds = new SuggestionKinds(this.doc);
     this.onStop = onStop;
     this.slices = new StructSlices(live, stateVectorOf(live));
     live.on('update', this.follow);

@@ -45,12 +45,12 @@ export class ShadowDocs {
   }
 
   /** The copy of `live`, up to date with it; finished, or (re-)created in one piece, when needed. */
-  get(live: Y.Doc): Y.Doc {
+  get(live: Y.Doc): ShadowCopy {
     const existing = this.shadows.get(live);
     existing?.finish();
-    if (existing && matches(existing, live)) return existing.doc;
+    if (existing && matches(existing, live)) return existing;
     existing?.stop();
-    return this.create(live, false).doc;
+    return this.create(live, false);
   }
 
   /** Forgets the copy of `live` (it took an update the live document will not). */
