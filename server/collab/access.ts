@@ -42,6 +42,8 @@ export interface UpdateGuard {
    * the room loads, until the promise settles. Null or absent: nothing to wait for.
    */
   prepare?: ((doc: Y.Doc) => Promise<void> | null) | undefined;
+  /** Called once when a connection whose guard was prepared for `doc` leaves the room (frees that work). */
+  release?: ((doc: Y.Doc) => void) | undefined;
 }
 
 export type AccessDecision = { allow: true; grant: Grant } | { allow: false; status: 401 | 403 | 404 | 410; reason: string };

@@ -25,6 +25,8 @@ export class Connection {
   readonly awarenessClients = new Set<number>();
   private room: Room | null = null;
   private closed = false;
+  /** The guard prepared for the room's document at attach: released when leaving it. */
+  private preparedGuard = false;
   private readOnlyViolations = 0;
   /** Update frames (syncStep2/syncUpdate) received on this socket, and the room sequence each needs. */
   private updateFrames = 0;
@@ -64,6 +66,7 @@ export class Connection {
     if (this.closed) return;
     this.room = room;
     room.addConnection(this);
+    this.preparedGuard = this.grant.guardUpdate?.prepare !== undefined;
     const preparing = this.grant.guardUpdate?.prepare?.(room.doc) ?? null;
     if (preparing) preparing.then(() => this.inbound.open(), () => this.inbound.open());
     else this.inbound.open();
@@ -167,6 +170,8 @@ export class Connection {
     const room = this.room;
     this.room = null;
     room?.removeConnection(this);
+    if (room && this.preparedGuard) this.grant.guardUpdate?.release?.(room.doc);
+    this.preparedGuard = false;
     return room;
   }
 }

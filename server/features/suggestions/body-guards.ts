@@ -19,8 +19,10 @@ export function bodyGuards(): BodyGuards {
   const shadows = new ShadowDocs();
   const seen = new SeenSuggestionIds();
   return {
-    // The copy a commenter's updates are tried on is built when they join (in slices), not at their first key.
-    commenter: (writerId) => Object.assign(suggestionWriteGuard(writerId, shadows), { prepare: (live: Y.Doc) => shadows.prepare(live) }),
+    // The copy a commenter's updates are tried on is built when they join (in slices), not at their
+    // first key, and dropped when the last commenter of the document leaves.
+    commenter: (writerId) =>
+      Object.assign(suggestionWriteGuard(writerId, shadows), { prepare: (live: Y.Doc) => shadows.prepare(live), release: (live: Y.Doc) => shadows.release(live) }),
     editor: (writerId) => suggestionAuthorGuard(writerId, seen),
   };
 }

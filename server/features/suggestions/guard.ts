@@ -12,9 +12,11 @@
 import * as Y from 'yjs';
 import { CloseCode } from '../../../shared/protocol/index.js';
 import { DOCUMENT_FRAGMENT } from '../../../shared/editor/fragment.js';
+import { suggestionAuthor } from '../../../shared/editor/suggestion-ids.js';
 import type { UpdateGuard } from '../../collab/access.js';
 import { CloseError } from '../../collab/errors.js';
 import { messageOf } from '../../../shared/narrow.js';
+import { changeOf, spreadOverKinds, type ChangeKind, type SuggestionKinds } from './id-kinds.js';
 import type { ShadowDocs } from './shadow.js';
 import { holdsText, isOwnInsertedBlock, viewOf, type Visible } from './view.js';
 
@@ -32,6 +34,7 @@ class SuggestionCheck {
   constructor(
     private readonly tr: Y.Transaction,
     private readonly writerId: string,
+    private readonly kinds: SuggestionKinds,
   ) {
     this.fragment = tr.doc.getXmlFragment(DOCUMENT_FRAGMENT);
   }
@@ -61,6 +64,34 @@ class SuggestionCheck {
     const { before, after } = this.views();
     if (before.length !== after.length || before.some((key, i) => key !== after[i])) {
       refuse('commenters may only add or withdraw their own suggestions');
+    }
+    this.checkIdsStayOnePlace();
+  }
+
+  /**
+   * No id of the writer's may come to hold changes of different kinds in separate places (id-kinds.ts).
+   * Only an id whose kinds, with this transaction's, are more than one is looked for in the whole body
+   * (a replacement, a deletion next to one's own insertion): typing into a suggestion adds no mark.
+   */
+  private checkIdsStayOnePlace(): void {
+    const added = new Map<string, Set<ChangeKind>>();
+    for (const [client, after] of this.tr.afterState) {
+      const before = this.tr.beforeState.get(client) ?? 0;
+      if (after === before) continue;
+      const structs = this.tr.doc.store.clients.get(client) ?? [];
+      for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
+        const change = changeOf(structs[i] as Struct);
+        if (!change || suggestionAuthor(change.id) !== this.writerId) continue;
+        let set = added.get(change.id);
+        if (!set) added.set(change.id, (set = new Set(this.kinds.of(change.id))));
+        set.add(change.kind);
+      }
+    }
+    for (const [id, kinds] of added) {
+      if (kinds.size < 2) continue;
+      if (spreadOverKinds(this.fragment, id, this.visibleAfter) && !spreadOverKinds(this.fragment, id, this.visibleBefore)) {
+        refuse('one suggestion may not hold changes of different kinds in separate places');
+      }
     }
   }
 
@@ -105,12 +136,12 @@ export function suggestionWriteGuard(writerId: string, shadows: ShadowDocs): Upd
   return function guardSuggestionUpdate(live, update) {
     // The stock client's answer to our step1 when it has nothing new: no structs, no deletions.
     if (update.byteLength <= 2) return;
-    const shadow = shadows.get(live);
+    const { doc: shadow, kinds } = shadows.get(live);
     let refusal: unknown = null;
     // Judged in afterTransaction: before the cleanup merges structs or drops deleted content.
     const judge = (tr: Y.Transaction): void => {
       try {
-        new SuggestionCheck(tr, writerId).run();
+        new SuggestionCheck(tr, writerId, kinds).run();
       } catch (error) {
         refusal ??= error;
       }

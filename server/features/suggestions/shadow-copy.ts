@@ -2,15 +2,16 @@
  * One shadow copy of a live document body (shadow.ts), built without holding the event loop: the live
  * structs go in as small slices (shadow-slices.ts), at most TURN_MS of them per turn of the loop.
  * Meanwhile the live document goes on changing: its updates from the moment the build began wait in a
- * backlog and are applied, in order, once the slices are in, followed by the live delete set. From then
- * on the copy applies each live update as it happens.
+ * backlog and are applied, in order, once the slices are in (each slice carries the deletions of its
+ * structs, so the last piece is only what changed during the build). From then on the copy applies
+ * each live update as it happens.
  *
  * The copy is only used once built; `finish` completes a build at once when an update must be judged
  * before the last turn (a commenter who joined while another one's copy was still being built).
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import * as Y from 'yjs';
-import { encodeWithoutPending } from '../../collab/encode.js';
+import { SuggestionKinds } from './id-kinds.js';
 import { StructSlices } from './shadow-slices.js';
 
 /** Longest stretch of building between two turns of the event loop. */
@@ -46,6 +47,8 @@ function stateVectorOf(doc: Y.Doc): Map<number, number> {
 export class ShadowCopy {
   // gc as in the live document: deleted content is judged in afterTransaction, before the cleanup.
   readonly doc: Y.Doc;
+  /** The kinds of change each suggestion id has had in the copy (id-kinds.ts), from its first slice on. */
+  readonly kinds: SuggestionKinds;
   /** Live updates since the build began, not yet applied (null once built). */
   private backlog: Uint8Array[] | null = [];
   private slices: StructSlices | null;
@@ -64,6 +67,7 @@ export class ShadowCopy {
     onStop: () => void,
   ) {
     this.doc = emptyCopyOf(live);
+    this.kinds = new SuggestionKinds(this.doc);
     this.onStop = onStop;
     this.slices = new StructSlices(live, stateVectorOf(live));
     live.on('update', this.follow);
@@ -87,9 +91,8 @@ export class ShadowCopy {
     const backlog = this.backlog;
     this.backlog = null;
     // In order: each one applies on top of the structs before it, so nothing waits in the pending store.
+    // The slices carried the deletions made before they were written; these carry the later ones.
     for (const update of backlog) Y.applyUpdate(this.doc, update);
-    // Everything the live document deleted, now that every struct it names is in the copy.
-    Y.applyUpdate(this.doc, encodeWithoutPending(this.live, Y.encodeStateVector(this.live)));
   }
 
   /** Detaches the copy from the live document and frees it. */
@@ -127,7 +130,7 @@ export class ShadowCopy {
         const start = performance.now();
         let more = true;
         while (more && performance.now() - start < TURN_MS) more = this.applyNextSlice();
-        // The backlog and the delete set: one piece, as long as what changed during the build.
+        // The backlog: one piece, as long as what changed during the build.
         if (!more) return this.finish();
         await nextTurn();
       }

@@ -99,7 +99,7 @@ export class StructSlices {
   }
 }
 
-/** One update in Yjs's v1 encoding (as its writeStructs writes it) with the runs and no deletions. */
+/** One update in Yjs's v1 encoding (as its writeStructs writes it) with the runs and their deletions. */
 function encodeRuns(runs: ReadonlyMap<number, Piece[]>): Uint8Array {
   const encoder = new Y.UpdateEncoderV1();
   encoding.writeVarUint(encoder.restEncoder, runs.size);
@@ -111,7 +111,32 @@ function encodeRuns(runs: ReadonlyMap<number, Piece[]>): Uint8Array {
     encoding.writeVarUint(encoder.restEncoder, first.struct.id.clock + first.offset);
     for (const { struct, offset } of run) struct.write(encoder, offset);
   }
-  // An empty delete set: deletions come last, in one update (shadow-copy.ts).
-  encoding.writeVarUint(encoder.restEncoder, 0);
+  writeDeletedOf(encoder, runs);
   return encoder.toUint8Array();
+}
+
+/**
+ * The delete set of what the runs write that is deleted by now: a slice brings its own deletions, so
+ * the copy needs no delete set of the whole document at the end (one piece as long as the document).
+ * A struct deleted after its slice is written is deleted by a live update the copy applies anyway.
+ */
+function writeDeletedOf(encoder: Y.UpdateEncoderV1, runs: ReadonlyMap<number, Piece[]>): void {
+  const deleted: Array<[number, Array<[number, number]>]> = [];
+  for (const [client, run] of runs) {
+    const ranges: Array<[number, number]> = [];
+    for (const { struct, offset } of run) {
+      if (struct instanceof Y.Item && struct.deleted) ranges.push([struct.id.clock + offset, struct.length - offset]);
+    }
+    if (ranges.length > 0) deleted.push([client, ranges]);
+  }
+  encoding.writeVarUint(encoder.restEncoder, deleted.length);
+  for (const [client, ranges] of deleted) {
+    encoder.resetDsCurVal();
+    encoding.writeVarUint(encoder.restEncoder, client);
+    encoding.writeVarUint(encoder.restEncoder, ranges.length);
+    for (const [clock, length] of ranges) {
+      encoder.writeDsClock(clock);
+      encoder.writeDsLen(length);
+    }
+  }
 }

@@ -33,24 +33,45 @@ function matches(copy: ShadowCopy, live: Y.Doc): boolean {
 /** Copies of live documents, keyed by the live Y.Doc (a room's document lives as long as the room). */
 export class ShadowDocs {
   private readonly shadows = new WeakMap<Y.Doc, ShadowCopy>();
+  /** Connections prepared for each live document and not yet released: its commenters. */
+  private readonly users = new WeakMap<Y.Doc, number>();
+
+  /** Whether `live` has a copy now (built or being built). */
+  has(live: Y.Doc): boolean {
+    const copy = this.shadows.get(live);
+    return copy !== undefined && !copy.isStopped;
+  }
 
   /**
    * Starts building the copy of `live` between turns of the event loop, unless it exists. Resolves
    * once it is built (never rejects); null when it already is.
    */
   prepare(live: Y.Doc): Promise<void> | null {
+    this.users.set(live, (this.users.get(live) ?? 0) + 1);
     const existing = this.shadows.get(live);
     if (existing && !existing.isStopped) return existing.isBuilt ? null : existing.built;
     return this.create(live, true).built;
   }
 
   /** The copy of `live`, up to date with it; finished, or (re-)created in one piece, when needed. */
-  get(live: Y.Doc): Y.Doc {
+  get(live: Y.Doc): ShadowCopy {
     const existing = this.shadows.get(live);
     existing?.finish();
-    if (existing && matches(existing, live)) return existing.doc;
+    if (existing && matches(existing, live)) return existing;
     existing?.stop();
-    return this.create(live, false).doc;
+    return this.create(live, false);
+  }
+
+  /**
+   * One prepared connection left `live`. With no commenter left, the copy goes at once: following the
+   * document costs a second application of every update, and the next commenter's join builds a new
+   * copy in slices anyway.
+   */
+  release(live: Y.Doc): void {
+    const users = (this.users.get(live) ?? 1) - 1;
+    if (users > 0) return void this.users.set(live, users);
+    this.users.delete(live);
+    this.discard(live);
   }
 
   /** Forgets the copy of `live` (it took an update the live document will not). */

@@ -17,11 +17,20 @@
  *     the library leaves them out, shared/editor/suggest-as.ts). A genuine boundary never gets anchors
  *     on both sides without the update that adds them being refused, so none can be removed this way.
  *   - a block with the writer's block suggestion (the element attribute BLOCK_SUGGESTION_ATTR): an
- *     inserted block goes with what the writer wrote in it, but what others wrote in it stays: its
- *     characters without the writer's insertion mark are read, nothing else of it (the editor marks
- *     the writer's own text in such a block, shared/editor/suggest-as.ts); a deleted one stays without
- *     the attribute, one whose type changed is read with the type and attributes it records as its
- *     former ones.
+ *     inserted block goes with what the writer wrote in it, but what others wrote or built in it stays
+ *     (the editor marks the writer's own text in such a block, shared/editor/suggest-as.ts):
+ *       - its characters without the writer's insertion mark are read;
+ *       - a block nested in it is the writer's when it carries their own insertion, was created by the
+ *         same Yjs client as the inserted block around it (its original rows, cells, paragraphs), or is
+ *         a paragraph the writer opened (all its text theirs, starting or ending with their anchor);
+ *         any other nested block (an empty paragraph or a row an editor added) is read as it is;
+ *       - a block of the writer's that holds something of others' is read by its Yjs identity, so
+ *         others' text cannot move from one of the writer's blocks to another; one that holds nothing
+ *         of others' is left out whole.
+ *     A deleted one stays without the attribute, one whose type changed is read with the type and
+ *     attributes it records as its former ones.
+ *     Known limit: a split of others' text inside the writer's inserted block is refused (it would be
+ *     a boundary in others' structure, which that block's reading has no anchors for).
  * Other authors' suggestions stay in the view with their ids, so any change to them shows.
  */
 import * as Y from 'yjs';
@@ -47,6 +56,8 @@ interface Token {
   dropped: boolean;
   /** A zero-width space of the writer's insertion: a boundary between two of them is suggested. */
   anchor: boolean;
+  /** Read from inside the writer's inserted block: never part of a boundary the anchors drop. */
+  solid?: true;
 }
 
 /** JSON with sorted object keys, so equal values give equal strings. */
@@ -86,8 +97,10 @@ export function isOwnInsertedBlock(item: Y.Item, writerId: string, visible: Visi
 class ViewBuilder {
   readonly tokens: Token[] = [];
 
-  /** How many of the writer's inserted blocks enclose what is read now: inside one, only others' characters count. */
+  /** How many of the writer's inserted blocks enclose what is read now: inside one, only others' content counts. */
   private insideOwnInsertion = 0;
+  /** The Yjs client that created the innermost of the writer's inserted blocks being read. */
+  private ownerClient = -1;
 
   constructor(
     private readonly writerId: string,
@@ -99,7 +112,7 @@ class ViewBuilder {
     const content = item.content;
     if (content instanceof Y.ContentType) {
       const type = content.type;
-      if (type instanceof Y.XmlElement) return this.addElement(type);
+      if (type instanceof Y.XmlElement) return this.addElement(type, item);
       if (type instanceof Y.XmlText) return this.addText(type);
     }
     // Anything y-prosemirror does not write (a hook, a plain value): opaque, compared by its content.
@@ -107,20 +120,26 @@ class ViewBuilder {
   }
 
   private push(key: string, char: boolean, dropped: boolean, anchor: boolean): void {
-    // Inside the writer's inserted block, boundaries and the writer's own characters go with the block;
-    // they are not even tokens, so the boundary rules outside it read exactly what they did without it.
-    if (this.insideOwnInsertion > 0 && (!char || dropped)) return;
+    // Inside the writer's inserted block, the writer's own characters go with the block; they are not
+    // even tokens, so the boundary rules outside it read exactly what they did without it.
+    if (this.insideOwnInsertion > 0) {
+      if (!dropped) this.tokens.push({ key, char, dropped, anchor, solid: true });
+      return;
+    }
     this.tokens.push({ key, char, dropped, anchor });
   }
 
-  private addElement(element: Y.XmlElement): void {
+  private addElement(element: Y.XmlElement, item: Y.Item): void {
     const attrs = this.attributesOf(element);
     let name = element.nodeName;
     const block = ownBlockSuggestion(attrs[BLOCK_SUGGESTION_ATTR], this.writerId);
+    // The writer's block suggestion, reverted: an inserted block goes (but for others' content in it).
+    if (block?.kind === 'insertion') return this.addOwnElement(element, item, item.id.client);
+    if (this.insideOwnInsertion > 0 && (item.id.client === this.ownerClient || this.isOpenedByWriter(element))) {
+      return this.addOwnElement(element, item, this.ownerClient);
+    }
     if (block) {
-      // The writer's block suggestion, reverted: an inserted block goes, a deleted one stays, a
-      // changed one is read as it was.
-      if (block.kind === 'insertion') return this.addOwnInsertedBlock(element);
+      // A deleted one stays, a changed one is read as it was.
       delete attrs[BLOCK_SUGGESTION_ATTR];
       if (block.kind === 'type' && block.from) {
         name = block.from.type;
@@ -128,18 +147,65 @@ class ViewBuilder {
       }
     }
     this.push(`<${name} ${stableJson(attrs)}>`, false, false, false);
-    for (let item = element._start; item !== null; item = item.right) this.addItem(item);
+    for (let child = element._start; child !== null; child = child.right) this.addItem(child);
     this.push(`</${name}>`, false, false, false);
   }
 
-  /** An inserted block of the writer's: only what others wrote in it is read. */
-  private addOwnInsertedBlock(element: Y.XmlElement): void {
+  /**
+   * A block of the writer's inside (or being) their inserted block: left out, unless it holds
+   * something of others' (their text, a block they added), then read by its identity around it.
+   */
+  private addOwnElement(element: Y.XmlElement, item: Y.Item, ownerClient: number): void {
+    const start = this.tokens.length;
+    const outerClient = this.ownerClient;
     this.insideOwnInsertion += 1;
+    this.ownerClient = ownerClient;
     try {
-      for (let item = element._start; item !== null; item = item.right) this.addItem(item);
+      for (let child = element._start; child !== null; child = child.right) this.addItem(child);
     } finally {
       this.insideOwnInsertion -= 1;
+      this.ownerClient = outerClient;
     }
+    if (this.tokens.length === start) return;
+    const identity = `${item.id.client}:${item.id.clock}`;
+    this.tokens.splice(start, 0, { key: `<#${identity}>`, char: false, dropped: false, anchor: false, solid: true });
+    this.tokens.push({ key: `</#${identity}>`, char: false, dropped: false, anchor: false, solid: true });
+  }
+
+  /**
+   * A paragraph the writer opened inside their inserted block (Enter, in a later session than the
+   * block's): only their inserted text, with their zero-width anchor at its start or end. Text of
+   * theirs typed into someone else's empty paragraph has no anchor, so that paragraph stays others'.
+   */
+  private isOpenedByWriter(element: Y.XmlElement): boolean {
+    const chars: Array<{ char: string; own: boolean }> = [];
+    for (let child = element._start; child !== null; child = child.right) {
+      if (!this.visible(child)) continue;
+      const content = child.content;
+      if (!(content instanceof Y.ContentType) || !(content.type instanceof Y.XmlText)) return false;
+      const formats = new Map<string, unknown>();
+      for (let run = content.type._start; run !== null; run = run.right) {
+        if (!this.visible(run)) continue;
+        if (run.content instanceof Y.ContentFormat) {
+          if (run.content.value === null) formats.delete(run.content.key);
+          else formats.set(run.content.key, run.content.value);
+        } else if (run.content instanceof Y.ContentString) {
+          const own = this.isOwnInsertion(formats);
+          for (const char of run.content.str) chars.push({ char, own });
+        } else if (!(run.content instanceof Y.ContentDeleted)) return false;
+      }
+    }
+    const first = chars[0];
+    const last = chars[chars.length - 1];
+    if (!first || !last || chars.some((c) => !c.own)) return false;
+    return first.char === ZERO_WIDTH_SPACE || last.char === ZERO_WIDTH_SPACE;
+  }
+
+  private isOwnInsertion(formats: ReadonlyMap<string, unknown>): boolean {
+    for (const [key, value] of formats) {
+      if (suggestionMarkOfKey(key) === 'insertion' && suggestionAuthor(suggestionIdOf(value)) === this.writerId) return true;
+    }
+    return false;
   }
 
   /** The element's attributes as the view sees them (the newest visible value of each key). */
@@ -196,7 +262,7 @@ export function viewOf(items: Iterable<Y.Item>, writerId: string, visible: Visib
   return revertedKeys(builder.tokens);
 }
 
-/** The kept tokens: boundaries between two anchors of the writer's go with them. */
+/** The kept tokens: boundaries between two anchors of the writer's go with them (unless others' content of an inserted block is among them). */
 function revertedKeys(tokens: readonly Token[]): string[] {
   const keys: string[] = [];
   let runStart = 0;
@@ -205,7 +271,7 @@ function revertedKeys(tokens: readonly Token[]): string[] {
     const token = tokens[i];
     if (token !== undefined && !token.char) continue;
     // tokens[runStart, i) is a run of boundaries between `before` and `token`.
-    const dropRun = before?.anchor === true && token?.anchor === true;
+    const dropRun = before?.anchor === true && token?.anchor === true && !tokens.slice(runStart, i).some((t) => t.solid);
     if (!dropRun) for (let j = runStart; j < i; j++) keys.push((tokens[j] as Token).key);
     if (token === undefined) break;
     if (!token.dropped) keys.push(token.key);
