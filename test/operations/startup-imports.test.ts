@@ -11,8 +11,8 @@ import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
-/** Loaded on first use only: converters, the TipTap schema (and KaTeX behind it), PostgreSQL, Redis. */
-const LAZY_PACKAGES = ['happy-dom', 'docx', 'mammoth', 'marked', 'katex', 'sanitize-html', 'pg', 'ioredis'];
+/** Loaded on first use only: converters, the TipTap schema (and KaTeX behind it), PostgreSQL, Redis, upload sniffing, calendars. */
+const LAZY_PACKAGES = ['happy-dom', 'docx', 'mammoth', 'marked', 'katex', 'sanitize-html', 'pg', 'ioredis', 'file-type', 'ical-generator', '@touch4it/ical-timezones'];
 const LAZY_SCOPES = ['@tiptap/', 'prosemirror-'];
 
 function isLazy(specifier: string): boolean {

@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import { ApiError } from '../../http/errors.js';
 import type { WorkspaceStore } from '../../storage/workspaces.js';
 import type { PeopleLookup } from '../members/index.js';
-import { deadlineCalendar } from './calendar.js';
+import { loadCalendar } from './calendar-loader.js';
 import type { CalendarFeedStore } from './feeds.js';
 import { linkOrigin } from './routes.js';
 import type { DeadlineStore } from './store.js';
@@ -30,6 +30,7 @@ export function calendarFeedRoutes(deps: CalendarFeedRouteDeps): Hono {
     const records = await deps.deadlines.inWorkspace(row.workspace.id);
     const people = await deps.people(records.map((r) => r.setBy));
     const origin = linkOrigin(deps.publicUrl, c.req.url);
+    const { deadlineCalendar } = await loadCalendar();
     const body = deadlineCalendar(
       `${row.workspace.name} deadlines`,
       records.map((r) => ({ ...r, setByName: people.get(r.setBy)?.name ?? 'Former member', url: `${origin}/d/${r.docId}` })),

@@ -14,7 +14,7 @@ import type { WorkspaceStore } from '../../storage/workspaces.js';
 import { fileBaseName } from '../../text/formats.js';
 import type { PeopleLookup } from '../members/index.js';
 import { attachment } from '../transfer/index.js';
-import { deadlineCalendar } from './calendar.js';
+import { loadCalendar } from './calendar-loader.js';
 import type { CalendarFeedStore } from './feeds.js';
 import { presentDeadline } from './presenters.js';
 import type { DeadlineStore } from './store.js';
@@ -54,6 +54,7 @@ export function deadlineRoutes(deps: DeadlineRouteDeps): Hono<SessionEnv> {
     if (!deadline) return c.json({ error: { code: 'not_found', message: 'this document has no deadline' } }, 404);
     const setBy = (await deps.people([deadline.setBy])).get(deadline.setBy)?.name ?? 'Former member';
     const url = `${linkOrigin(deps.publicUrl, c.req.url)}/d/${doc.id}`;
+    const { deadlineCalendar } = await loadCalendar();
     const body = deadlineCalendar(doc.title, [{ ...deadline, title: doc.title, setByName: setBy, url }]);
     return c.body(body, 200, {
       'Content-Type': 'text/calendar; charset=utf-8',

@@ -4,7 +4,6 @@
  * Only raster images a browser can show are accepted. SVG is refused: it is a document that can carry
  * scripts and remote references, and sanitising it well is a project of its own.
  */
-import { fileTypeFromBuffer } from 'file-type';
 import { ApiError } from '../../http/errors.js';
 
 /** The image types a figure may hold. */
@@ -24,6 +23,8 @@ export function looksLikeSvg(bytes: Uint8Array): boolean {
 /** The sniffed type of an image, or a 415 that says what is wrong (`svg_refused`, `unsupported_file_type`). */
 export async function sniffImageType(bytes: Uint8Array): Promise<FigureType> {
   if (looksLikeSvg(bytes)) throw new ApiError(415, 'svg_refused', 'SVG images are not accepted; export the drawing as PNG');
+  // Loaded on the first upload: file-type and its tokenizers are about 30 modules an idle server does not need.
+  const { fileTypeFromBuffer } = await import('file-type');
   const found = await fileTypeFromBuffer(bytes);
   if (found && isFigureType(found.mime)) return found.mime;
   throw new ApiError(415, 'unsupported_file_type', 'only PNG, JPEG, GIF and WebP images can be added as figures');
